@@ -1,0 +1,50 @@
+package com.feesmanager.automation.ports.in;
+
+import com.feesmanager.automation.domain.message.MessageKey;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Delivers the next message of one session (SPEC §4–§6): FIFO, holds while the session is down,
+ * waits for quiet hours and rate limits without consuming an attempt, re-checks the balance, sends,
+ * classifies, retries, fails or dead-letters, and logs.
+ */
+public interface DeliverMessagesUseCase {
+
+  DeliveryStep deliverNext(DeliverNextCommand command);
+
+  /** Deliver the session's next message at {@code now}. */
+  record DeliverNextCommand(String session, Instant now) {
+    public DeliverNextCommand {
+      Objects.requireNonNull(session, "'session' must not be null");
+      Objects.requireNonNull(now, "'now' must not be null");
+    }
+  }
+
+  /** What one delivery step did. */
+  sealed interface DeliveryStep {
+    /** Nothing ready in the session. */
+    record Idle() implements DeliveryStep {}
+
+    /** Sent; the log is SENT. */
+    record Sent(MessageKey key) implements DeliveryStep {}
+
+    /** Not sent for a reason (PAID_SINCE_QUEUED); the log is SKIPPED. */
+    record Skipped(MessageKey key, String reason) implements DeliveryStep {}
+
+    /** Over a limit or in quiet hours: the message waits until {@code until}, no attempt used. */
+    record Waiting(MessageKey key, Instant until, String reason) implements DeliveryStep {}
+
+    /** Session or gateway down: the message is held, no attempt used. */
+    record Held(MessageKey key, String reason) implements DeliveryStep {}
+
+    /** The attempt failed; retried at {@code at}. */
+    record Retrying(MessageKey key, Instant at, String reason) implements DeliveryStep {}
+
+    /** FAILED for good (permanent error or UNKNOWN_OUTCOME). */
+    record Failed(MessageKey key, String reason) implements DeliveryStep {}
+
+    /** The last attempt failed: DEAD. */
+    record Dead(MessageKey key, String reason) implements DeliveryStep {}
+  }
+}

@@ -1,0 +1,23 @@
+package com.feesmanager.automation.ports.out;
+
+import com.feesmanager.automation.domain.message.MessageKey;
+import java.util.Optional;
+
+/**
+ * The message logs the web app reads (SPEC §1.5). Writing is idempotent by key and a status never
+ * moves backwards, even with two writers racing.
+ */
+public interface DeliveryLog {
+
+  /**
+   * Creates the log, or moves an existing one to {@code log}'s status when {@link
+   * com.feesmanager.automation.domain.delivery.MessageStatus#canMoveTo} allows; the same status
+   * again updates attempts and times. Returns false when the write was refused as a step back.
+   */
+  boolean record(MessageLog log);
+
+  Optional<MessageLog> find(String uid, MessageKey key);
+
+  /** The log a WhatsApp receipt refers to, by the provider's message id. */
+  Optional<MessageLog> findByProviderMessageId(String providerMessageId);
+}

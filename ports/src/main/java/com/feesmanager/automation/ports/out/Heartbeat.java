@@ -1,0 +1,39 @@
+package com.feesmanager.automation.ports.out;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** The status document of an account (SPEC §1.5 {@code automation/status}). */
+public record Heartbeat(
+    Instant heartbeatAt,
+    String instance,
+    String version,
+    SessionState gatewayStatus,
+    Instant gatewayCheckedAt,
+    QueueCounts queue,
+    DayCounts today,
+    List<NextRun> nextRuns) {
+
+  public Heartbeat {
+    Objects.requireNonNull(heartbeatAt, "'heartbeatAt' must not be null");
+    Objects.requireNonNull(instance, "'instance' must not be null");
+    Objects.requireNonNull(version, "'version' must not be null");
+    Objects.requireNonNull(gatewayStatus, "'gatewayStatus' must not be null");
+    Objects.requireNonNull(gatewayCheckedAt, "'gatewayCheckedAt' must not be null");
+    Objects.requireNonNull(queue, "'queue' must not be null");
+    Objects.requireNonNull(today, "'today' must not be null");
+    nextRuns = List.copyOf(nextRuns);
+  }
+
+  /** Today's (local day) message counts. */
+  public record DayCounts(long sent, long failed, long skipped) {}
+
+  /** When a rule fires next. */
+  public record NextRun(String ruleId, Instant at) {
+    public NextRun {
+      Objects.requireNonNull(ruleId, "'ruleId' must not be null");
+      Objects.requireNonNull(at, "'at' must not be null");
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.feesmanager.automation.ports.out;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The delivery queue (SPEC §4): idempotent by message key, FIFO by enqueue time per session,
+ * delayed messages, claims with a visibility timeout, dead letters. Inspection is {@link
+ * QueueMonitor}. Every method taking a claim returns false, changing nothing, when that claim was
+ * lost (timed out and taken by another).
+ */
+public interface MessageQueue {
+
+  /** Adds the message unless its key is queued, in flight or finished within the retention. */
+  boolean enqueue(QueuedMessage message, Instant now);
+
+  /** The oldest ready message of the session, claimed until now + the visibility timeout. */
+  Optional<Claim> claimNext(String session, Instant now);
+
+  /** Records that a send is about to be attempted, so a reclaim knows its outcome is unknown. */
+  boolean markSending(Claim claim, Instant now);
+
+  /** The message is finished (sent, skipped or failed); its key stays known for dedupe. */
+  boolean complete(Claim claim, Instant now);
+
+  /**
+   * Puts the message back, ready at {@code readyAt}, in its original FIFO place; counts one attempt
+   * when {@code attemptConsumed} (a failed send), none for a wait or a hold.
+   */
+  boolean release(Claim claim, Instant readyAt, boolean attemptConsumed);
+
+  /** Moves the message to the dead letters after its last attempt. */
+  boolean deadLetter(Claim claim, String reason, Instant now);
+}

@@ -1,0 +1,22 @@
+package com.feesmanager.automation.ports.out;
+
+import com.feesmanager.automation.domain.message.MessageKey;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** What operators and the heartbeat see of the queue: counts, sessions, dead letters. */
+public interface QueueMonitor {
+
+  /** Counts per state for one session. */
+  QueueCounts counts(String session, Instant now);
+
+  /** Sessions that have ready, delayed or in-flight messages. */
+  Set<String> sessions();
+
+  /** Dead letters, oldest first, at most {@code limit}. */
+  List<DeadLetter> deadLetters(int limit);
+
+  /** Requeues the given dead letters (all when {@code keys} is empty) with fresh attempts. */
+  int requeueDead(Set<MessageKey> keys, Instant now);
+}

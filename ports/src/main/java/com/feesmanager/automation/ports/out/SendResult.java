@@ -1,0 +1,52 @@
+package com.feesmanager.automation.ports.out;
+
+import com.feesmanager.automation.domain.delivery.FailureKind;
+import java.util.Objects;
+
+/** What one send attempt came to (SPEC §4, §6; the wppconnect contract's outcome table). */
+public sealed interface SendResult {
+
+  /** Handed to WhatsApp; {@code ackPending} when the phone has not acknowledged yet. */
+  record Sent(String providerMessageId, boolean ackPending) implements SendResult {
+    public Sent {
+      Objects.requireNonNull(providerMessageId, "'providerMessageId' must not be null");
+    }
+  }
+
+  /** The attempt failed: retryable, or permanent with a reason such as {@code NOT_ON_WHATSAPP}. */
+  record Failed(FailureKind kind, String reason, String detail) implements SendResult {
+    public Failed {
+      Objects.requireNonNull(kind, "'kind' must not be null");
+      Objects.requireNonNull(reason, "'reason' must not be null");
+      Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+  }
+
+  /** The session is not active: hold its queue, no attempt consumed. */
+  record SessionDown(String detail) implements SendResult {
+    public SessionDown {
+      Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+  }
+
+  /** The server could not be reached before the request was written: hold, no attempt consumed. */
+  record Unreachable(String detail) implements SendResult {
+    public Unreachable {
+      Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+  }
+
+  /** Credentials refused even after regenerating the token: hold and alert. */
+  record AuthenticationFailed(String detail) implements SendResult {
+    public AuthenticationFailed {
+      Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+  }
+
+  /** Timeout or reset after the request was written: it may or may not have been sent. */
+  record UnknownOutcome(String detail) implements SendResult {
+    public UnknownOutcome {
+      Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+  }
+}

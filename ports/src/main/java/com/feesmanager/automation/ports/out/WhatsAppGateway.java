@@ -1,0 +1,16 @@
+package com.feesmanager.automation.ports.out;
+
+import com.feesmanager.automation.domain.message.PhoneNumber;
+
+/** Sends WhatsApp messages through one session of the account's gateway (SPEC §6). */
+public interface WhatsAppGateway {
+
+  /** One message to one recipient; never throws for an outcome the contract describes. */
+  SendResult send(String session, PhoneNumber to, String text);
+
+  /** The session's state; {@link SessionState#UNREACHABLE} when the server cannot tell. */
+  SessionState sessionState(String session);
+
+  /** Asks the server to (re)start the session; returns the state it reports. */
+  SessionState startSession(String session);
+}
