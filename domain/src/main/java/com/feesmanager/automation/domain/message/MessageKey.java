@@ -21,6 +21,15 @@ public record MessageKey(String value) {
     throw new UnsupportedOperationException("to be implemented");
   }
 
+  /**
+   * The key of a student skipped for want of a usable number (NO_PHONE, or INVALID_PHONE when there
+   * is nothing to normalise): the same fields with an empty recipient.
+   */
+  public static MessageKey withoutRecipient(
+      String uid, String ruleId, String occurrence, List<String> studentIds) {
+    throw new UnsupportedOperationException("to be implemented");
+  }
+
   @Override
   public String toString() {
     return value;

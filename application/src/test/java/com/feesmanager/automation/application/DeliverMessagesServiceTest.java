@@ -1,0 +1,323 @@
+package com.feesmanager.automation.application;
+
+import static com.feesmanager.automation.application.Fixtures.SESSION;
+import static com.feesmanager.automation.application.Fixtures.UID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.feesmanager.automation.domain.account.QuietHours;
+import com.feesmanager.automation.domain.delivery.FailureKind;
+import com.feesmanager.automation.domain.delivery.MessageStatus;
+import com.feesmanager.automation.domain.delivery.RateDecision;
+import com.feesmanager.automation.domain.delivery.RetryPolicy;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.MessageLog;
+import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.QueuedMessage;
+import com.feesmanager.automation.ports.out.RateLimitLedger;
+import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.StudentDirectory;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
+
+@ExtendWith(MockitoExtension.class)
+@MockitoSettings(strictness = Strictness.LENIENT)
+class DeliverMessagesServiceTest {
+
+  // 2026-11-20 12:00 in Karachi.
+  private static final Instant NOW = Instant.parse("2026-11-20T07:00:00Z");
+
+  @Mock MessageQueue queue;
+  @Mock AccountDirectory accounts;
+  @Mock StudentDirectory students;
+  @Mock RateLimitLedger ledger;
+  @Mock WhatsAppGateway gateway;
+  @Mock DeliveryLog deliveryLog;
+  @Mock Alerts alerts;
+
+  private DeliverMessagesService service;
+  private final QueuedMessage message = Fixtures.queued("s1", "923001234567");
+
+  @BeforeEach
+  void setUp() {
+    service =
+        new DeliverMessagesService(
+            queue,
+            accounts,
+            students,
+            ledger,
+            gateway,
+            deliveryLog,
+            alerts,
+            new com.feesmanager.automation.application.AutomationSettings(
+                Duration.ofHours(6),
+                Duration.ofMinutes(5),
+                Duration.ofSeconds(3),
+                new RetryPolicy(3, Duration.ofSeconds(30)),
+                Duration.ofSeconds(30)),
+            RandomGenerator.of("L64X128MixRandom"));
+    when(accounts.account(UID)).thenReturn(Optional.of(Fixtures.account()));
+    when(students.student(UID, "s1"))
+        .thenReturn(Optional.of(Fixtures.student("s1", "Ali", "03001234567", 5000, 0)));
+    when(ledger.reserve(eq(SESSION), any(), any(), eq(NOW))).thenReturn(new RateDecision.SendNow());
+    when(queue.markSending(any(), any())).thenReturn(true);
+    when(queue.complete(any(), any())).thenReturn(true);
+    when(queue.release(any(), any(), anyBoolean())).thenReturn(true);
+  }
+
+  private Claim claimed(int attemptsMade, boolean sendStarted) {
+    Claim claim = Fixtures.claim(message, attemptsMade, sendStarted, NOW);
+    when(queue.claimNext(SESSION, NOW)).thenReturn(Optional.of(claim));
+    return claim;
+  }
+
+  private DeliveryStep deliver() {
+    return service.deliverNext(new DeliverNextCommand(SESSION, NOW));
+  }
+
+  private MessageLog lastLog() {
+    ArgumentCaptor<MessageLog> log = ArgumentCaptor.forClass(MessageLog.class);
+    verify(deliveryLog).record(log.capture());
+    return log.getValue();
+  }
+
+  @Test
+  void an_empty_session_is_idle() {
+    when(queue.claimNext(SESSION, NOW)).thenReturn(Optional.empty());
+
+    assertThat(deliver()).isInstanceOf(DeliveryStep.Idle.class);
+  }
+
+  @Test
+  void a_ready_message_is_sent_logged_as_SENT_with_its_provider_id_and_completed() {
+    // given
+    Claim claim = claimed(0, false);
+    when(gateway.send(eq(SESSION), any(), any()))
+        .thenReturn(new SendResult.Sent("true_923001234567@c.us_ABC", false));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.key()));
+    MessageLog log = lastLog();
+    assertThat(log.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(log.attempts()).isEqualTo(1);
+    assertThat(log.providerMessageId()).contains("true_923001234567@c.us_ABC");
+    assertThat(log.sentAt()).contains(NOW);
+    assertThat(log.to()).contains("923001234567");
+    verify(queue).markSending(claim, NOW);
+    verify(queue).complete(claim, NOW);
+  }
+
+  @Test
+  void a_message_whose_previous_holder_died_mid_send_is_never_sent_again() {
+    // given
+    Claim claim = claimed(0, true);
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Failed(message.key(), "UNKNOWN_OUTCOME"));
+    verify(gateway, never()).send(any(), any(), any());
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(lastLog().reason()).contains("UNKNOWN_OUTCOME");
+    verify(queue).complete(claim, NOW);
+    ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+    verify(alerts).raise(alert.capture());
+    assertThat(alert.getValue().event()).isEqualTo("UNKNOWN_OUTCOME");
+    assertThat(alert.getValue().text()).doesNotContain("923001234567");
+  }
+
+  @Test
+  void inside_quiet_hours_the_message_waits_until_they_end_without_using_an_attempt() {
+    // given quiet hours 11:00–13:00 Karachi; now is 12:00
+    when(accounts.account(UID))
+        .thenReturn(
+            Optional.of(
+                Fixtures.account(
+                    Optional.of(new QuietHours(LocalTime.of(11, 0), LocalTime.of(13, 0))),
+                    Set.of())));
+    Claim claim = claimed(1, false);
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    Instant end = Instant.parse("2026-11-20T08:00:00Z");
+    assertThat(step).isEqualTo(new DeliveryStep.Waiting(message.key(), end, "QUIET_HOURS"));
+    verify(queue).release(claim, end, false);
+    verify(gateway, never()).send(any(), any(), any());
+    verify(ledger, never()).reserve(any(), any(), any(), any());
+  }
+
+  @Test
+  void a_parent_who_paid_since_the_message_was_queued_gets_no_reminder() {
+    // given
+    when(students.student(UID, "s1"))
+        .thenReturn(Optional.of(Fixtures.student("s1", "Ali", "03001234567", 5000, 5000)));
+    Claim claim = claimed(0, false);
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Skipped(message.key(), "PAID_SINCE_QUEUED"));
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.SKIPPED);
+    assertThat(lastLog().reason()).contains("PAID_SINCE_QUEUED");
+    verify(gateway, never()).send(any(), any(), any());
+    verify(queue).complete(claim, NOW);
+  }
+
+  @Test
+  void a_partial_payment_still_sends() {
+    when(students.student(UID, "s1"))
+        .thenReturn(Optional.of(Fixtures.student("s1", "Ali", "03001234567", 5000, 4000)));
+    claimed(0, false);
+    when(gateway.send(any(), any(), any())).thenReturn(new SendResult.Sent("id-1", false));
+
+    assertThat(deliver()).isInstanceOf(DeliveryStep.Sent.class);
+  }
+
+  @Test
+  void over_a_rate_limit_the_message_waits_without_using_an_attempt() {
+    // given
+    Instant until = NOW.plusSeconds(600);
+    when(ledger.reserve(eq(SESSION), any(), any(), eq(NOW)))
+        .thenReturn(new RateDecision.WaitUntil(until, "HOUR_CAP"));
+    Claim claim = claimed(0, false);
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Waiting(message.key(), until, "HOUR_CAP"));
+    verify(queue).release(claim, until, false);
+    verify(queue, never()).markSending(any(), any());
+    verify(gateway, never()).send(any(), any(), any());
+  }
+
+  @Test
+  void while_the_session_is_down_the_message_is_held_without_using_an_attempt() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.SessionDown("A sessão do WhatsApp não está ativa."));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isEqualTo(new DeliveryStep.Held(message.key(), "SESSION_DOWN"));
+    verify(queue).release(claim, NOW.plusSeconds(30), false);
+    verify(deliveryLog, never()).record(any());
+  }
+
+  @Test
+  void an_unreachable_gateway_holds_the_message() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any())).thenReturn(new SendResult.Unreachable("refused"));
+
+    assertThat(deliver()).isEqualTo(new DeliveryStep.Held(message.key(), "GATEWAY_UNREACHABLE"));
+    verify(queue).release(claim, NOW.plusSeconds(30), false);
+  }
+
+  @Test
+  void a_retryable_failure_is_retried_after_the_base_delay_with_jitter_using_an_attempt() {
+    // given
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.Failed(FailureKind.RETRYABLE, "SEND_FAILED", "500"));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isInstanceOf(DeliveryStep.Retrying.class);
+    Instant at = ((DeliveryStep.Retrying) step).at();
+    assertThat(at).isBetween(NOW.plusSeconds(24), NOW.plusSeconds(36));
+    verify(queue).release(claim, at, true);
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.QUEUED);
+    assertThat(lastLog().attempts()).isEqualTo(1);
+  }
+
+  @Test
+  void the_last_failed_attempt_makes_the_message_dead_and_alerts() {
+    // given two attempts already used of three
+    Claim claim = claimed(2, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.Failed(FailureKind.RETRYABLE, "SEND_FAILED", "500"));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Dead(message.key(), "SEND_FAILED"));
+    verify(queue).deadLetter(claim, "SEND_FAILED", NOW);
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.DEAD);
+    assertThat(lastLog().attempts()).isEqualTo(3);
+    ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+    verify(alerts).raise(alert.capture());
+    assertThat(alert.getValue().event()).isEqualTo("MESSAGE_DEAD");
+  }
+
+  @Test
+  void a_number_not_on_whatsapp_fails_at_once() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(
+            new SendResult.Failed(FailureKind.PERMANENT, "NOT_ON_WHATSAPP", "O número não existe"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isEqualTo(new DeliveryStep.Failed(message.key(), "NOT_ON_WHATSAPP"));
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.FAILED);
+    assertThat(lastLog().reason()).contains("NOT_ON_WHATSAPP");
+    verify(queue).complete(claim, NOW);
+  }
+
+  @Test
+  void an_unknown_outcome_is_recorded_as_failed_and_alerted_never_retried() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.UnknownOutcome("read timed out after the request was written"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isEqualTo(new DeliveryStep.Failed(message.key(), "UNKNOWN_OUTCOME"));
+    verify(queue).complete(claim, NOW);
+    verify(queue, never()).release(any(), any(), anyBoolean());
+    verify(alerts).raise(any());
+  }
+
+  @Test
+  void a_lost_claim_sends_nothing() {
+    claimed(0, false);
+    when(queue.markSending(any(), any())).thenReturn(false);
+
+    assertThat(deliver()).isInstanceOf(DeliveryStep.Idle.class);
+    verify(gateway, never()).send(any(), any(), any());
+  }
+}

@@ -1,0 +1,280 @@
+package com.feesmanager.automation.application;
+
+import static com.feesmanager.automation.application.Fixtures.UID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.account.Student;
+import com.feesmanager.automation.domain.delivery.MessageStatus;
+import com.feesmanager.automation.domain.document.DocumentProblem;
+import com.feesmanager.automation.domain.document.Mapped;
+import com.feesmanager.automation.domain.message.PhoneNormaliser;
+import com.feesmanager.automation.domain.message.ReminderPlanner;
+import com.feesmanager.automation.domain.rule.RuleDraft;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.Outcome;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.MessageLog;
+import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import com.feesmanager.automation.ports.out.OccurrenceClaims.ClaimOutcome;
+import com.feesmanager.automation.ports.out.QueuedMessage;
+import com.feesmanager.automation.ports.out.RuleSource;
+import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.RunSummary;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
+import com.feesmanager.automation.ports.out.StudentDirectory;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
+
+@ExtendWith(MockitoExtension.class)
+@MockitoSettings(strictness = Strictness.LENIENT)
+class FireDueOccurrencesServiceTest {
+
+  // 2026-11-20 10:00:05 in Karachi: a daily 10:00 rule is due.
+  private static final Instant AT = Instant.parse("2026-11-20T05:00:05Z");
+
+  @Mock AccountDirectory accounts;
+  @Mock RuleSource rules;
+  @Mock StudentDirectory students;
+  @Mock OccurrenceClaims claims;
+  @Mock MessageQueue queue;
+  @Mock DeliveryLog deliveryLog;
+  @Mock RunLog runLog;
+  @Mock Alerts alerts;
+
+  private FireDueOccurrencesService service;
+
+  @BeforeEach
+  void setUp() {
+    service =
+        new FireDueOccurrencesService(
+            accounts,
+            rules,
+            students,
+            claims,
+            queue,
+            deliveryLog,
+            runLog,
+            alerts,
+            new ReminderPlanner(new PhoneNormaliser("92")),
+            AutomationSettings.defaults());
+    givenAccounts(Fixtures.account());
+    when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.CLAIMED);
+    when(queue.enqueue(any(), any())).thenReturn(true);
+    when(deliveryLog.record(any())).thenReturn(true);
+    givenStudents(
+        new Mapped.Ok<>(Fixtures.student("s1", "Ali Raza", "0300-1234567", 5000, 0)),
+        new Mapped.Ok<>(Fixtures.student("s2", "Bilal Ahmed", "12", 3000, 1000)),
+        new Mapped.Ok<>(Fixtures.student("s3", "Sara Khan", "+92 321 7654321", 4000, 4000)));
+  }
+
+  private void givenAccounts(AccountSettings... list) {
+    when(accounts.enabledAccounts())
+        .thenReturn(new AccountDirectory.AccountScan(List.of(list), List.of()));
+  }
+
+  private void givenRules(RuleDraft... drafts) {
+    when(rules.rules(UID))
+        .thenReturn(new RuleSource.RuleBook(List.of(drafts), Map.of(), List.of()));
+  }
+
+  @SafeVarargs
+  private void givenStudents(Mapped<Student>... list) {
+    doAnswer(
+            invocation -> {
+              Consumer<Mapped<Student>> each = invocation.getArgument(1);
+              List.of(list).forEach(each);
+              return null;
+            })
+        .when(students)
+        .forEachStudent(eq(UID), any());
+  }
+
+  private FireReport fire() {
+    return service.fireDueOccurrences(new FireDueOccurrencesCommand(AT));
+  }
+
+  private List<MessageLog> logs() {
+    ArgumentCaptor<MessageLog> captor = ArgumentCaptor.forClass(MessageLog.class);
+    verify(deliveryLog, org.mockito.Mockito.atLeast(0)).record(captor.capture());
+    return captor.getAllValues();
+  }
+
+  @Test
+  void a_due_occurrence_is_claimed_planned_enqueued_logged_and_summarised() {
+    // given
+    givenRules(Fixtures.dailyDraft("overdue", "Dear {guardianName}, {amountDue} is due."));
+
+    // when
+    FireReport report = fire();
+
+    // then Ali is queued, Bilal's bad number is skipped, Sara has paid and is not matched
+    ArgumentCaptor<QueuedMessage> queued = ArgumentCaptor.forClass(QueuedMessage.class);
+    verify(queue).enqueue(queued.capture(), eq(AT));
+    assertThat(queued.getValue().message().to().digits()).isEqualTo("923001234567");
+    assertThat(queued.getValue().message().body())
+        .isEqualTo("Dear Guardian of Ali Raza, PKR 5,000 is due.");
+    assertThat(queued.getValue().occurrence()).isEqualTo("2026-11-20T10:00");
+    assertThat(queued.getValue().session()).isEqualTo(Fixtures.SESSION);
+
+    assertThat(logs())
+        .extracting(MessageLog::studentId, MessageLog::status, MessageLog::reason)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("s1", MessageStatus.QUEUED, Optional.empty()),
+            org.assertj.core.groups.Tuple.tuple(
+                "s2", MessageStatus.SKIPPED, Optional.of("INVALID_PHONE")));
+
+    ArgumentCaptor<RunSummary> summary = ArgumentCaptor.forClass(RunSummary.class);
+    verify(runLog).record(summary.capture());
+    assertThat(summary.getValue().runId()).isEqualTo("overdue_2026-11-20T10:00");
+    assertThat(summary.getValue().matched()).isEqualTo(2);
+    assertThat(summary.getValue().queued()).isEqualTo(1);
+    assertThat(summary.getValue().skipped()).isEqualTo(1);
+    assertThat(summary.getValue().error()).isEmpty();
+    verify(claims).complete(eq(UID), any(), eq(AT));
+    assertThat(report.occurrences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.FIRED));
+  }
+
+  @Test
+  void an_occurrence_claimed_elsewhere_sends_nothing_here() {
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.DONE);
+
+    FireReport report = fire();
+
+    verify(queue, never()).enqueue(any(), any());
+    verify(runLog, never()).record(any());
+    assertThat(report.occurrences()).isEmpty();
+  }
+
+  @Test
+  void a_message_already_queued_is_not_logged_again() {
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    when(queue.enqueue(any(), any())).thenReturn(false);
+
+    fire();
+
+    assertThat(logs()).extracting(MessageLog::status).containsOnly(MessageStatus.SKIPPED);
+  }
+
+  @Test
+  void an_invalid_rule_is_reported_and_alerted_while_the_other_rule_fires() {
+    // given
+    givenRules(
+        Fixtures.dailyDraft("broken", "Dear {parentName}"),
+        Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+
+    // when
+    FireReport report = fire();
+
+    // then
+    assertThat(report.occurrences())
+        .extracting(r -> r.ruleId(), r -> r.outcome())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("broken", Outcome.INVALID_RULE),
+            org.assertj.core.groups.Tuple.tuple("overdue", Outcome.FIRED));
+    assertThat(report.occurrences().get(0).problems()).anyMatch(p -> p.contains("parentName"));
+    ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+    verify(alerts).raise(alert.capture());
+    assertThat(alert.getValue().event()).isEqualTo("RULE_INVALID");
+    verify(queue).enqueue(any(), any());
+  }
+
+  @Test
+  void a_broken_student_document_is_reported_and_the_rest_are_messaged() {
+    // given
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    givenStudents(
+        new Mapped.Broken<>(
+            List.of(
+                new DocumentProblem(
+                    "users/academy-1/students/s9", "fees[0].dueDate", "not a date: 31-11-2026"))),
+        new Mapped.Ok<>(Fixtures.student("s1", "Ali Raza", "03001234567", 5000, 0)));
+
+    // when
+    FireReport report = fire();
+
+    // then
+    verify(queue).enqueue(any(), any());
+    assertThat(report.problems()).anyMatch(p -> p.contains("s9") && p.contains("fees[0].dueDate"));
+    ArgumentCaptor<RunSummary> summary = ArgumentCaptor.forClass(RunSummary.class);
+    verify(runLog).record(summary.capture());
+    assertThat(summary.getValue().error()).hasValueSatisfying(e -> assertThat(e).contains("s9"));
+  }
+
+  @Test
+  void an_unreadable_account_is_reported_and_other_accounts_still_fire() {
+    // given
+    AccountSettings other =
+        new AccountSettings(
+            "academy-2", "Other", Fixtures.KARACHI, "PKR", Fixtures.account().automation());
+    givenAccounts(other, Fixtures.account());
+    when(rules.rules("academy-2")).thenThrow(new StoreUnavailable("deadline exceeded"));
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+
+    // when
+    FireReport report = fire();
+
+    // then
+    assertThat(report.problems()).anyMatch(p -> p.contains("academy-2"));
+    verify(queue).enqueue(any(), any());
+  }
+
+  @Test
+  void an_occurrence_older_than_the_misfire_grace_is_reported_missed_and_sends_nothing() {
+    // given 17:00 Karachi: 10:00 was 7 hours ago, grace is 6 hours
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    Instant late = Instant.parse("2026-11-20T12:00:00Z");
+
+    // when
+    FireReport report = service.fireDueOccurrences(new FireDueOccurrencesCommand(late));
+
+    // then
+    verify(queue, never()).enqueue(any(), any());
+    assertThat(report.occurrences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.MISSED));
+    ArgumentCaptor<RunSummary> summary = ArgumentCaptor.forClass(RunSummary.class);
+    verify(runLog).record(summary.capture());
+    assertThat(summary.getValue().error()).contains("MISSED");
+  }
+
+  @Test
+  void an_occurrence_on_a_holiday_is_skipped_as_HOLIDAY() {
+    givenAccounts(Fixtures.account(Optional.empty(), Set.of(LocalDate.of(2026, 11, 20))));
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+
+    FireReport report = fire();
+
+    verify(queue, never()).enqueue(any(), any());
+    assertThat(report.occurrences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.HOLIDAY));
+  }
+}
