@@ -3,7 +3,10 @@ package com.feesmanager.automation.domain.rule;
 import com.feesmanager.automation.domain.account.AccountSettings;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
@@ -12,18 +15,43 @@ import java.util.Optional;
  */
 public final class ScheduleCalculator {
 
+  // Every valid schedule fires at least once in any 31 consecutive days; a year is a wide margin
+  // that still bounds the walk for any input.
+  private static final int MAX_DAYS_WALKED = 366;
+
   private ScheduleCalculator() {}
 
   /** The latest occurrence scheduled at or before {@code at}, if any (within a lookback year). */
   public static Optional<Occurrence> latestAtOrBefore(
       String ruleId, Schedule schedule, ZoneId zone, Instant at) {
-    throw new UnsupportedOperationException("to be implemented");
+    // Start a day after `at`'s local date: a DST gap can push a late-evening firing past
+    // midnight, so the occurrence of the next local date may not have fired yet while this one
+    // has (and vice versa); the instant comparison decides.
+    LocalDate date = LocalDate.ofInstant(at, zone).plusDays(1);
+    for (int i = 0; i <= MAX_DAYS_WALKED; i++, date = date.minusDays(1)) {
+      if (firesOn(schedule, date)) {
+        Occurrence occurrence = occurrence(ruleId, schedule, zone, date);
+        if (!occurrence.firesAt().isAfter(at)) {
+          return Optional.of(occurrence);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /** The first occurrence scheduled strictly after {@code after}, if any. */
   public static Optional<Occurrence> nextAfter(
       String ruleId, Schedule schedule, ZoneId zone, Instant after) {
-    throw new UnsupportedOperationException("to be implemented");
+    LocalDate date = LocalDate.ofInstant(after, zone).minusDays(1);
+    for (int i = 0; i <= MAX_DAYS_WALKED; i++, date = date.plusDays(1)) {
+      if (firesOn(schedule, date)) {
+        Occurrence occurrence = occurrence(ruleId, schedule, zone, date);
+        if (occurrence.firesAt().isAfter(after)) {
+          return Optional.of(occurrence);
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -32,6 +60,48 @@ public final class ScheduleCalculator {
    */
   public static OccurrenceCheck check(
       Rule rule, AccountSettings account, Instant now, Duration misfireGrace) {
-    throw new UnsupportedOperationException("to be implemented");
+    if (!rule.enabled()) {
+      return new OccurrenceCheck.NotDue();
+    }
+    Optional<Occurrence> latest =
+        latestAtOrBefore(rule.id(), rule.schedule(), account.timezone(), now);
+    if (latest.isEmpty()) {
+      return new OccurrenceCheck.NotDue();
+    }
+    Occurrence occurrence = latest.get();
+    if (rule.createdAt().isPresent() && occurrence.firesAt().isBefore(rule.createdAt().get())) {
+      return new OccurrenceCheck.NotDue();
+    }
+    if (account.automation().isHoliday(occurrence.scheduledFor().toLocalDate())) {
+      return new OccurrenceCheck.Holiday(occurrence);
+    }
+    if (Duration.between(occurrence.firesAt(), now).compareTo(misfireGrace) > 0) {
+      return new OccurrenceCheck.Missed(occurrence);
+    }
+    return new OccurrenceCheck.Due(occurrence);
+  }
+
+  /** Whether the schedule has an occurrence on local {@code date}. */
+  static boolean firesOn(Schedule schedule, LocalDate date) {
+    return switch (schedule.frequency()) {
+      case DAILY -> true;
+      case WEEKLY -> schedule.daysOfWeek().contains(date.getDayOfWeek());
+      case MONTHLY -> date.getDayOfMonth() == monthlyDay(schedule.dayOfMonth(), date);
+    };
+  }
+
+  /** The day a monthly schedule fires in {@code date}'s month: 29–31 and -1 clamp to its end. */
+  private static int monthlyDay(int dayOfMonth, LocalDate date) {
+    int length = date.lengthOfMonth();
+    return dayOfMonth == Schedule.LAST_DAY ? length : Math.min(dayOfMonth, length);
+  }
+
+  private static Occurrence occurrence(
+      String ruleId, Schedule schedule, ZoneId zone, LocalDate date) {
+    LocalDateTime scheduledFor = LocalDateTime.of(date, schedule.time());
+    // ZonedDateTime.of moves a gap time forward by the gap's length and picks the earlier offset
+    // in an overlap: exactly SPEC §2.
+    Instant firesAt = ZonedDateTime.of(scheduledFor, zone).toInstant();
+    return new Occurrence(ruleId, scheduledFor, firesAt);
   }
 }
