@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * SPEC §4 retries: {@code maxAttempts} in all, backoff {@code baseDelay × 4^(n−1)} ±20% jitter,
- * permanent errors fail at once.
+ * permanent errors fail at once. The jitter factor is uniform in {@code [0.8, 1.2)}.
  */
 public record RetryPolicy(int maxAttempts, Duration baseDelay) {
 
@@ -27,6 +27,19 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay) {
    * After attempt number {@code attemptsMade} (1-based, just consumed) failed with {@code kind}.
    */
   public RetryDecision afterFailure(int attemptsMade, FailureKind kind, RandomGenerator random) {
-    throw new UnsupportedOperationException("to be implemented");
+    Objects.requireNonNull(kind, "'kind' must not be null");
+    Objects.requireNonNull(random, "'random' must not be null");
+    if (attemptsMade < 1) {
+      throw new IllegalArgumentException("'attemptsMade' must be ≥ 1: " + attemptsMade);
+    }
+    if (kind == FailureKind.PERMANENT) {
+      return new RetryDecision.Fail();
+    }
+    if (attemptsMade >= maxAttempts) {
+      return new RetryDecision.Dead();
+    }
+    double backoff = Math.pow(MULTIPLIER, attemptsMade - 1);
+    double jitter = 1 - JITTER + 2 * JITTER * random.nextDouble();
+    return new RetryDecision.RetryAfter(Durations.scaled(baseDelay, backoff * jitter));
   }
 }
