@@ -15,6 +15,8 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Random;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -223,7 +225,7 @@ public final class ArchitectureRules {
   }
 
   private static DescribedPredicate<JavaAccess<?>> describedAs(
-      String description, java.util.function.Predicate<AccessTarget> test) {
+      String description, Predicate<AccessTarget> test) {
     return DescribedPredicate.describe(description, access -> test.test(access.getTarget()));
   }
 
@@ -256,7 +258,7 @@ public final class ArchitectureRules {
     String owner = target.getOwner().getName();
     String name = target.getName();
     if (name.equals("<init>") && target instanceof CodeUnitAccessTarget constructor) {
-      return target.getOwner().isAssignableTo(java.util.Random.class)
+      return target.getOwner().isAssignableTo(Random.class)
           && constructor.getRawParameterTypes().isEmpty();
     }
     return switch (owner) {
