@@ -109,14 +109,19 @@ public final class ArchitectureRules {
           new String[] {"com.google.cloud..", "com.google.firebase..", "io.grpc.."},
           ROOT + ".adapters.firestore..");
 
-  /** The HTTP client and Failsafe serve the WhatsApp gateway adapter and the runners only. */
+  /** The HTTP client serves the WhatsApp gateway adapter and the runners (alert webhook) only. */
   @ArchTest
-  public static final ArchRule HTTP_CLIENT_AND_FAILSAFE_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS =
+  public static final ArchRule HTTP_CLIENT_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS =
       sdkOnlyIn(
-          "java.net.http and Failsafe",
-          new String[] {"java.net.http..", "dev.failsafe.."},
-          ROOT + ".adapters.wppconnect..",
-          RUNNERS);
+          "java.net.http", new String[] {"java.net.http.."}, ROOT + ".adapters.wppconnect..", RUNNERS);
+
+  /**
+   * Resilience is built once, at the edges: Failsafe policies live in adapters (gateway calls,
+   * Firestore read retries) and runners, never in the core.
+   */
+  @ArchTest
+  public static final ArchRule FAILSAFE_ONLY_IN_ADAPTERS_AND_RUNNERS =
+      sdkOnlyIn("Failsafe", new String[] {"dev.failsafe.."}, ADAPTERS, RUNNERS);
 
   /** Micronaut (serde) is an adapter and runner concern; no Micronaut type crosses a port. */
   @ArchTest

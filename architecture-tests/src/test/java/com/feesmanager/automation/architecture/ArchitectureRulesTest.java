@@ -125,18 +125,24 @@ class ArchitectureRulesTest {
         FirestoreAdapterFixtures.SomeFirestoreAdapter.class);
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      classes = {
-        RedisAdapterFixtures.UsesTheHttpClient.class,
-        ApplicationFixtures.UsesFailsafe.class
-      })
-  void http_client_and_failsafe_only_in_wppconnect_and_runners_fails_elsewhere(Class<?> violator) {
+  @Test
+  void http_client_only_in_wppconnect_and_runners_fails_on_the_http_client_in_another_adapter() {
     assertViolated(
-        ArchitectureRules.HTTP_CLIENT_AND_FAILSAFE_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS,
-        violator);
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS,
+        RedisAdapterFixtures.UsesTheHttpClient.class);
     assertNotViolated(
-        ArchitectureRules.HTTP_CLIENT_AND_FAILSAFE_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS,
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS,
+        WppConnectAdapterFixtures.SomeWppConnectAdapter.class,
+        DaemonRunnerFixtures.SomeRunner.class);
+  }
+
+  @Test
+  void failsafe_only_in_adapters_and_runners_fails_on_failsafe_in_the_application() {
+    assertViolated(
+        ArchitectureRules.FAILSAFE_ONLY_IN_ADAPTERS_AND_RUNNERS,
+        ApplicationFixtures.UsesFailsafe.class);
+    assertNotViolated(
+        ArchitectureRules.FAILSAFE_ONLY_IN_ADAPTERS_AND_RUNNERS,
         WppConnectAdapterFixtures.SomeWppConnectAdapter.class,
         DaemonRunnerFixtures.SomeRunner.class);
   }
