@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 public record MessageKey(String value) {
 
-  private static final String VERSION = "fm-key-1";
+  private static final byte[] VERSION_BYTES = "fm-key-1".getBytes(StandardCharsets.UTF_8);
   private static final int HEX_LENGTH = 32;
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -49,18 +49,32 @@ public record MessageKey(String value) {
     }
     String[] sorted = studentIds.toArray(new String[0]);
     Arrays.sort(sorted);
-    MessageDigest digest = SHA_256.get();
-    digest.reset();
-    update(digest, VERSION);
-    update(digest, uid);
-    update(digest, ruleId);
-    update(digest, occurrence);
-    updateLength(digest, sorted.length);
+    byte[][] fields = new byte[4 + sorted.length + 1][];
+    int index = 0;
+    fields[index++] = VERSION_BYTES;
+    fields[index++] = uid.getBytes(StandardCharsets.UTF_8);
+    fields[index++] = ruleId.getBytes(StandardCharsets.UTF_8);
+    fields[index++] = occurrence.getBytes(StandardCharsets.UTF_8);
     for (String studentId : sorted) {
-      update(digest, studentId);
+      fields[index++] = studentId.getBytes(StandardCharsets.UTF_8);
     }
-    update(digest, to.digits());
-    byte[] hash = digest.digest();
+    fields[index] = to.digits().getBytes(StandardCharsets.US_ASCII);
+    // One buffer and one digest call: per-field updates cost more than the hash itself.
+    int size = 4;
+    for (byte[] field : fields) {
+      size += 4 + field.length;
+    }
+    byte[] message = new byte[size];
+    int offset = 0;
+    for (int i = 0; i < fields.length; i++) {
+      if (i == 4) {
+        offset = putLength(message, offset, sorted.length);
+      }
+      offset = putLength(message, offset, fields[i].length);
+      System.arraycopy(fields[i], 0, message, offset, fields[i].length);
+      offset += fields[i].length;
+    }
+    byte[] hash = SHA_256.get().digest(message);
     char[] hex = new char[HEX_LENGTH];
     for (int i = 0; i < HEX_LENGTH / 2; i++) {
       hex[2 * i] = HEX[(hash[i] >> 4) & 0xf];
@@ -69,17 +83,12 @@ public record MessageKey(String value) {
     return new MessageKey(new String(hex));
   }
 
-  private static void update(MessageDigest digest, String field) {
-    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-    updateLength(digest, bytes.length);
-    digest.update(bytes);
-  }
-
-  private static void updateLength(MessageDigest digest, int length) {
-    digest.update((byte) (length >>> 24));
-    digest.update((byte) (length >>> 16));
-    digest.update((byte) (length >>> 8));
-    digest.update((byte) length);
+  private static int putLength(byte[] buffer, int offset, int length) {
+    buffer[offset] = (byte) (length >>> 24);
+    buffer[offset + 1] = (byte) (length >>> 16);
+    buffer[offset + 2] = (byte) (length >>> 8);
+    buffer[offset + 3] = (byte) length;
+    return offset + 4;
   }
 
   private static MessageDigest newSha256() {

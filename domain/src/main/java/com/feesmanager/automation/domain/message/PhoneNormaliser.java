@@ -34,35 +34,42 @@ public final class PhoneNormaliser {
   /** The normalised number, or empty when the input cannot be one (INVALID_PHONE). */
   public Optional<PhoneNumber> normalise(String raw) {
     Objects.requireNonNull(raw, "'raw' must not be null");
-    StringBuilder digits = new StringBuilder(raw.length() + defaultCountryCode.length());
+    int length = raw.length();
+    char[] digits = new char[length];
+    int count = 0;
     boolean seenPlus = false;
-    for (int i = 0; i < raw.length(); i++) {
+    for (int i = 0; i < length; i++) {
       char c = raw.charAt(i);
       int digit = Character.digit(c, 10);
       if (digit >= 0) {
         // Any script's decimal digits (e.g. Urdu's ۰۳۰۰) count, as ASCII.
-        digits.append((char) ('0' + digit));
-      } else if (c == '+' && digits.length() == 0 && !seenPlus) {
+        digits[count++] = (char) ('0' + digit);
+      } else if (c == '+' && count == 0 && !seenPlus) {
         seenPlus = true;
       } else if (!isSeparator(c)) {
         return Optional.empty();
       }
     }
-    String normalised;
-    if (digits.length() >= 2 && digits.charAt(0) == '0' && digits.charAt(1) == '0') {
-      normalised = digits.substring(2);
-    } else if (digits.length() >= 1 && digits.charAt(0) == '0') {
-      normalised = defaultCountryCode + digits.substring(1);
-    } else {
-      normalised = digits.toString();
+    int start = 0;
+    String prefix = "";
+    if (count >= 2 && digits[0] == '0' && digits[1] == '0') {
+      start = 2;
+    } else if (count >= 1 && digits[0] == '0') {
+      start = 1;
+      prefix = defaultCountryCode;
     }
-    // No country code starts with 0, so what still starts with one (e.g. "000…") is a typo.
-    if (normalised.length() < MIN_DIGITS
-        || normalised.length() > MAX_DIGITS
-        || normalised.charAt(0) == '0') {
+    int total = prefix.length() + count - start;
+    if (total < MIN_DIGITS || total > MAX_DIGITS) {
       return Optional.empty();
     }
-    return Optional.of(new PhoneNumber(normalised));
+    // No country code starts with 0, so what still starts with one (e.g. "000…") is a typo.
+    if (prefix.isEmpty() && digits[start] == '0') {
+      return Optional.empty();
+    }
+    char[] normalised = new char[total];
+    prefix.getChars(0, prefix.length(), normalised, 0);
+    System.arraycopy(digits, start, normalised, prefix.length(), count - start);
+    return Optional.of(new PhoneNumber(new String(normalised)));
   }
 
   private static boolean isSeparator(char c) {

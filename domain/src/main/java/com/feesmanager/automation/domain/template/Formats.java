@@ -76,14 +76,16 @@ public final class Formats {
    * or {@code December 2025, January 2026}; empty for no months.
    */
   public static String months(List<YearMonth> months) {
-    YearMonth[] sorted = months.toArray(new YearMonth[0]);
-    if (sorted.length > 1) {
-      Arrays.sort(sorted);
+    List<YearMonth> sorted = months;
+    if (!isAscending(months)) {
+      YearMonth[] array = months.toArray(new YearMonth[0]);
+      Arrays.sort(array);
+      sorted = Arrays.asList(array);
     }
-    StringBuilder out = new StringBuilder(sorted.length * 12);
+    StringBuilder out = new StringBuilder(sorted.size() * 12);
     YearMonth previous = null;
-    for (int i = 0; i < sorted.length; i++) {
-      YearMonth current = sorted[i];
+    for (int i = 0; i < sorted.size(); i++) {
+      YearMonth current = sorted.get(i);
       if (current.equals(previous)) {
         continue;
       }
@@ -100,6 +102,16 @@ public final class Formats {
       out.append(' ').append(previous.getYear());
     }
     return out.toString();
+  }
+
+  /** Matched records come earliest first, so their months are usually in order already. */
+  private static boolean isAscending(List<YearMonth> months) {
+    for (int i = 1; i < months.size(); i++) {
+      if (months.get(i - 1).compareTo(months.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code 10 Nov 2026}, {@code 5 Jan 2027}: the day without a leading zero. */

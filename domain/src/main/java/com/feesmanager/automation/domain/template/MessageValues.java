@@ -10,6 +10,7 @@ import com.feesmanager.automation.domain.rule.StudentMatch;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -36,17 +37,30 @@ public final class MessageValues {
 
   private static final PlaceholderName[] NAMES = PlaceholderName.values();
 
-  /** Indexed by {@link PlaceholderName#ordinal()}; null means missing (absent or blank). */
+  /** Marks a value not computed yet: a distinct instance, compared by identity, never exposed. */
+  private static final String NOT_YET = new String("");
+
+  /**
+   * Indexed by {@link PlaceholderName#ordinal()}; null means missing (absent or blank), {@link
+   * #NOT_YET} means {@link #source} computes it on first use.
+   */
   private final String[] values;
+
+  private final StudentSource source;
 
   private MessageValues(String[] values) {
     // Blank counts as missing (SPEC §3); settling it once keeps rendering to a null check.
     for (int i = 0; i < values.length; i++) {
-      if (values[i] != null && values[i].isBlank()) {
-        values[i] = null;
-      }
+      values[i] = blankToNull(values[i]);
     }
     this.values = values;
+    this.source = null;
+  }
+
+  private MessageValues(StudentSource source) {
+    this.values = new String[NAMES.length];
+    Arrays.fill(values, NOT_YET);
+    this.source = source;
   }
 
   /** Values from a map; names not in it are missing. */
@@ -56,36 +70,14 @@ public final class MessageValues {
     return new MessageValues(array);
   }
 
-  /** The values for one student's message (SPEC §3). */
+  /**
+   * The values for one student's message (SPEC §3). Each value is formatted on first use, so a
+   * template pays only for the placeholders it has.
+   */
   public static MessageValues forStudent(AccountSettings account, StudentMatch match) {
     Objects.requireNonNull(account, "'account' must not be null");
     Objects.requireNonNull(match, "'match' must not be null");
-    Student student = match.student();
-    String currency = account.currency();
-    List<FeeRecord> matched = match.matched();
-    List<YearMonth> months = new ArrayList<>(matched.size());
-    YearMonth earliestMonth = null;
-    for (FeeRecord fee : matched) {
-      months.add(fee.month());
-      if (earliestMonth == null || fee.month().isBefore(earliestMonth)) {
-        earliestMonth = fee.month();
-      }
-    }
-    FeeRecord earliest = match.earliest();
-    String[] array = new String[NAMES.length];
-    array[PlaceholderName.STUDENT_NAME.ordinal()] = student.name();
-    array[PlaceholderName.GUARDIAN_NAME.ordinal()] = student.guardianName().orElse(null);
-    array[PlaceholderName.CLASS_NAME.ordinal()] = student.className().orElse(null);
-    array[PlaceholderName.ACADEMY_NAME.ordinal()] = account.academyName();
-    array[PlaceholderName.AMOUNT_DUE.ordinal()] = Formats.money(currency, match.amountDue());
-    array[PlaceholderName.TOTAL_DUE.ordinal()] = Formats.money(currency, student.totalBalance());
-    array[PlaceholderName.MONTHS.ordinal()] = Formats.months(months);
-    array[PlaceholderName.MONTH.ordinal()] = Formats.month(earliestMonth);
-    array[PlaceholderName.DUE_DATE.ordinal()] = Formats.date(earliest.dueDate());
-    array[PlaceholderName.DAYS_OVERDUE.ordinal()] =
-        Long.toString(earliest.daysOverdueOn(match.date()));
-    array[PlaceholderName.CURRENCY.ordinal()] = currency;
-    return new MessageValues(array);
+    return new MessageValues(new StudentSource(account, match));
   }
 
   /**
@@ -151,12 +143,71 @@ public final class MessageValues {
 
   /** The value of {@code name}, empty when absent or blank. */
   public Optional<String> get(PlaceholderName name) {
-    return Optional.ofNullable(values[name.ordinal()]);
+    return Optional.ofNullable(valueOrNull(name));
   }
 
   /** The value of {@code name}, or null when absent or blank: the allocation-free render path. */
   String valueOrNull(PlaceholderName name) {
-    return values[name.ordinal()];
+    int index = name.ordinal();
+    String value = values[index];
+    if (value == NOT_YET) {
+      // A racing reader computes the same immutable string again; Strings publish safely.
+      value = blankToNull(source.value(name));
+      values[index] = value;
+    }
+    return value;
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /** One student's values (SPEC §3), each formatted when asked for. */
+  private static final class StudentSource {
+    private final AccountSettings account;
+    private final StudentMatch match;
+
+    StudentSource(AccountSettings account, StudentMatch match) {
+      this.account = account;
+      this.match = match;
+    }
+
+    String value(PlaceholderName name) {
+      Student student = match.student();
+      return switch (name) {
+        case STUDENT_NAME -> student.name();
+        case GUARDIAN_NAME -> student.guardianName().orElse(null);
+        case CLASS_NAME -> student.className().orElse(null);
+        case ACADEMY_NAME -> account.academyName();
+        case AMOUNT_DUE -> Formats.money(account.currency(), match.amountDue());
+        case TOTAL_DUE -> Formats.money(account.currency(), student.totalBalance());
+        case MONTHS -> Formats.months(months());
+        case MONTH -> Formats.month(earliestMonth());
+        case DUE_DATE -> Formats.date(match.earliest().dueDate());
+        case DAYS_OVERDUE -> Long.toString(match.earliest().daysOverdueOn(match.date()));
+        case CURRENCY -> account.currency();
+      };
+    }
+
+    private List<YearMonth> months() {
+      List<FeeRecord> matched = match.matched();
+      List<YearMonth> months = new ArrayList<>(matched.size());
+      for (FeeRecord fee : matched) {
+        months.add(fee.month());
+      }
+      return months;
+    }
+
+    /** The earliest month, which need not be the earliest-due record's month. */
+    private YearMonth earliestMonth() {
+      YearMonth earliest = null;
+      for (FeeRecord fee : match.matched()) {
+        if (earliest == null || fee.month().isBefore(earliest)) {
+          earliest = fee.month();
+        }
+      }
+      return earliest;
+    }
   }
 
   /** All present values, for tests and previews. */
