@@ -5,6 +5,8 @@ import com.feesmanager.automation.domain.account.FeeStatus;
 import com.feesmanager.automation.domain.account.Money;
 import com.feesmanager.automation.domain.account.Student;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -55,7 +57,25 @@ public record Criteria(
 
   /** Whether one fee record matches on the occurrence's local date. */
   public boolean matches(FeeRecord fee, LocalDate date) {
-    throw new UnsupportedOperationException("to be implemented");
+    FeeStatus status = fee.status();
+    // PAID is never in 'statuses' (the constructor refuses it), so a settled record never matches.
+    if (!statuses.contains(status)) {
+      return false;
+    }
+    boolean overdue = fee.isOverdueOn(date);
+    long daysOverdue = overdue ? date.toEpochDay() - fee.dueDate().toEpochDay() : 0;
+    if (minDaysOverdue.isPresent() && (!overdue || daysOverdue < minDaysOverdue.getAsInt())) {
+      return false;
+    }
+    if (maxDaysOverdue.isPresent() && (!overdue || daysOverdue > maxDaysOverdue.getAsInt())) {
+      return false;
+    }
+    if (dueWithinDays.isPresent()) {
+      // Not overdue with a balance means date <= dueDate; the window closes N days ahead.
+      long daysUntilDue = fee.dueDate().toEpochDay() - date.toEpochDay();
+      return !overdue && daysUntilDue <= dueWithinDays.getAsInt();
+    }
+    return true;
   }
 
   /**
@@ -63,6 +83,34 @@ public record Criteria(
    * matching record, or below {@code minBalance}. Opt-out and phones are not looked at here.
    */
   public Optional<StudentMatch> match(Student student, LocalDate date) {
-    throw new UnsupportedOperationException("to be implemented");
+    if (!student.active() || !classFilterPasses(student)) {
+      return Optional.empty();
+    }
+    List<FeeRecord> matched = null;
+    Money balance = Money.ZERO;
+    for (FeeRecord fee : student.fees()) {
+      if (matches(fee, date)) {
+        if (matched == null) {
+          matched = new ArrayList<>(student.fees().size());
+        }
+        matched.add(fee);
+        balance = balance.plus(fee.balance());
+      }
+    }
+    if (matched == null) {
+      return Optional.empty();
+    }
+    if (minBalance.isPresent() && balance.compareTo(minBalance.get()) < 0) {
+      return Optional.empty();
+    }
+    return Optional.of(new StudentMatch(student, matched, date));
+  }
+
+  /** Class names compare exactly; a student without a class fails any non-empty filter. */
+  private boolean classFilterPasses(Student student) {
+    if (classes.isEmpty()) {
+      return true;
+    }
+    return student.className().map(classes::contains).orElse(false);
   }
 }
