@@ -113,7 +113,10 @@ public final class ArchitectureRules {
   @ArchTest
   public static final ArchRule HTTP_CLIENT_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS =
       sdkOnlyIn(
-          "java.net.http", new String[] {"java.net.http.."}, ROOT + ".adapters.wppconnect..", RUNNERS);
+          "java.net.http",
+          new String[] {"java.net.http.."},
+          ROOT + ".adapters.wppconnect..",
+          RUNNERS);
 
   /**
    * Resilience is built once, at the edges: Failsafe policies live in adapters (gateway calls,

@@ -44,6 +44,11 @@ public record MessageKey(String value) {
     Objects.requireNonNull(ruleId, "'ruleId' must not be null");
     Objects.requireNonNull(occurrence, "'occurrence' must not be null");
     Objects.requireNonNull(to, "'to' must not be null");
+    return hash(uid, ruleId, occurrence, studentIds, to.digits());
+  }
+
+  private static MessageKey hash(
+      String uid, String ruleId, String occurrence, List<String> studentIds, String recipient) {
     if (studentIds.isEmpty()) {
       throw new IllegalArgumentException("a message key needs at least one student id");
     }
@@ -58,7 +63,7 @@ public record MessageKey(String value) {
     for (String studentId : sorted) {
       fields[index++] = studentId.getBytes(StandardCharsets.UTF_8);
     }
-    fields[index] = to.digits().getBytes(StandardCharsets.US_ASCII);
+    fields[index] = recipient.getBytes(StandardCharsets.UTF_8);
     // One buffer and one digest call: per-field updates cost more than the hash itself.
     int size = 4;
     for (byte[] field : fields) {
@@ -106,7 +111,10 @@ public record MessageKey(String value) {
    */
   public static MessageKey withoutRecipient(
       String uid, String ruleId, String occurrence, List<String> studentIds) {
-    throw new UnsupportedOperationException("to be implemented");
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    Objects.requireNonNull(ruleId, "'ruleId' must not be null");
+    Objects.requireNonNull(occurrence, "'occurrence' must not be null");
+    return hash(uid, ruleId, occurrence, studentIds, "");
   }
 
   @Override
