@@ -29,6 +29,7 @@ import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -79,9 +80,8 @@ public abstract class AccountDataContract {
     uid = Unique.name("academy");
   }
 
-  @SafeVarargs
-  private AccountData seeded(Map<String, Object>... files) {
-    return newAccountData(List.of(files), DEFAULTS);
+  private AccountData seeded(AccountFileBuilder... files) {
+    return newAccountData(Arrays.stream(files).map(AccountFileBuilder::build).toList(), DEFAULTS);
   }
 
   private static List<String> uids(AccountScan scan, Set<String> ours) {
@@ -97,9 +97,9 @@ public abstract class AccountDataContract {
     String silent = Unique.name("silent");
     AccountData data =
         seeded(
-            anAccountFile(uid).build(),
-            anAccountFile(disabled).withAccount(doc("automation", doc("enabled", false))).build(),
-            anAccountFile(silent).withAccount(doc("academyName", "No automation here")).build());
+            anAccountFile(uid),
+            anAccountFile(disabled).withAccount(doc("automation", doc("enabled", false))),
+            anAccountFile(silent).withAccount(doc("academyName", "No automation here")));
 
     // when
     AccountScan scan = data.directory().enabledAccounts();
@@ -118,9 +118,8 @@ public abstract class AccountDataContract {
     AccountData data =
         seeded(
             anAccountFile(broken)
-                .withAccount(doc("timezone", "Mars/Olympus", "automation", doc("enabled", true)))
-                .build(),
-            anAccountFile(uid).build());
+                .withAccount(doc("timezone", "Mars/Olympus", "automation", doc("enabled", true))),
+            anAccountFile(uid));
 
     // when
     AccountScan scan = data.directory().enabledAccounts();
@@ -136,7 +135,7 @@ public abstract class AccountDataContract {
   @Test
   void account_withOnlyAutomationEnabled_hasEveryDefaultApplied() {
     // given
-    AccountData data = seeded(anAccountFile(uid).build());
+    AccountData data = seeded(anAccountFile(uid));
 
     // when
     Optional<AccountSettings> account = data.directory().account(uid);
@@ -182,8 +181,7 @@ public abstract class AccountDataContract {
                                 "quietHours",
                                 doc("start", "21:00", "end", "08:00"),
                                 "holidays",
-                                List.of("2026-12-25"))))
-                .build());
+                                List.of("2026-12-25")))));
 
     // when
     Optional<AccountSettings> account = data.directory().account(uid);
@@ -216,8 +214,7 @@ public abstract class AccountDataContract {
             anAccountFile(uid)
                 .withStudent("stu-001", student("Ali Raza", "Class 6", "0300-1234567", fees))
                 .withStudent("stu-002", doc("className", "Class 7", "fees", fees))
-                .withStudent("stu-003", student("Sana Malik", "Class 7", "0321-5550123", fees))
-                .build());
+                .withStudent("stu-003", student("Sana Malik", "Class 7", "0321-5550123", fees)));
     List<Mapped<Student>> seen = new ArrayList<>();
 
     // when
@@ -259,8 +256,7 @@ public abstract class AccountDataContract {
                         "fees",
                             List.of(
                                 fee("2026-10", 8000, 8000, "2026-10-10"),
-                                fee("2026-11", 8000, 2500.5, "2026-11-10"))))
-                .build());
+                                fee("2026-11", 8000, 2500.5, "2026-11-10")))));
 
     // when
     Optional<Student> found = data.students().student(uid, "stu-001");
@@ -296,10 +292,9 @@ public abstract class AccountDataContract {
     String otherUid = Unique.name("academy");
     AccountData data =
         seeded(
-            anAccountFile(uid).withStudent("stu-002", doc("className", "Class 7")).build(),
+            anAccountFile(uid).withStudent("stu-002", doc("className", "Class 7")),
             anAccountFile(otherUid)
-                .withStudent("stu-001", student("Ali Raza", "Class 6", "0300-1234567", List.of()))
-                .build());
+                .withStudent("stu-001", student("Ali Raza", "Class 6", "0300-1234567", List.of())));
 
     // when / then
     assertThat(data.students().student(uid, "stu-404")).isEmpty();
@@ -340,8 +335,7 @@ public abstract class AccountDataContract {
                         "criteria",
                         doc("dueWithinDays", 7),
                         "template",
-                        "Fee for {month} is due on {dueDate}."))
-                .build());
+                        "Fee for {month} is due on {dueDate}.")));
 
     // when
     RuleBook book = data.rules().rules(uid);
@@ -379,7 +373,7 @@ public abstract class AccountDataContract {
   void aRuleThatCannotBeUnderstood_isStillHandedOverAsADraft_forValidationToReport() {
     // given
     AccountData data =
-        seeded(anAccountFile(uid).withRule("no-schedule", doc("templateId", "overdue-en")).build());
+        seeded(anAccountFile(uid).withRule("no-schedule", doc("templateId", "overdue-en")));
 
     // when
     RuleBook book = data.rules().rules(uid);
@@ -403,8 +397,7 @@ public abstract class AccountDataContract {
         seeded(
             anAccountFile(uid)
                 .withTemplate("overdue-en", "Overdue (English)", "Dear {guardianName|Parent}, …")
-                .withTemplate("weekly-ur", "ہفتہ وار یاد دہانی", urdu)
-                .build());
+                .withTemplate("weekly-ur", "ہفتہ وار یاد دہانی", urdu));
 
     // when
     RuleBook book = data.rules().rules(uid);
@@ -425,11 +418,10 @@ public abstract class AccountDataContract {
     String otherUid = Unique.name("academy");
     AccountData data =
         seeded(
-            anAccountFile(uid).build(),
+            anAccountFile(uid),
             anAccountFile(otherUid)
                 .withTemplate("t", "T", "Hello {studentName}")
-                .withRule("r", doc("schedule", doc("frequency", "DAILY", "time", "10:00")))
-                .build());
+                .withRule("r", doc("schedule", doc("frequency", "DAILY", "time", "10:00"))));
 
     // when
     RuleBook mine = data.rules().rules(uid);
