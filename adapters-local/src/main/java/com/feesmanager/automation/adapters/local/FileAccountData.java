@@ -23,7 +23,9 @@ import java.util.function.Consumer;
 
 /**
  * Accounts, rules, templates and students from account files held in memory (SPEC §9), mapped with
- * the same {@link AccountDocuments} rules as Firestore documents, on every read.
+ * the same {@link AccountDocuments} rules as Firestore documents, on every read. The files are read
+ * once: an edit shows at the next start. A document that is not a JSON object is reported like any
+ * other document that cannot be understood.
  */
 public final class FileAccountData implements AccountDirectory, RuleSource, StudentDirectory {
 

@@ -18,6 +18,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -90,7 +91,7 @@ class AcademyDemoFileTest {
     // when
     List<Student> razas =
         students().stream()
-            .filter(student -> student.guardianName().equals(java.util.Optional.of("Imran Raza")))
+            .filter(student -> student.guardianName().equals(Optional.of("Imran Raza")))
             .toList();
 
     // then

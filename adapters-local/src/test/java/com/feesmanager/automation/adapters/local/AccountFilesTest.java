@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -176,7 +177,7 @@ class AccountFilesTest {
   }
 
   private static Map<String, Object> nullable(String key, Object value, String nullKey) {
-    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     map.put(key, value);
     map.put(nullKey, null);
     return map;

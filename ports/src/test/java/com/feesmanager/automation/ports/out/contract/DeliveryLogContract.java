@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every delivery log does (SPEC §1.5 {@code messageLogs}): idempotent by key, a status never
- * moves backwards, receipts find their log by the provider's message id.
+ * moves backwards, receipts find their log by the provider's message id. A write in the same status
+ * is accepted (it updates attempts and times), so {@code record} returns false only for a step
+ * back.
  */
 public abstract class DeliveryLogContract {
 

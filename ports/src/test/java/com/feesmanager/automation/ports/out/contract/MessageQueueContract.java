@@ -25,6 +25,14 @@ import org.junit.jupiter.api.Test;
  * What every delivery queue does (SPEC §4, {@link MessageQueue} and {@link QueueMonitor}):
  * idempotent enqueue, FIFO per session, claims with a visibility timeout, delayed release, dead
  * letters and counts.
+ *
+ * <p>Where the port's Javadoc is silent, these tests settle it: a message is ready from the instant
+ * it was enqueued (or released to); a claim whose timeout passed counts as ready again, and its
+ * holder may still finish it until another worker takes it; release clears {@code sendStarted} (the
+ * holder knows its outcome); a dead letter's {@code attempts} includes the failed attempt of the
+ * claim that dead-lettered it ({@code attemptsMade + 1}); a dead key is refused by enqueue until it
+ * is requeued; the retention runs from completion, and the exact boundary instant is left to the
+ * adapter.
  */
 public abstract class MessageQueueContract {
 

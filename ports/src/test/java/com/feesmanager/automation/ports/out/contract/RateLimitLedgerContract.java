@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * What every rate-limit ledger does (SPEC §4, §5): the minimum gap, the sliding 60-minute cap and
  * the cap per local calendar day, per WhatsApp session, with the domain's {@code RateLimitPolicy}
- * semantics; a wait records nothing.
+ * semantics; a wait records nothing. A {@code WaitUntil(t)} means the send may go at {@code t}
+ * itself when nothing else changed: the oldest send of a full hour leaves the window exactly 60
+ * minutes after it, and a day cap ends at the next local midnight.
  */
 public abstract class RateLimitLedgerContract {
 
