@@ -1,0 +1,40 @@
+package com.feesmanager.automation.adapters.local;
+
+import com.feesmanager.automation.ports.out.SessionLeases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** In-process session leases: one owner per session until its lease runs out or is released. */
+public final class InMemorySessionLeases implements SessionLeases {
+
+  private final Map<String, Lease> leases = new HashMap<>();
+
+  @Override
+  public synchronized boolean acquire(String session, String owner, Instant now, Duration ttl) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(owner, "'owner' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Objects.requireNonNull(ttl, "'ttl' must not be null");
+    Lease current = leases.get(session);
+    if (current != null && !current.owner().equals(owner) && current.expiresAt().isAfter(now)) {
+      return false;
+    }
+    leases.put(session, new Lease(owner, now.plus(ttl)));
+    return true;
+  }
+
+  @Override
+  public synchronized void release(String session, String owner) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(owner, "'owner' must not be null");
+    Lease current = leases.get(session);
+    if (current != null && current.owner().equals(owner)) {
+      leases.remove(session);
+    }
+  }
+
+  private record Lease(String owner, Instant expiresAt) {}
+}

@@ -1,0 +1,195 @@
+package com.feesmanager.automation.adapters.local;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.feesmanager.automation.ports.out.StoreUnavailable;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AccountFilesTest {
+
+  @TempDir Path dir;
+
+  private Path file(String name, String json) throws IOException {
+    return Files.writeString(dir.resolve(name), json, UTF_8);
+  }
+
+  @Test
+  void readsTheUidAndTheFourSections_inFileOrder_withDecimalsAsBigDecimal() throws IOException {
+    // given
+    Path path =
+        file(
+            "a.json",
+            """
+            {"uid": "academy-1",
+             "account": {"academyName": "Bright Future Academy"},
+             "students": {
+               "stu-002": {"name": "Sana", "fees": [{"month": "2026-11", "amount": 4500, "paid": 2250.50}]},
+               "stu-001": {"name": "علی", "guardianName": null}
+             },
+             "templates": {"t": {"name": "T", "body": "Hi {studentName|there}"}},
+             "automationRules": {"r": {"schedule": {"frequency": "DAILY", "time": "10:00"}}},
+             "unknown": "ignored"}
+            """);
+
+    // when
+    AccountFile read = AccountFiles.read(path);
+
+    // then
+    assertThat(read.uid()).isEqualTo("academy-1");
+    assertThat(read.source()).isEqualTo(path.toString());
+    assertThat(read.account()).containsEntry("academyName", "Bright Future Academy");
+    assertThat(read.students()).containsOnlyKeys("stu-002", "stu-001");
+    assertThat(List.copyOf(read.students().keySet())).containsExactly("stu-002", "stu-001");
+    assertThat(read.students().get("stu-001")).isEqualTo(nullable("name", "علی", "guardianName"));
+    Object paid = fees(read, "stu-002").get(0).get("paid");
+    assertThat(paid).isEqualTo(new BigDecimal("2250.5"));
+    assertThat(read.templates()).containsOnlyKeys("t");
+    assertThat(read.automationRules()).containsOnlyKeys("r");
+  }
+
+  @Test
+  void theTreeIsReadOnly() throws IOException {
+    // given
+    AccountFile read =
+        AccountFiles.read(
+            file("a.json", "{\"uid\": \"a\", \"students\": {\"s\": {\"fees\": []}}}"));
+
+    // when / then
+    assertThatThrownBy(() -> read.students().put("x", Map.of()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> student(read, "s").put("name", "x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void missingSections_areEmpty() throws IOException {
+    // when
+    AccountFile read = AccountFiles.read(file("a.json", "{\"uid\": \"academy-1\"}"));
+
+    // then
+    assertThat(read.account()).isEmpty();
+    assertThat(read.students()).isEmpty();
+    assertThat(read.templates()).isEmpty();
+    assertThat(read.automationRules()).isEmpty();
+  }
+
+  @Test
+  void malformedJson_isAClearErrorNamingTheFileAndThePlace() throws IOException {
+    // given
+    Path path = file("broken.json", "{\"uid\": \"a\",\n \"students\": {\"s\": [1, 2}\n}");
+
+    // when / then
+    assertThatThrownBy(() -> AccountFiles.read(path))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageStartingWith("account file " + path + " is not valid JSON: ")
+        .hasMessageContaining("line: 2")
+        .hasMessageNotContaining("REDACTED")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aFileThatIsNotOneJsonObject_isRefused() throws IOException {
+    // given
+    Path path = file("list.json", "[{\"uid\": \"a\"}]");
+
+    // when / then
+    assertThatThrownBy(() -> AccountFiles.read(path))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageContaining(path.toString())
+        .hasMessageContaining("one JSON object");
+  }
+
+  @Test
+  void aFileWithoutAUid_isRefused() throws IOException {
+    // given
+    Path noUid = file("no-uid.json", "{\"account\": {}}");
+    Path blankUid = file("blank-uid.json", "{\"uid\": \" \"}");
+    Path numberUid = file("number-uid.json", "{\"uid\": 7}");
+
+    // when / then
+    for (Path path : List.of(noUid, blankUid, numberUid)) {
+      assertThatThrownBy(() -> AccountFiles.read(path))
+          .isInstanceOf(StoreUnavailable.class)
+          .hasMessageContaining(path.toString())
+          .hasMessageContaining("\"uid\"");
+    }
+  }
+
+  @Test
+  void aSectionThatIsNotAnObject_isRefused_namingTheSection() throws IOException {
+    // given
+    Path path = file("a.json", "{\"uid\": \"a\", \"students\": [{\"name\": \"Ali\"}]}");
+
+    // when / then
+    assertThatThrownBy(() -> AccountFiles.read(path))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageContaining(path.toString())
+        .hasMessageContaining("\"students\" must be a JSON object");
+  }
+
+  @Test
+  void aMissingFile_isAClearErrorNamingIt() {
+    // given
+    Path path = dir.resolve("nowhere.json");
+
+    // when / then
+    assertThatThrownBy(() -> AccountFiles.read(path))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageContaining("cannot read account file " + path);
+  }
+
+  @Test
+  void readAll_refusesTwoFilesForTheSameAccount() throws IOException {
+    // given
+    Path first = file("a.json", "{\"uid\": \"academy-1\"}");
+    Path second = file("b.json", "{\"uid\": \"academy-1\"}");
+
+    // when / then
+    assertThatThrownBy(() -> AccountFiles.readAll(List.of(first, second)))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageContaining("academy-1")
+        .hasMessageContaining(first.toString())
+        .hasMessageContaining(second.toString());
+  }
+
+  @Test
+  void theSampleAcademy_readsAsOneAccountWithThirtyStudentsFourRulesAndThreeTemplates() {
+    // when
+    AccountFile sample = AccountFiles.read(ExampleFiles.academyDemo());
+
+    // then
+    assertThat(sample.uid()).isEqualTo("demo-academy");
+    assertThat(sample.students()).hasSize(30);
+    assertThat(sample.automationRules())
+        .containsOnlyKeys(
+            "overdue-daily", "weekly-urdu", "before-due-monthly", "olevel-final-notice");
+    assertThat(sample.templates()).containsOnlyKeys("overdue-en", "weekly-ur", "final-notice-en");
+  }
+
+  private static Map<String, Object> nullable(String key, Object value, String nullKey) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(key, value);
+    map.put(nullKey, null);
+    return map;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> student(AccountFile file, String id) {
+    return (Map<String, Object>) file.students().get(id);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> fees(AccountFile file, String id) {
+    return (List<Map<String, Object>>) student(file, id).get("fees");
+  }
+}

@@ -1,0 +1,35 @@
+package com.feesmanager.automation.adapters.local;
+
+import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.out.contract.AccountDataContract;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The account-data contract over real JSON files, so parsing is part of what is tested. */
+class FileAccountDataTest extends AccountDataContract {
+
+  @TempDir Path dir;
+
+  @Override
+  protected AccountData newAccountData(
+      List<Map<String, Object>> accountFiles, AccountDefaults defaults) {
+    List<Path> paths = new ArrayList<>();
+    for (Map<String, Object> accountFile : accountFiles) {
+      Path path = dir.resolve("account-" + paths.size() + ".json");
+      try {
+        Files.write(path, ObjectMapper.getDefault().writeValueAsBytes(accountFile));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      paths.add(path);
+    }
+    return AccountData.of(FileAccountData.load(paths, defaults));
+  }
+}

@@ -1,0 +1,108 @@
+package com.feesmanager.automation.ports.out.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.ports.out.SessionLeases;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What every session-lease store does: one owner at a time, renewable, expiring, releasable. */
+public abstract class SessionLeasesContract {
+
+  protected static final Instant T0 = Instant.parse("2026-11-10T05:00:00Z");
+  private static final Duration TTL = Duration.ofSeconds(30);
+
+  /** An adapter; tests use unique session names, so it may share its store with other tests. */
+  protected abstract SessionLeases newLeases();
+
+  private SessionLeases leases;
+  private String session;
+  private final String worker1 = Unique.name("worker");
+  private final String worker2 = Unique.name("worker");
+
+  @BeforeEach
+  void newLeasesAndSession() {
+    leases = newLeases();
+    session = Unique.name("session");
+  }
+
+  @Test
+  void anOwner_acquiresAFreeSession_andRenewsItsOwnLease() {
+    // when
+    boolean acquired = leases.acquire(session, worker1, T0, TTL);
+    boolean renewed = leases.acquire(session, worker1, T0.plusSeconds(20), TTL);
+
+    // then the renewal counts from its own instant
+    assertThat(acquired).isTrue();
+    assertThat(renewed).isTrue();
+    assertThat(leases.acquire(session, worker2, T0.plusSeconds(40), TTL)).isFalse();
+  }
+
+  @Test
+  void anotherOwner_isRefusedWhileTheLeaseIsLive() {
+    // given
+    leases.acquire(session, worker1, T0, TTL);
+
+    // when
+    boolean soon = leases.acquire(session, worker2, T0.plusSeconds(1), TTL);
+    boolean late = leases.acquire(session, worker2, T0.plus(TTL).minusSeconds(1), TTL);
+
+    // then
+    assertThat(soon).isFalse();
+    assertThat(late).isFalse();
+  }
+
+  @Test
+  void afterTheTtl_anotherOwnerGetsIt_andTheFormerOwnerIsRefused() {
+    // given a holder that stopped renewing
+    leases.acquire(session, worker1, T0, TTL);
+    Instant expired = T0.plus(TTL).plusSeconds(1);
+
+    // when
+    boolean takenOver = leases.acquire(session, worker2, expired, TTL);
+    boolean formerOwner = leases.acquire(session, worker1, expired.plusSeconds(1), TTL);
+
+    // then
+    assertThat(takenOver).isTrue();
+    assertThat(formerOwner).isFalse();
+  }
+
+  @Test
+  void release_byTheHolder_letsAnotherOwnerIn() {
+    // given
+    leases.acquire(session, worker1, T0, TTL);
+
+    // when
+    leases.release(session, worker1);
+
+    // then
+    assertThat(leases.acquire(session, worker2, T0.plusSeconds(1), TTL)).isTrue();
+  }
+
+  @Test
+  void release_byANonHolder_doesNothing() {
+    // given
+    leases.acquire(session, worker1, T0, TTL);
+
+    // when
+    leases.release(session, worker2);
+
+    // then
+    assertThat(leases.acquire(session, worker2, T0.plusSeconds(1), TTL)).isFalse();
+    assertThat(leases.acquire(session, worker1, T0.plusSeconds(2), TTL)).isTrue();
+  }
+
+  @Test
+  void sessions_areIndependent() {
+    // given
+    leases.acquire(session, worker1, T0, TTL);
+
+    // when
+    boolean otherSession = leases.acquire(Unique.name("session"), worker2, T0.plusSeconds(1), TTL);
+
+    // then
+    assertThat(otherSession).isTrue();
+  }
+}
