@@ -17,7 +17,10 @@ import java.util.Objects;
  */
 public final class QueueDrainer {
 
-  /** Blocks until an instant of the drainer's clock (a real sleep, or a test clock's advance). */
+  /**
+   * Blocks until the drainer's clock reads at least {@code until} (a real sleep, or a test clock's
+   * advance); returning earlier would make a message due at {@code until} look absent.
+   */
   @FunctionalInterface
   public interface Sleeper {
     void sleepUntil(Instant until) throws InterruptedException;

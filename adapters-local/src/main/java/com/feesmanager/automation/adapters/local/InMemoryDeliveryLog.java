@@ -4,6 +4,7 @@ import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,11 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
   @Override
   public synchronized Optional<MessageLog> findByProviderMessageId(String providerMessageId) {
     return Optional.ofNullable(byProviderMessageId.get(providerMessageId)).map(logs::get);
+  }
+
+  /** Every log, in no particular order: what the demo summarises. */
+  public synchronized List<MessageLog> all() {
+    return List.copyOf(logs.values());
   }
 
   private record LogId(String uid, MessageKey key) {

@@ -1,0 +1,27 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.ports.out.InfrastructureException;
+import picocli.CommandLine;
+
+/**
+ * Turns failures into one clear line on stderr and an exit code instead of a stack trace: bad input
+ * or configuration is 2, an unreachable store or queue is 1.
+ */
+final class CliErrors implements CommandLine.IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(
+      Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+    var err = commandLine.getErr();
+    if (ex instanceof UsageProblem) {
+      err.println("error: " + ex.getMessage());
+      return 2;
+    }
+    if (ex instanceof InfrastructureException) {
+      err.println("error: " + ex.getMessage());
+      return 1;
+    }
+    err.println("error: unexpected " + ex.getClass().getSimpleName() + ": " + ex.getMessage());
+    return 1;
+  }
+}

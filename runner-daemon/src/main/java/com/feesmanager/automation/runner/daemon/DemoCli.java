@@ -1,0 +1,165 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.application.AutomationSettings;
+import com.feesmanager.automation.application.QueueDrainer;
+import com.feesmanager.automation.application.QueueDrainer.DrainReport;
+import com.feesmanager.automation.domain.delivery.MessageStatus;
+import com.feesmanager.automation.domain.delivery.RetryPolicy;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
+import com.feesmanager.automation.ports.out.MessageLog;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code demo}: the embedded default (SPEC §9). Fires the latest occurrence of every rule of the
+ * account files as of an instant, delivers through the outbox, and prints a summary.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the embedded default: no Firestore, Redis or WhatsApp server.",
+      "Fires the latest occurrence of every rule as of --at (default: now), delivers the",
+      "messages through an outbox (printed and appended to --outbox), and prints a summary."
+    })
+final class DemoCli implements Callable<Integer> {
+
+  /** The demo fires each rule's latest occurrence, however old, so there is always a run. */
+  private static final Duration DEMO_MISFIRE_GRACE = Duration.ofDays(366);
+
+  @Mixin AccountDataOptions data;
+
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description = "Run as of this instant, e.g. 2026-11-20T10:00:30+05:00. Default: now.")
+  Instant at;
+
+  @Option(
+      names = "--outbox",
+      paramLabel = "FILE",
+      defaultValue = "outbox.txt",
+      description = "File the outbox appends each message to. Default: ${DEFAULT-VALUE}.")
+  Path outbox;
+
+  @Option(
+      names = "--min-gap",
+      paramLabel = "DURATION",
+      defaultValue = "PT0.1S",
+      converter = DurationConverter.class,
+      description =
+          "Minimum gap between two sends (production default PT3S). Default: ${DEFAULT-VALUE}.")
+  Duration minGap;
+
+  @Option(
+      names = "--max-seconds",
+      defaultValue = "60",
+      description = "Stop delivering after this many seconds. Default: ${DEFAULT-VALUE}.")
+  int maxSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Instant start = at != null ? at : Instant.now();
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
+    AutomationSettings settings =
+        new AutomationSettings(
+            DEMO_MISFIRE_GRACE,
+            Duration.ofMinutes(5),
+            minGap,
+            new RetryPolicy(3, Duration.ofSeconds(30)),
+            Duration.ofSeconds(30));
+    EmbeddedRuntime runtime = new EmbeddedRuntime(data.filesOrSample(), clock, settings);
+
+    out.println("== fees-automation demo as of " + start + " (outbox: " + outbox + ")");
+    FireReport fired =
+        runtime.fireDueOccurrences().fireDueOccurrences(new FireDueOccurrencesCommand(start));
+    printFired(out, fired);
+
+    QueueDrainer drainer = runtime.drainer(out, outbox);
+    DrainReport drained =
+        drainer.drain(
+            runtime.queue.sessions(),
+            clock.instant().plusSeconds(maxSeconds),
+            (session, step) -> printStep(out, step));
+    printSummary(out, fired, drained, runtime.deliveryLog.all());
+    return 0;
+  }
+
+  private static void printFired(PrintStream out, FireReport report) {
+    out.println();
+    out.println("Occurrences fired:");
+    for (OccurrenceReport o : report.occurrences()) {
+      out.printf(
+          "  %-22s %-17s %-13s matched %3d  queued %3d  skipped %3d%s%n",
+          o.ruleId(),
+          o.occurrence(),
+          o.outcome(),
+          o.matched(),
+          o.queued(),
+          o.skipped(),
+          o.problems().isEmpty() ? "" : "  " + String.join("; ", o.problems()));
+    }
+    report.problems().forEach(p -> out.println("  problem: " + p));
+    out.println();
+  }
+
+  private static void printStep(PrintStream out, DeliveryStep step) {
+    if (step instanceof DeliveryStep.Skipped skipped) {
+      out.println("  (not sent " + skipped.key() + ": " + skipped.reason() + ")");
+    } else if (step instanceof DeliveryStep.Held held) {
+      out.println("  (held " + held.key() + ": " + held.reason() + ")");
+    } else if (step instanceof DeliveryStep.Failed failed) {
+      out.println("  (failed " + failed.key() + ": " + failed.reason() + ")");
+    }
+  }
+
+  private static void printSummary(
+      PrintStream out, FireReport fired, DrainReport drained, List<MessageLog> logs) {
+    Map<String, List<MessageLog>> skippedByReason =
+        logs.stream()
+            .filter(l -> l.status() == MessageStatus.SKIPPED)
+            .sorted(Comparator.comparing(MessageLog::studentName))
+            .collect(
+                Collectors.groupingBy(
+                    l -> l.reason().orElse("?"), TreeMap::new, Collectors.toList()));
+    long queued = logs.stream().filter(l -> l.status() == MessageStatus.QUEUED).count();
+    out.println();
+    out.println("Summary:");
+    out.printf(
+        "  sent %d, skipped %d, failed %d, still queued %d%n",
+        drained.sent(),
+        skippedByReason.values().stream().mapToInt(List::size).sum(),
+        drained.failed() + drained.dead(),
+        queued);
+    skippedByReason.forEach(
+        (reason, list) ->
+            out.printf(
+                "  skipped %-20s %s%n",
+                reason,
+                list.stream()
+                    .map(l -> l.studentName() + " (" + l.ruleId() + ")")
+                    .collect(Collectors.joining(", "))));
+    if (queued > 0) {
+      out.println(
+          "  still queued messages wait for quiet hours or rate limits (see docs/decisions.md)");
+    }
+  }
+}

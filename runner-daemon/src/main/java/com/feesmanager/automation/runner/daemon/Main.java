@@ -1,0 +1,34 @@
+package com.feesmanager.automation.runner.daemon;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code fees-automation}: one executable, sub-commands of SPEC §8. */
+@Command(
+    name = "fees-automation",
+    mixinStandardHelpOptions = true,
+    versionProvider = Version.class,
+    description = "Sends Fees Manager fee reminders to WhatsApp, on time, exactly once.",
+    subcommands = {DemoCli.class, PreviewCli.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (SPEC §8: 0 ok, 1 attention needed, 2 usage/config). */
+  static int run(String... args) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(new CliErrors());
+    cli.setOut(new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
+    cli.setErr(new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}

@@ -1,0 +1,104 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.application.AutomationSettings;
+import com.feesmanager.automation.domain.message.PlannedMessage;
+import com.feesmanager.automation.domain.message.Skip;
+import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.Preview;
+import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.PreviewCommand;
+import io.micronaut.serde.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code preview}: what one occurrence of a rule would send, sending and writing nothing (SPEC §8).
+ * Exit 0 with the plan, 1 when the rule is invalid (its problems printed), 2 when the account or
+ * rule does not exist.
+ */
+@Command(
+    name = "preview",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what one rule would send as of --at (default: now): recipients, bodies, and skipped",
+      "students with reasons. Sends and writes nothing."
+    })
+final class PreviewCli implements Callable<Integer> {
+
+  @Mixin AccountDataOptions data;
+
+  @Option(names = "--account", required = true, paramLabel = "U", description = "Account uid.")
+  String account;
+
+  @Option(names = "--rule", required = true, paramLabel = "R", description = "Rule id.")
+  String rule;
+
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description = "Evaluate as of this instant, e.g. 2026-11-20T10:00:30+05:00. Default: now.")
+  Instant at;
+
+  @Option(names = "--json", description = "Print SPEC §8's JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Instant instant = at != null ? at : Instant.now();
+    EmbeddedRuntime runtime =
+        new EmbeddedRuntime(
+            data.filesOrSample(),
+            Clock.fixed(instant, java.time.ZoneOffset.UTC),
+            AutomationSettings.defaults());
+    Preview preview = runtime.preview().preview(new PreviewCommand(account, rule, instant));
+    if (preview instanceof Preview.NotFound notFound) {
+      throw new UsageProblem("no " + notFound.what());
+    }
+    if (preview instanceof Preview.InvalidRule invalid) {
+      out.println("rule " + invalid.ruleId() + " is invalid and would send nothing:");
+      invalid.problems().forEach(p -> out.println("  " + p));
+      return 1;
+    }
+    Preview.Planned planned = (Preview.Planned) preview;
+    if (json) {
+      PreviewJson body =
+          PreviewJson.of(planned.ruleId(), planned.occurrence().orElse(null), planned.plan());
+      out.println(
+          new String(ObjectMapper.getDefault().writeValueAsBytes(body), StandardCharsets.UTF_8));
+      return 0;
+    }
+    out.println(
+        "rule "
+            + planned.ruleId()
+            + ", occurrence "
+            + planned.occurrence().orElse("(none yet)")
+            + ": "
+            + planned.plan().messages().size()
+            + " message(s), "
+            + planned.plan().skips().size()
+            + " skipped, "
+            + planned.plan().matched()
+            + " student(s) matched");
+    for (PlannedMessage message : planned.plan().messages()) {
+      out.println();
+      out.println(
+          "to " + message.to().digits() + " for " + String.join(", ", message.studentNames()));
+      message.body().lines().forEach(line -> out.println("  | " + line));
+    }
+    if (!planned.plan().skips().isEmpty()) {
+      out.println();
+      out.println("skipped:");
+      for (Skip skip : planned.plan().skips()) {
+        out.println("  " + skip.studentName() + " (" + skip.studentId() + "): " + skip.reason());
+      }
+    }
+    return 0;
+  }
+}
