@@ -20,9 +20,16 @@ public record StudentMatch(Student student, List<FeeRecord> matched, LocalDate d
   public StudentMatch {
     Objects.requireNonNull(student, "'student' must not be null");
     Objects.requireNonNull(date, "'date' must not be null");
-    matched = matched.stream().sorted(EARLIEST_FIRST).toList();
     if (matched.isEmpty()) {
       throw new IllegalArgumentException("a match needs at least one fee record");
+    }
+    // the hot path of every occurrence: one record is the common case, skip the sort machinery
+    if (matched.size() == 1) {
+      matched = List.of(matched.get(0));
+    } else {
+      FeeRecord[] sorted = matched.toArray(new FeeRecord[0]);
+      java.util.Arrays.sort(sorted, EARLIEST_FIRST);
+      matched = List.of(sorted);
     }
   }
 
