@@ -207,21 +207,20 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   }
 
   private DeliveryStep skip(Claim claim, String reason, Instant now) {
-    QueuedMessage queued = claim.message();
-    deliveryLog.record(
-        MessageLogs.of(
-            queued, MessageStatus.SKIPPED, Optional.of(reason), claim.attemptsMade(), now));
-    queue.complete(claim, now);
-    return new DeliveryStep.Skipped(queued.key(), reason);
+    finish(claim, MessageStatus.SKIPPED, reason, now);
+    return new DeliveryStep.Skipped(claim.message().key(), reason);
   }
 
   private DeliveryStep fail(Claim claim, String reason, Instant now) {
-    QueuedMessage queued = claim.message();
+    finish(claim, MessageStatus.FAILED, reason, now);
+    return new DeliveryStep.Failed(claim.message().key(), reason);
+  }
+
+  /** Ends a message that was not attempted in this claim: logged and completed. */
+  private void finish(Claim claim, MessageStatus status, String reason, Instant now) {
     deliveryLog.record(
-        MessageLogs.of(
-            queued, MessageStatus.FAILED, Optional.of(reason), claim.attemptsMade(), now));
+        MessageLogs.of(claim.message(), status, Optional.of(reason), claim.attemptsMade(), now));
     queue.complete(claim, now);
-    return new DeliveryStep.Failed(queued.key(), reason);
   }
 
   /** A duplicate reminder is worse than a late one: record, alert, never resend (SPEC §6). */

@@ -153,25 +153,6 @@ public final class FileAccountData implements AccountDirectory, RuleSource, Stud
 
   /** A draft carrying only the problem, so that validation reports the rule with the others. */
   private static RuleDraft notAnObject(String ruleId) {
-    return new RuleDraft(
-        ruleId,
-        Optional.empty(),
-        true,
-        Optional.empty(),
-        Optional.empty(),
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        false,
-        List.of(new RuleProblem(WHOLE_DOCUMENT, "must be a JSON object")));
+    return RuleDraft.unreadable(ruleId, new RuleProblem(WHOLE_DOCUMENT, "must be a JSON object"));
   }
 }

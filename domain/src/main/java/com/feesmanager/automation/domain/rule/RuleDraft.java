@@ -51,6 +51,33 @@ public record RuleDraft(
     problems = List.copyOf(problems);
   }
 
+  /**
+   * The draft of a rule document that could not be read at all: no values, one problem, so that
+   * validation reports it with the other rules.
+   */
+  public static RuleDraft unreadable(String id, RuleProblem problem) {
+    return new RuleDraft(
+        id,
+        Optional.empty(),
+        true,
+        Optional.empty(),
+        Optional.empty(),
+        List.of(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        false,
+        List.of(problem));
+  }
+
   /** The rule's display name: {@code name}, or its id when absent. */
   public String displayName() {
     return name.filter(n -> !n.isBlank()).orElse(id);
