@@ -1,0 +1,129 @@
+package com.feesmanager.automation.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase.CheckGatewayCommand;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase.GatewayReport;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase.SessionReport;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class CheckGatewayServiceTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-20T05:00:00Z");
+
+  @Mock AccountDirectory accounts;
+  @Mock WhatsAppGateway gateway;
+  private final List<Alert> alerts = new ArrayList<>();
+
+  @BeforeEach
+  void oneAccount() {
+    when(accounts.enabledAccounts())
+        .thenReturn(new AccountDirectory.AccountScan(List.of(Fixtures.account()), List.of()));
+  }
+
+  private CheckGatewayService service(boolean autoReconnect) {
+    return new CheckGatewayService(
+        accounts, gateway, alerts::add, autoReconnect, CheckGatewayService.DOWN_ALERT_AFTER);
+  }
+
+  private static SessionReport only(GatewayReport report) {
+    assertThat(report.sessions()).hasSize(1);
+    return report.sessions().get(0);
+  }
+
+  @Test
+  void a_connected_session_is_ready_and_nothing_is_alerted() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CONNECTED);
+
+    GatewayReport report = service(true).checkGateway(new CheckGatewayCommand(T0));
+
+    assertThat(report.allConnected()).isTrue();
+    assertThat(only(report).accounts()).containsExactly(Fixtures.UID);
+    assertThat(alerts).isEmpty();
+  }
+
+  @Test
+  void a_closed_session_is_restarted_when_auto_reconnect_is_on() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CLOSED);
+    when(gateway.startSession(Fixtures.SESSION)).thenReturn(SessionState.STARTING);
+
+    SessionReport report = only(service(true).checkGateway(new CheckGatewayCommand(T0)));
+
+    assertThat(report.restartRequested()).isTrue();
+    assertThat(report.state()).isEqualTo(SessionState.STARTING);
+    assertThat(report.downSince()).contains(T0);
+  }
+
+  @Test
+  void without_auto_reconnect_a_closed_session_is_left_alone() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CLOSED);
+
+    only(service(false).checkGateway(new CheckGatewayCommand(T0)));
+
+    verify(gateway, never()).startSession(any());
+  }
+
+  @Test
+  void a_session_down_for_15_minutes_is_alerted_not_before() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.STARTING);
+    CheckGatewayService service = service(true);
+
+    service.checkGateway(new CheckGatewayCommand(T0));
+    service.checkGateway(new CheckGatewayCommand(T0.plus(Duration.ofMinutes(14))));
+    assertThat(alerts).isEmpty();
+
+    service.checkGateway(new CheckGatewayCommand(T0.plus(Duration.ofMinutes(15))));
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event()).isEqualTo("SESSION_DOWN");
+              assertThat(a.account()).isEqualTo(Fixtures.UID);
+            });
+  }
+
+  @Test
+  void a_session_that_needs_a_scan_is_alerted_at_once_and_not_restarted() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.NEEDS_SCAN);
+
+    only(service(true).checkGateway(new CheckGatewayCommand(T0)));
+
+    verify(gateway, never()).startSession(any());
+    assertThat(alerts).extracting(Alert::event).containsExactly("SESSION_NEEDS_SCAN");
+  }
+
+  @Test
+  void a_state_change_is_reported_and_recovery_clears_the_down_time() {
+    when(gateway.sessionState(Fixtures.SESSION))
+        .thenReturn(SessionState.CONNECTED, SessionState.STARTING, SessionState.CONNECTED);
+    CheckGatewayService service = service(true);
+
+    SessionReport first = only(service.checkGateway(new CheckGatewayCommand(T0)));
+    SessionReport down = only(service.checkGateway(new CheckGatewayCommand(T0.plusSeconds(300))));
+    SessionReport back = only(service.checkGateway(new CheckGatewayCommand(T0.plusSeconds(600))));
+
+    assertThat(first.changed()).isFalse();
+    assertThat(down.changed()).isTrue();
+    assertThat(down.downSince()).contains(T0.plusSeconds(300));
+    assertThat(back.changed()).isTrue();
+    assertThat(back.downSince()).isEqualTo(Optional.empty());
+  }
+}
