@@ -101,6 +101,8 @@ final class HttpTransport implements AutoCloseable {
       if (cause instanceof UnresolvedAddressException || cause instanceof UnknownHostException) {
         return new Exchange.NotWritten("cannot resolve the server's host name");
       }
+    }
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof HttpConnectTimeoutException) {
         return new Exchange.NotWritten("connect timed out");
       }
