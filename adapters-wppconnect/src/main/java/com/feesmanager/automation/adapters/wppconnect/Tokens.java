@@ -3,6 +3,8 @@ package com.feesmanager.automation.adapters.wppconnect;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,13 +116,16 @@ final class Tokens {
   String redact(String text) {
     String out = text;
     for (String secret : secrets()) {
-      out = out.replace(secret, "***");
+      // a very short "secret" would blank out ordinary words; real tokens and keys are long
+      if (secret.length() >= 6) {
+        out = out.replace(secret, "***");
+      }
     }
     return out;
   }
 
-  private Iterable<String> secrets() {
-    java.util.List<String> all = new java.util.ArrayList<>(generated.values());
+  private List<String> secrets() {
+    List<String> all = new ArrayList<>(generated.values());
     fixed.ifPresent(all::add);
     secretKey.ifPresent(all::add);
     return all;

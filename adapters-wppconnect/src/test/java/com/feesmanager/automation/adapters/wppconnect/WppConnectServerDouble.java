@@ -105,6 +105,8 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private final List<RecordedSend> sends = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
   private final AtomicInteger messageCounter = new AtomicInteger();
+  private final AtomicInteger sendsInFlight = new AtomicInteger();
+  private final AtomicInteger maxSendsInFlight = new AtomicInteger();
   private volatile CountDownLatch stallRelease = new CountDownLatch(1);
 
   private WppConnectServerDouble(String secretKey) throws IOException {
@@ -241,6 +243,11 @@ public final class WppConnectServerDouble implements AutoCloseable {
     return List.copyOf(sends);
   }
 
+  /** The most send-message requests the double was handling at the same time. */
+  public int maxConcurrentSends() {
+    return maxSendsInFlight.get();
+  }
+
   /** How many requests reached a route ({@code send-message}, {@code generate-token} …). */
   public int requests(String route) {
     AtomicInteger count = requestCounts.get(route);
@@ -344,7 +351,14 @@ public final class WppConnectServerDouble implements AutoCloseable {
         setState(session, State.CLOSED);
         reply(exchange, 200, WppConnectPayloads.SESSION_CLOSED);
       }
-      case "POST send-message" -> sendMessage(exchange, session);
+      case "POST send-message" -> {
+        maxSendsInFlight.accumulateAndGet(sendsInFlight.incrementAndGet(), Math::max);
+        try {
+          sendMessage(exchange, session);
+        } finally {
+          sendsInFlight.decrementAndGet();
+        }
+      }
       case "GET check-number-status" -> {
         if (path.size() != 4) {
           notFound(exchange, method);
