@@ -1,6 +1,7 @@
 package com.feesmanager.automation.adapters.local;
 
 import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
@@ -64,6 +65,14 @@ public final class OutboxGateway implements WhatsAppGateway {
   @Override
   public SessionState startSession(String session) {
     return SessionState.CONNECTED;
+  }
+
+  /** The outbox reaches every number, so every number "exists". */
+  @Override
+  public NumberCheck checkNumber(String session, PhoneNumber number) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(number, "'number' must not be null");
+    return new NumberCheck.Exists(number.digits(), true);
   }
 
   /** The outbox file messages are appended to. */

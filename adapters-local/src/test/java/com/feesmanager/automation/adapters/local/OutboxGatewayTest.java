@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.io.ByteArrayOutputStream;
@@ -88,5 +89,15 @@ class OutboxGatewayTest {
     // when / then
     assertThat(gateway.sessionState("demo")).isEqualTo(SessionState.CONNECTED);
     assertThat(gateway.startSession("any")).isEqualTo(SessionState.CONNECTED);
+  }
+
+  @Test
+  void everyNumber_isOnWhatsApp() {
+    // given
+    OutboxGateway gateway = gateway(dir.resolve("outbox.txt"));
+
+    // when / then
+    assertThat(gateway.checkNumber("demo", imran))
+        .isEqualTo(new NumberCheck.Exists("923001234567", true));
   }
 }

@@ -13,4 +13,9 @@ public interface WhatsAppGateway {
 
   /** Asks the server to (re)start the session; returns the state it reports. */
   SessionState startSession(String session);
+
+  /**
+   * Whether {@code number} is on WhatsApp, as {@code session} sees it; never throws for a reply.
+   */
+  NumberCheck checkNumber(String session, PhoneNumber number);
 }

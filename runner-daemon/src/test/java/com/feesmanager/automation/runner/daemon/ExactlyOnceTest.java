@@ -23,6 +23,7 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.out.Claim;
 import com.feesmanager.automation.ports.out.MessageLog;
+import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
@@ -81,6 +82,11 @@ class ExactlyOnceTest {
     @Override
     public SessionState startSession(String session) {
       return SessionState.CONNECTED;
+    }
+
+    @Override
+    public NumberCheck checkNumber(String session, PhoneNumber number) {
+      return new NumberCheck.Exists(number.digits(), true);
     }
   }
 

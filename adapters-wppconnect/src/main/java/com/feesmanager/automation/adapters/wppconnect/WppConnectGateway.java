@@ -1,0 +1,323 @@
+package com.feesmanager.automation.adapters.wppconnect;
+
+import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.ports.out.NumberCheck;
+import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import dev.failsafe.CircuitBreaker;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WhatsApp gateway over one wppconnect-server and many sessions (SPEC §6): every reply of the
+ * contract's outcome table becomes a {@link SendResult}, a dead session costs one probe per {@link
+ * WppConnectConfig#probeInterval()} (a circuit breaker per session), and a refused token is
+ * regenerated once, never in a loop. Thread-safe; the owner closes it.
+ */
+public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(WppConnectGateway.class);
+
+  private final WppConnectConfig config;
+  private final HttpTransport transport;
+  private final Tokens tokens;
+  private final Map<String, CircuitBreaker<SendResult>> breakers = new ConcurrentHashMap<>();
+  private final Map<String, SendResult> lastHold = new ConcurrentHashMap<>();
+  private final Map<String, SessionState> lastState = new ConcurrentHashMap<>();
+
+  public WppConnectGateway(WppConnectConfig config) {
+    this.config = Objects.requireNonNull(config, "'config' must not be null");
+    this.transport = new HttpTransport(config);
+    this.tokens = new Tokens(config, transport::exchange);
+  }
+
+  @Override
+  public SendResult send(String session, PhoneNumber to, String text) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(to, "'to' must not be null");
+    Objects.requireNonNull(text, "'text' must not be null");
+    CircuitBreaker<SendResult> breaker = breaker(session);
+    if (!breaker.tryAcquirePermit()) {
+      return heldWhileOpen(session, breaker);
+    }
+    SendResult result;
+    try {
+      result = redacted(doSend(session, to, text));
+    } catch (RuntimeException e) {
+      breaker.recordFailure();
+      throw e;
+    }
+    if (sessionUnhealthy(result)) {
+      lastHold.put(session, result);
+    }
+    breaker.recordResult(result);
+    log(session, to, result);
+    return result;
+  }
+
+  private SendResult doSend(String session, PhoneNumber to, String text) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("phone", to.digits());
+    body.put("message", text);
+    body.put("isGroup", false);
+    byte[] json = Json.write(body);
+    URI uri = Paths.resolve(config.serverUrl(), "api", session, "send-message");
+    Exchange exchange =
+        authorized(
+            session,
+            token ->
+                request(uri, token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                    .build());
+    if (exchange instanceof Exchange.Replied replied) {
+      return Replies.ofSend(replied);
+    }
+    if (exchange instanceof Exchange.NotWritten notWritten) {
+      return new SendResult.Unreachable(notWritten.detail());
+    }
+    if (exchange instanceof Exchange.Refused refused) {
+      return new SendResult.AuthenticationFailed(refused.detail());
+    }
+    return new SendResult.UnknownOutcome(((Exchange.Lost) exchange).detail());
+  }
+
+  @Override
+  public SessionState sessionState(String session) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    URI uri = Paths.resolve(config.serverUrl(), "api", session, "status-session");
+    Exchange exchange = authorized(session, token -> request(uri, token).GET().build());
+    SessionState state = stateOf(session, "status-session", exchange);
+    CircuitBreaker<SendResult> breaker = breaker(session);
+    if (state.canSend()) {
+      // the health check found it ready: let the next send through at once
+      breaker.close();
+    } else if (breaker.isClosed()) {
+      lastHold.put(session, holdFor(state, exchange));
+      breaker.open();
+    }
+    return state;
+  }
+
+  @Override
+  public SessionState startSession(String session) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Map<String, Object> body = new LinkedHashMap<>();
+    config.webhookUrl().ifPresent(url -> body.put("webhook", url.toString()));
+    body.put("waitQrCode", false);
+    byte[] json = Json.write(body);
+    URI uri = Paths.resolve(config.serverUrl(), "api", session, "start-session");
+    Exchange exchange =
+        authorized(
+            session,
+            token ->
+                request(uri, token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(json))
+                    .build());
+    SessionState state = stateOf(session, "start-session", exchange);
+    LOG.info("start-session for session {}: server reports {}", session, state);
+    return state;
+  }
+
+  @Override
+  public NumberCheck checkNumber(String session, PhoneNumber number) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(number, "'number' must not be null");
+    URI uri =
+        Paths.resolve(config.serverUrl(), "api", session, "check-number-status", number.digits());
+    Exchange exchange = authorized(session, token -> request(uri, token).GET().build());
+    NumberCheck check;
+    if (exchange instanceof Exchange.Replied replied) {
+      check = Replies.ofNumberCheck(replied, number.digits());
+    } else if (exchange instanceof Exchange.NotWritten notWritten) {
+      check = new NumberCheck.CannotTell("GATEWAY_UNREACHABLE", notWritten.detail());
+    } else if (exchange instanceof Exchange.Refused refused) {
+      check = new NumberCheck.CannotTell("AUTHENTICATION_FAILED", tokens.redact(refused.detail()));
+    } else {
+      check = new NumberCheck.CannotTell("NO_REPLY", ((Exchange.Lost) exchange).detail());
+    }
+    LOG.info(
+        "check-number-status {} on session {}: {}",
+        number.masked(),
+        session,
+        check.getClass().getSimpleName());
+    return check;
+  }
+
+  /**
+   * One exchange with a bearer token; on 401 the token is regenerated once and the request sent
+   * again; a second 401 (or no way to regenerate) is {@link Exchange.Refused}.
+   */
+  private Exchange authorized(String session, Function<String, HttpRequest> request) {
+    Tokens.Outcome token = tokens.current(session);
+    if (token instanceof Tokens.Outcome.Failed failed) {
+      return failed.failure();
+    }
+    String value = ((Tokens.Outcome.Token) token).value();
+    Exchange first = transport.exchange(request.apply(value));
+    if (!isUnauthorized(first)) {
+      return first;
+    }
+    LOG.warn("wppconnect-server refused the token for session {}; generating a new one", session);
+    Tokens.Outcome fresh = tokens.regenerate(session, value);
+    if (fresh instanceof Tokens.Outcome.Failed failed) {
+      return failed.failure();
+    }
+    Exchange second = transport.exchange(request.apply(((Tokens.Outcome.Token) fresh).value()));
+    if (isUnauthorized(second)) {
+      return new Exchange.Refused(
+          "wppconnect-server refused a freshly generated token for session " + session);
+    }
+    return second;
+  }
+
+  private static boolean isUnauthorized(Exchange exchange) {
+    return exchange instanceof Exchange.Replied replied && replied.status() == 401;
+  }
+
+  private HttpRequest.Builder request(URI uri, String token) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(config.timeout())
+        .header("Accept", "application/json")
+        .header("Authorization", "Bearer " + token);
+  }
+
+  private SessionState stateOf(String session, String route, Exchange exchange) {
+    SessionState state =
+        exchange instanceof Exchange.Replied replied
+            ? Replies.ofStatus(replied)
+            : SessionState.UNREACHABLE;
+    SessionState before = lastState.put(session, state);
+    if (before != state) {
+      LOG.info(
+          "session {} is {} (was {}, from {}{})",
+          session,
+          state,
+          before == null ? "unknown" : before,
+          route,
+          exchange instanceof Exchange.Replied
+              ? ""
+              : ": " + tokens.redact(failureDetail(exchange)));
+    }
+    return state;
+  }
+
+  private static String failureDetail(Exchange exchange) {
+    if (exchange instanceof Exchange.NotWritten notWritten) {
+      return notWritten.detail();
+    }
+    if (exchange instanceof Exchange.Lost lost) {
+      return lost.detail();
+    }
+    if (exchange instanceof Exchange.Refused refused) {
+      return refused.detail();
+    }
+    return "";
+  }
+
+  private static SendResult holdFor(SessionState state, Exchange exchange) {
+    if (exchange instanceof Exchange.NotWritten notWritten) {
+      return new SendResult.Unreachable(notWritten.detail());
+    }
+    if (exchange instanceof Exchange.Refused refused) {
+      return new SendResult.AuthenticationFailed(refused.detail());
+    }
+    return new SendResult.SessionDown("status-session reports " + state);
+  }
+
+  private CircuitBreaker<SendResult> breaker(String session) {
+    return breakers.computeIfAbsent(
+        session,
+        name ->
+            CircuitBreaker.<SendResult>builder()
+                .handleResultIf(WppConnectGateway::sessionUnhealthy)
+                .withFailureThreshold(1)
+                .withSuccessThreshold(1)
+                .withDelay(config.probeInterval())
+                .onOpen(
+                    event ->
+                        LOG.warn(
+                            "session {} held: one probe per {} until it answers",
+                            name,
+                            config.probeInterval()))
+                .onClose(event -> LOG.info("session {} answers again: sending resumes", name))
+                .build());
+  }
+
+  /** Down, unreachable, refused, or hanging: outcomes that say nothing about the message. */
+  private static boolean sessionUnhealthy(SendResult result) {
+    return result instanceof SendResult.SessionDown
+        || result instanceof SendResult.Unreachable
+        || result instanceof SendResult.AuthenticationFailed
+        || result instanceof SendResult.UnknownOutcome;
+  }
+
+  /** The hold the last probe found, without asking the server again: nothing was written. */
+  private SendResult heldWhileOpen(String session, CircuitBreaker<SendResult> breaker) {
+    SendResult last = lastHold.get(session);
+    String next = "; next probe in " + Math.max(0, breaker.getRemainingDelay().toSeconds()) + " s";
+    if (last instanceof SendResult.Unreachable unreachable) {
+      return new SendResult.Unreachable(unreachable.detail() + next);
+    }
+    if (last instanceof SendResult.AuthenticationFailed refused) {
+      return new SendResult.AuthenticationFailed(refused.detail() + next);
+    }
+    if (last instanceof SendResult.SessionDown down) {
+      return new SendResult.SessionDown(down.detail() + next);
+    }
+    return new SendResult.SessionDown("session " + session + " is not answering" + next);
+  }
+
+  private SendResult redacted(SendResult result) {
+    if (result instanceof SendResult.Failed failed) {
+      return new SendResult.Failed(failed.kind(), failed.reason(), tokens.redact(failed.detail()));
+    }
+    if (result instanceof SendResult.SessionDown down) {
+      return new SendResult.SessionDown(tokens.redact(down.detail()));
+    }
+    if (result instanceof SendResult.Unreachable unreachable) {
+      return new SendResult.Unreachable(tokens.redact(unreachable.detail()));
+    }
+    if (result instanceof SendResult.AuthenticationFailed refused) {
+      return new SendResult.AuthenticationFailed(tokens.redact(refused.detail()));
+    }
+    if (result instanceof SendResult.UnknownOutcome unknown) {
+      return new SendResult.UnknownOutcome(tokens.redact(unknown.detail()));
+    }
+    return result;
+  }
+
+  private static void log(String session, PhoneNumber to, SendResult result) {
+    if (result instanceof SendResult.Sent sent) {
+      LOG.info(
+          "sent to {} on session {}{}",
+          to.masked(),
+          session,
+          sent.ackPending() ? " (ack pending)" : "");
+    } else if (result instanceof SendResult.Failed failed) {
+      LOG.warn(
+          "send to {} on session {} failed ({} {}): {}",
+          to.masked(),
+          session,
+          failed.kind(),
+          failed.reason(),
+          failed.detail());
+    } else {
+      LOG.warn("send to {} on session {}: {}", to.masked(), session, result);
+    }
+  }
+
+  @Override
+  public void close() {
+    transport.close();
+  }
+}
