@@ -1,0 +1,101 @@
+package com.feesmanager.automation.application;
+
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.out.SessionLeases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The daemon's delivery loop for one WhatsApp session: while it holds the session's lease (so one
+ * worker across all instances keeps FIFO order and the minimum gap), it delivers step after step,
+ * sleeping through waits, polling when idle, backing off while the session is held. It stops
+ * between steps, never in the middle of one, and gives the lease up when it stops.
+ */
+public final class SessionWorker {
+
+  /** How the worker paces itself. */
+  public record Pacing(Duration leaseTtl, Duration idlePoll, Duration heldPause) {
+    public Pacing {
+      Objects.requireNonNull(leaseTtl, "'leaseTtl' must not be null");
+      Objects.requireNonNull(idlePoll, "'idlePoll' must not be null");
+      Objects.requireNonNull(heldPause, "'heldPause' must not be null");
+      if (leaseTtl.compareTo(idlePoll.multipliedBy(2)) < 0
+          || leaseTtl.compareTo(heldPause.multipliedBy(2)) < 0) {
+        throw new IllegalArgumentException("the lease must outlive two pauses, or it lapses");
+      }
+    }
+  }
+
+  private final String session;
+  private final String owner;
+  private final DeliverMessagesUseCase deliver;
+  private final SessionLeases leases;
+  private final Clock clock;
+  private final QueueDrainer.Sleeper sleeper;
+  private final Pacing pacing;
+  private final QueueDrainer.StepListener listener;
+
+  public SessionWorker(
+      String session,
+      String owner,
+      DeliverMessagesUseCase deliver,
+      SessionLeases leases,
+      Clock clock,
+      QueueDrainer.Sleeper sleeper,
+      Pacing pacing,
+      QueueDrainer.StepListener listener) {
+    this.session = Objects.requireNonNull(session, "'session' must not be null");
+    this.owner = Objects.requireNonNull(owner, "'owner' must not be null");
+    this.deliver = Objects.requireNonNull(deliver, "'deliver' must not be null");
+    this.leases = Objects.requireNonNull(leases, "'leases' must not be null");
+    this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' must not be null");
+    this.pacing = Objects.requireNonNull(pacing, "'pacing' must not be null");
+    this.listener = Objects.requireNonNull(listener, "'listener' must not be null");
+  }
+
+  /** Delivers until {@code stop} says so (checked between steps) or the thread is interrupted. */
+  public void run(BooleanSupplier stop) {
+    try {
+      while (!stop.getAsBoolean()) {
+        Instant now = clock.instant();
+        if (!leases.acquire(session, owner, now, pacing.leaseTtl())) {
+          // another worker (here or in another instance) delivers this session
+          sleeper.sleepUntil(now.plus(pacing.idlePoll()));
+          continue;
+        }
+        DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
+        listener.onStep(session, step);
+        Instant resume = resumeAfter(step, now);
+        if (resume.isAfter(now)) {
+          sleeper.sleepUntil(resume);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      leases.release(session, owner);
+    }
+  }
+
+  /** When to take the next step; waits are cut so the lease is renewed before it lapses. */
+  private Instant resumeAfter(DeliveryStep step, Instant now) {
+    Instant latest = now.plus(pacing.leaseTtl().dividedBy(2));
+    Instant wanted;
+    if (step instanceof DeliveryStep.Waiting waiting) {
+      wanted = waiting.until();
+    } else if (step instanceof DeliveryStep.Idle) {
+      wanted = now.plus(pacing.idlePoll());
+    } else if (step instanceof DeliveryStep.Held) {
+      wanted = now.plus(pacing.heldPause());
+    } else {
+      wanted = now;
+    }
+    return wanted.isAfter(latest) ? latest : wanted;
+  }
+}

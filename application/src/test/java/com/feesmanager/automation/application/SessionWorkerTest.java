@@ -1,0 +1,127 @@
+package com.feesmanager.automation.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.out.SessionLeases;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SessionWorkerTest {
+
+  private static final Instant START = Instant.parse("2026-11-20T05:00:00Z");
+  private static final MessageKey KEY = new MessageKey("k");
+  private static final SessionWorker.Pacing PACING =
+      new SessionWorker.Pacing(
+          Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(30));
+
+  private Instant now = START;
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+          return this;
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+
+  /** Leases held by one owner at a time; records what happened. */
+  private static final class Leases implements SessionLeases {
+    String holder;
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public boolean acquire(String session, String owner, Instant at, Duration ttl) {
+      if (holder != null && !holder.equals(owner)) {
+        events.add("refused " + owner);
+        return false;
+      }
+      holder = owner;
+      events.add("held " + owner);
+      return true;
+    }
+
+    @Override
+    public void release(String session, String owner) {
+      if (owner.equals(holder)) {
+        holder = null;
+        events.add("released " + owner);
+      }
+    }
+  }
+
+  private final Leases leases = new Leases();
+  private final List<Instant> askedAt = new ArrayList<>();
+
+  private void run(String owner, int maxSteps, DeliveryStep... script) {
+    Deque<DeliveryStep> steps = new ArrayDeque<>(List.of(script));
+    DeliverMessagesUseCase deliver =
+        (DeliverNextCommand command) -> {
+          askedAt.add(command.now());
+          return steps.isEmpty() ? new DeliveryStep.Idle() : steps.poll();
+        };
+    int[] loops = {0};
+    new SessionWorker(
+            "s", owner, deliver, leases, clock, until -> now = until, PACING, (s, step) -> {})
+        .run(() -> loops[0]++ >= maxSteps);
+  }
+
+  @Test
+  void delivers_back_to_back_waits_out_limits_and_polls_when_idle() {
+    run(
+        "me",
+        4,
+        new DeliveryStep.Sent(KEY),
+        new DeliveryStep.Waiting(KEY, START.plusSeconds(4), "MIN_GAP"),
+        new DeliveryStep.Sent(KEY));
+
+    assertThat(askedAt).containsExactly(START, START, START.plusSeconds(4), START.plusSeconds(4));
+    assertThat(leases.events).last().isEqualTo("released me");
+  }
+
+  @Test
+  void a_long_wait_is_cut_so_the_lease_is_renewed_in_time() {
+    run("me", 2, new DeliveryStep.Waiting(KEY, START.plusSeconds(3600), "HOUR_CAP"));
+
+    // the second step comes at half the lease, not an hour later
+    assertThat(askedAt).containsExactly(START, START.plusSeconds(30));
+  }
+
+  @Test
+  void a_held_session_pauses_before_trying_again() {
+    run("me", 2, new DeliveryStep.Held(KEY, "SESSION_DOWN"));
+
+    assertThat(askedAt).containsExactly(START, START.plusSeconds(30));
+  }
+
+  @Test
+  void while_another_worker_holds_the_session_this_one_delivers_nothing() {
+    leases.holder = "other";
+
+    run("me", 3, new DeliveryStep.Sent(KEY));
+
+    assertThat(askedAt).isEmpty();
+    assertThat(leases.events).containsOnly("refused me");
+    assertThat(leases.holder).isEqualTo("other");
+  }
+}
