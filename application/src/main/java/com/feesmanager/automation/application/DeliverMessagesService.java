@@ -15,6 +15,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.QueuedMessage;
@@ -23,6 +24,9 @@ import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.StudentDirectory;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -46,6 +50,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   private final WhatsAppGateway gateway;
   private final DeliveryLog deliveryLog;
   private final Alerts alerts;
+  private final DailyTally tally;
   private final AutomationSettings settings;
   private final RandomGenerator random;
 
@@ -57,6 +62,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       WhatsAppGateway gateway,
       DeliveryLog deliveryLog,
       Alerts alerts,
+      DailyTally tally,
       AutomationSettings settings,
       RandomGenerator random) {
     this.queue = Objects.requireNonNull(queue, "'queue' must not be null");
@@ -66,6 +72,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
     this.deliveryLog = Objects.requireNonNull(deliveryLog, "'deliveryLog' must not be null");
     this.alerts = Objects.requireNonNull(alerts, "'alerts' must not be null");
+    this.tally = Objects.requireNonNull(tally, "'tally' must not be null");
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     this.random = Objects.requireNonNull(random, "'random' must not be null");
   }
@@ -172,6 +179,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
         MessageLogs.of(queued, MessageStatus.SENT, Optional.empty(), claim.attemptsMade() + 1, now)
             .withProviderMessageId(sent.providerMessageId()));
     queue.complete(claim, now);
+    count(queued, DailyTally.Outcome.SENT, now);
     return new DeliveryStep.Sent(queued.key());
   }
 
@@ -192,11 +200,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
           MessageLogs.of(
               queued, MessageStatus.FAILED, Optional.of(failed.reason()), attempts, now));
       queue.complete(claim, now);
+      count(queued, DailyTally.Outcome.FAILED, now);
       return new DeliveryStep.Failed(queued.key(), failed.reason());
     }
     deliveryLog.record(
         MessageLogs.of(queued, MessageStatus.DEAD, Optional.of(failed.reason()), attempts, now));
     queue.deadLetter(claim, failed.reason(), now);
+    count(queued, DailyTally.Outcome.FAILED, now);
     alert(
         queued,
         Alert.Level.CRITICAL,
@@ -208,11 +218,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
   private DeliveryStep skip(Claim claim, String reason, Instant now) {
     finish(claim, MessageStatus.SKIPPED, reason, now);
+    count(claim.message(), DailyTally.Outcome.SKIPPED, now);
     return new DeliveryStep.Skipped(claim.message().key(), reason);
   }
 
   private DeliveryStep fail(Claim claim, String reason, Instant now) {
     finish(claim, MessageStatus.FAILED, reason, now);
+    count(claim.message(), DailyTally.Outcome.FAILED, now);
     return new DeliveryStep.Failed(claim.message().key(), reason);
   }
 
@@ -234,8 +246,16 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
             claim.attemptsMade() + 1,
             now));
     queue.complete(claim, now);
+    count(queued, DailyTally.Outcome.FAILED, now);
     alert(queued, Alert.Level.CRITICAL, UNKNOWN_OUTCOME, detail, now);
     return new DeliveryStep.Failed(queued.key(), UNKNOWN_OUTCOME);
+  }
+
+  /** Counts the outcome on the account's local day (UTC if the account is gone). */
+  private void count(QueuedMessage queued, DailyTally.Outcome outcome, Instant now) {
+    ZoneId zone =
+        accounts.account(queued.uid()).map(AccountSettings::timezone).orElse(ZoneOffset.UTC);
+    tally.count(queued.uid(), LocalDate.ofInstant(now, zone), outcome);
   }
 
   private void alert(

@@ -21,6 +21,7 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.MessageQueue;
@@ -32,6 +33,7 @@ import com.feesmanager.automation.ports.out.RunLog;
 import com.feesmanager.automation.ports.out.RunSummary;
 import com.feesmanager.automation.ports.out.StudentDirectory;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +56,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
   private final DeliveryLog deliveryLog;
   private final RunLog runLog;
   private final Alerts alerts;
+  private final DailyTally tally;
   private final ReminderPlanner planner;
   private final AutomationSettings settings;
 
@@ -66,6 +69,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       DeliveryLog deliveryLog,
       RunLog runLog,
       Alerts alerts,
+      DailyTally tally,
       ReminderPlanner planner,
       AutomationSettings settings) {
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
@@ -76,6 +80,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     this.deliveryLog = Objects.requireNonNull(deliveryLog, "'deliveryLog' must not be null");
     this.runLog = Objects.requireNonNull(runLog, "'runLog' must not be null");
     this.alerts = Objects.requireNonNull(alerts, "'alerts' must not be null");
+    this.tally = Objects.requireNonNull(tally, "'tally' must not be null");
     this.planner = Objects.requireNonNull(planner, "'planner' must not be null");
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
   }
@@ -214,9 +219,11 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
           deliveryLog.record(MessageLogs.of(queued, MessageStatus.QUEUED, Optional.empty(), 0, at));
         }
       }
+      LocalDate today = LocalDate.ofInstant(at, account.timezone());
       for (Skip skip : plan.skips()) {
         deliveryLog.record(
             MessageLogs.skipped(account.uid(), rule.id(), rule.name(), occurrence, skip, at));
+        tally.count(account.uid(), today, DailyTally.Outcome.SKIPPED);
       }
       return new RunSummary(
           account.uid(),

@@ -21,6 +21,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
@@ -58,6 +59,7 @@ class DeliverMessagesServiceTest {
   @Mock WhatsAppGateway gateway;
   @Mock DeliveryLog deliveryLog;
   @Mock Alerts alerts;
+  @Mock DailyTally tally;
 
   private DeliverMessagesService service;
   private final QueuedMessage message = Fixtures.queued("s1", "923001234567");
@@ -73,6 +75,7 @@ class DeliverMessagesServiceTest {
             gateway,
             deliveryLog,
             alerts,
+            tally,
             new com.feesmanager.automation.application.AutomationSettings(
                 Duration.ofHours(6),
                 Duration.ofMinutes(5),
@@ -132,6 +135,7 @@ class DeliverMessagesServiceTest {
     assertThat(log.to()).contains("923001234567");
     verify(queue).markSending(claim, NOW);
     verify(queue).complete(claim, NOW);
+    verify(tally).count(UID, java.time.LocalDate.of(2026, 11, 20), DailyTally.Outcome.SENT);
   }
 
   @Test
@@ -192,6 +196,7 @@ class DeliverMessagesServiceTest {
     assertThat(lastLog().reason()).contains("PAID_SINCE_QUEUED");
     verify(gateway, never()).send(any(), any(), any());
     verify(queue).complete(claim, NOW);
+    verify(tally).count(UID, java.time.LocalDate.of(2026, 11, 20), DailyTally.Outcome.SKIPPED);
   }
 
   @Test
@@ -278,6 +283,7 @@ class DeliverMessagesServiceTest {
     verify(queue).deadLetter(claim, "SEND_FAILED", NOW);
     assertThat(lastLog().status()).isEqualTo(MessageStatus.DEAD);
     assertThat(lastLog().attempts()).isEqualTo(3);
+    verify(tally).count(UID, java.time.LocalDate.of(2026, 11, 20), DailyTally.Outcome.FAILED);
     ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
     verify(alerts).raise(alert.capture());
     assertThat(alert.getValue().event()).isEqualTo("MESSAGE_DEAD");

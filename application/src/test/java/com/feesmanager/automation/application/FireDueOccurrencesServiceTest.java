@@ -23,6 +23,7 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.Outcome;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
@@ -65,6 +66,7 @@ class FireDueOccurrencesServiceTest {
   @Mock DeliveryLog deliveryLog;
   @Mock RunLog runLog;
   @Mock Alerts alerts;
+  @Mock DailyTally tally;
 
   private FireDueOccurrencesService service;
 
@@ -80,6 +82,7 @@ class FireDueOccurrencesServiceTest {
             deliveryLog,
             runLog,
             alerts,
+            tally,
             new ReminderPlanner(new PhoneNormaliser("92")),
             AutomationSettings.defaults());
     givenAccounts(Fixtures.account());
@@ -156,6 +159,7 @@ class FireDueOccurrencesServiceTest {
     assertThat(summary.getValue().skipped()).isEqualTo(1);
     assertThat(summary.getValue().error()).isEmpty();
     verify(claims).complete(eq(UID), any(), eq(AT));
+    verify(tally).count(UID, LocalDate.of(2026, 11, 20), DailyTally.Outcome.SKIPPED);
     assertThat(report.occurrences())
         .singleElement()
         .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.FIRED));

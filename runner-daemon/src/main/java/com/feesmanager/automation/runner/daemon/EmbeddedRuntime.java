@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
 import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
 import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
@@ -40,6 +41,7 @@ final class EmbeddedRuntime {
   final InMemoryDeliveryLog deliveryLog = new InMemoryDeliveryLog();
   final InMemoryRunLog runLog = new InMemoryRunLog();
   final RecordingAlerts alerts = new RecordingAlerts();
+  final InMemoryDailyTally tally = new InMemoryDailyTally();
   final Clock clock;
   final ReminderPlanner planner;
   private final AutomationSettings settings;
@@ -61,6 +63,7 @@ final class EmbeddedRuntime {
         deliveryLog,
         runLog,
         alerts,
+        tally,
         planner,
         settings);
   }
@@ -75,6 +78,7 @@ final class EmbeddedRuntime {
             new OutboxGateway(console, outbox),
             deliveryLog,
             alerts,
+            tally,
             settings,
             RandomGenerator.getDefault());
     return new QueueDrainer(deliver, clock, this::sleepUntil);

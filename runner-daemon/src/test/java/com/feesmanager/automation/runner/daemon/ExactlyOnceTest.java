@@ -3,6 +3,7 @@ package com.feesmanager.automation.runner.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
 import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
 import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
@@ -56,6 +57,7 @@ class ExactlyOnceTest {
   private final InMemoryDeliveryLog log = new InMemoryDeliveryLog();
   private final InMemoryRateLimitLedger ledger = new InMemoryRateLimitLedger();
   private final RecordingAlerts alerts = new RecordingAlerts();
+  private final InMemoryDailyTally tally = new InMemoryDailyTally();
   private final AutomationSettings settings =
       new AutomationSettings(
           Duration.ofHours(6),
@@ -100,13 +102,23 @@ class ExactlyOnceTest {
         log,
         new InMemoryRunLog(),
         alerts,
+        tally,
         new ReminderPlanner(new PhoneNormaliser("92")),
         settings);
   }
 
   private DeliverMessagesService worker(WhatsAppGateway gateway) {
     return new DeliverMessagesService(
-        queue, data, data, ledger, gateway, log, alerts, settings, RandomGenerator.getDefault());
+        queue,
+        data,
+        data,
+        ledger,
+        gateway,
+        log,
+        alerts,
+        tally,
+        settings,
+        RandomGenerator.getDefault());
   }
 
   @Test
@@ -144,6 +156,9 @@ class ExactlyOnceTest {
     assertThat(gateway.sends).hasSize((int) sentLogs);
     assertThat(gateway.sends).doesNotHaveDuplicates();
     assertThat(logs).noneMatch(l -> l.status() == MessageStatus.QUEUED);
+    // and the heartbeat's tally saw each send once
+    assertThat(tally.counts("demo-academy", java.time.LocalDate.of(2026, 11, 20)).sent())
+        .isEqualTo(sentLogs);
   }
 
   @Test
