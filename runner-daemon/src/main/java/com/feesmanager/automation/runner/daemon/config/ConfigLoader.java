@@ -542,11 +542,14 @@ public final class ConfigLoader {
 
   /**
    * A PEM key with real line breaks. Environment files and CI secrets usually carry it on one line
-   * with literal {@code \n}, sometimes still wrapped in the JSON key file's double quotes.
+   * with literal {@code \n}, sometimes still wrapped in quotes (the JSON key file's, or ones an
+   * env-file reader left in place).
    */
   private static Secret privateKey(String text) {
     String key = text;
-    if (key.length() >= 2 && key.startsWith("\"") && key.endsWith("\"")) {
+    if (key.length() >= 2
+        && (key.charAt(0) == '"' || key.charAt(0) == '\'')
+        && key.charAt(key.length() - 1) == key.charAt(0)) {
       key = key.substring(1, key.length() - 1);
     }
     key = key.replace("\\n", "\n");

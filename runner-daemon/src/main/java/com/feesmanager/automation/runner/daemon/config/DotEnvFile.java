@@ -165,8 +165,9 @@ final class DotEnvFile {
     int end = pos;
     while (end < text.length() && text.charAt(end) != '\n') {
       char c = text.charAt(end);
-      // '#' opens a comment only after whitespace, as in Compose: passwords may contain '#'.
-      if (c == '#' && end > start && isBlank(text.charAt(end - 1))) {
+      // '#' opens a comment only after whitespace, as in Compose: passwords may contain '#'. (The
+      // character before the value is '=' or a blank, so end - 1 is always inside the text.)
+      if (c == '#' && isBlank(text.charAt(end - 1))) {
         break;
       }
       end++;
