@@ -485,11 +485,20 @@ public final class ConfigLoader {
     while (trimmed.endsWith("/")) {
       trimmed = trimmed.substring(0, trimmed.length() - 1);
     }
-    return Urls.httpUri(trimmed)
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "must be an http:// or https:// URL such as http://wppconnect-server:21465"));
+    URI uri =
+        Urls.httpUri(trimmed)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "must be an http:// or https:// URL such as"
+                            + " http://wppconnect-server:21465"));
+    // wppconnect-server authenticates with bearer tokens; a password here would end up in logs.
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException(
+          "must not carry a user or password (authentication is WPPCONNECT_TOKEN or"
+              + " WPPCONNECT_SECRET_KEY)");
+    }
+    return uri;
   }
 
   private static Secret urlSafeSecret(String text) {

@@ -289,6 +289,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_wppconnect_url_with_a_password_is_refused_without_showing_it() {
+    assertThat(problems(serverWith("WPPCONNECT_SERVER_URL", "http://admin:pw-SEKRIT@wpp:21465")))
+        .containsExactly(
+            "WPPCONNECT_SERVER_URL: must not carry a user or password (authentication is"
+                + " WPPCONNECT_TOKEN or WPPCONNECT_SECRET_KEY), got \"http://****@wpp:21465\"");
+  }
+
+  @Test
   void a_shown_value_stays_on_one_line_and_short() {
     // when
     List<String> problems = problems(serverWith("TZ", "Asia/\nKarachi" + "x".repeat(200)));
@@ -530,6 +538,21 @@ class ConfigLoaderTest {
   void a_config_exception_needs_a_problem() {
     assertThatThrownBy(() -> new ConfigException(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void the_env_example_reads_cleanly_and_asks_only_for_credentials() {
+    // given: a fresh copy, as scripts/setup.sh makes it before the secrets are generated
+    Optional<Path> example = Optional.of(Path.of("../.env.example"));
+
+    // then
+    assertThat(ConfigLoader.load(Map.of(), example, Mode.EMBEDDED))
+        .isEqualTo(ConfigLoader.load(Map.of(), Optional.empty(), Mode.EMBEDDED));
+    ConfigException e =
+        catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(Map.of(), example));
+    assertThat(e.problems())
+        .extracting(ConfigProblem::subject)
+        .containsExactly("WPPCONNECT_TOKEN", "Firestore credentials");
   }
 
   @Test
