@@ -456,7 +456,7 @@ public final class ConfigLoader {
   }
 
   /** One line, bounded: control characters become {@code ?}, long values are cut. */
-  static String printable(String value) {
+  private static String printable(String value) {
     String oneLine =
         value
             .codePoints()
@@ -466,7 +466,7 @@ public final class ConfigLoader {
     return oneLine.length() <= MAX_SHOWN ? oneLine : oneLine.substring(0, MAX_SHOWN) + "…";
   }
 
-  static Duration duration(String text) {
+  private static Duration duration(String text) {
     try {
       if (DIGITS.matcher(text).matches()) {
         if (text.length() > 15) {
