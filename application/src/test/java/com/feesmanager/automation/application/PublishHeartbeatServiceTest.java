@@ -1,0 +1,97 @@
+package com.feesmanager.automation.application;
+
+import static com.feesmanager.automation.application.Fixtures.SESSION;
+import static com.feesmanager.automation.application.Fixtures.UID;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.DailyTally;
+import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.QueueCounts;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.RuleSource;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.StatusBoard;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class PublishHeartbeatServiceTest {
+
+  // 2026-11-20 12:00 in Karachi
+  private static final Instant NOW = Instant.parse("2026-11-20T07:00:00Z");
+
+  @Mock AccountDirectory accounts;
+  @Mock RuleSource rules;
+  @Mock QueueMonitor queue;
+  @Mock DailyTally tally;
+  @Mock StatusBoard board;
+
+  @BeforeEach
+  void oneAccount() {
+    when(accounts.enabledAccounts())
+        .thenReturn(new AccountDirectory.AccountScan(List.of(Fixtures.account()), List.of()));
+    when(queue.counts(SESSION, NOW)).thenReturn(new QueueCounts(3, 2, 1, 0));
+    when(tally.counts(UID, LocalDate.of(2026, 11, 20)))
+        .thenReturn(new Heartbeat.DayCounts(5, 1, 2));
+  }
+
+  private Heartbeat publish(Map<String, GatewayState> gateway) {
+    new PublishHeartbeatService(accounts, rules, queue, tally, board)
+        .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", gateway));
+    ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
+    verify(board).publish(eq(UID), heartbeat.capture());
+    return heartbeat.getValue();
+  }
+
+  @Test
+  void the_heartbeat_carries_queue_today_gateway_and_next_runs() {
+    // given a daily 10:00 rule: its next run is tomorrow 10:00 Karachi
+    when(rules.rules(UID))
+        .thenReturn(
+            new RuleSource.RuleBook(
+                List.of(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")),
+                Map.of(),
+                List.of()));
+    Instant checked = NOW.minusSeconds(90);
+
+    // when
+    Heartbeat heartbeat =
+        publish(Map.of(SESSION, new GatewayState(SessionState.CONNECTED, checked)));
+
+    // then
+    assertThat(heartbeat.heartbeatAt()).isEqualTo(NOW);
+    assertThat(heartbeat.instance()).isEqualTo("host-1");
+    assertThat(heartbeat.version()).isEqualTo("0.1.0");
+    assertThat(heartbeat.gatewayStatus()).isEqualTo(SessionState.CONNECTED);
+    assertThat(heartbeat.gatewayCheckedAt()).isEqualTo(checked);
+    assertThat(heartbeat.queue()).isEqualTo(new QueueCounts(3, 2, 1, 0));
+    assertThat(heartbeat.today()).isEqualTo(new Heartbeat.DayCounts(5, 1, 2));
+    assertThat(heartbeat.nextRuns())
+        .containsExactly(new Heartbeat.NextRun("overdue", Instant.parse("2026-11-21T05:00:00Z")));
+  }
+
+  @Test
+  void unreadable_rules_still_give_a_heartbeat_without_next_runs() {
+    when(rules.rules(UID)).thenThrow(new StoreUnavailable("deadline exceeded"));
+
+    Heartbeat heartbeat = publish(Map.of());
+
+    assertThat(heartbeat.nextRuns()).isEmpty();
+    assertThat(heartbeat.gatewayStatus()).isEqualTo(SessionState.UNREACHABLE);
+  }
+}

@@ -1,0 +1,39 @@
+package com.feesmanager.automation.ports.in;
+
+import com.feesmanager.automation.ports.out.SessionState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes each enabled account's status document (SPEC §1.5 {@code automation/status}): queue counts
+ * of its session, today's counts, the gateway's last known state and the next runs.
+ */
+public interface PublishHeartbeatUseCase {
+
+  /** Returns the uids whose heartbeat was written. */
+  List<String> publishHeartbeats(PublishHeartbeatCommand command);
+
+  /**
+   * Publish as of {@code now}, as {@code instance} running {@code version}, with the gateway's last
+   * known state per session (sessions missing from it read as UNREACHABLE at {@code now}).
+   */
+  record PublishHeartbeatCommand(
+      Instant now, String instance, String version, Map<String, GatewayState> gateway) {
+    public PublishHeartbeatCommand {
+      Objects.requireNonNull(now, "'now' must not be null");
+      Objects.requireNonNull(instance, "'instance' must not be null");
+      Objects.requireNonNull(version, "'version' must not be null");
+      gateway = Map.copyOf(gateway);
+    }
+  }
+
+  /** A session's state and when it was checked. */
+  record GatewayState(SessionState state, Instant checkedAt) {
+    public GatewayState {
+      Objects.requireNonNull(state, "'state' must not be null");
+      Objects.requireNonNull(checkedAt, "'checkedAt' must not be null");
+    }
+  }
+}
