@@ -154,6 +154,11 @@ public final class FirestoreConnection implements AutoCloseable {
     return importer;
   }
 
+  /** The client, for tests in this package that write documents as the web app does. */
+  Firestore firestore() {
+    return firestore;
+  }
+
   /** Waits until every log, run and heartbeat written so far is committed; false on timeout. */
   public boolean flush(Duration timeout) {
     return writer.flush(timeout);
