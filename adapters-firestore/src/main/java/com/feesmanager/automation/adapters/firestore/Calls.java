@@ -53,10 +53,9 @@ final class Calls {
   }
 
   /** The value of one read, retried; {@link StoreUnavailable} when it cannot be had. */
-  @SuppressWarnings("unchecked")
   <T> T read(String what, Supplier<ApiFuture<T>> call) {
     try {
-      return (T) reads.get(() -> await(what, call.get()));
+      return reads.get(() -> await(what, call.get()));
     } catch (CircuitBreakerOpenException open) {
       throw new Transient("Firestore unavailable (recent reads failed) reading " + what, open);
     } catch (FailsafeException wrapped) {

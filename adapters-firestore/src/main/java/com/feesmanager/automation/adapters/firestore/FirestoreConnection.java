@@ -60,7 +60,9 @@ public final class FirestoreConnection implements AutoCloseable {
     this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer);
     this.runLog = new FirestoreRunLog(firestore, calls, writer);
     this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
-    this.importer = new AccountImporter(firestore, writes);
+    this.importer =
+        new AccountImporter(
+            firestore, new Calls(timeout, 3, Duration.ofMillis(100), Duration.ofMillis(1)));
   }
 
   /**

@@ -33,8 +33,7 @@ final class FirestoreEmulatorExtension implements BeforeAllCallback {
   }
 
   /** Closed by JUnit when the root context closes: after the last test of the run. */
-  private static final class Holder
-      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Holder implements AutoCloseable {
     final FirestoreEmulator emulator = FirestoreEmulator.start();
 
     @Override
