@@ -31,6 +31,7 @@ final class Calls {
   }
 
   private final Duration timeout;
+  private final CircuitBreaker<Object> breaker;
   private final FailsafeExecutor<Object> reads;
 
   Calls(Duration timeout, int attempts, Duration backoff, Duration openFor) {
@@ -42,8 +43,8 @@ final class Calls {
             .withBackoff(backoff, backoff.multipliedBy(8))
             .withJitter(0.2)
             .build();
-    CircuitBreaker<Object> breaker =
-        CircuitBreaker.builder()
+    this.breaker =
+        CircuitBreaker.<Object>builder()
             .handle(Transient.class)
             .withFailureThreshold(1)
             .withSuccessThreshold(1)
@@ -61,6 +62,16 @@ final class Calls {
     } catch (FailsafeException wrapped) {
       throw new StoreUnavailable("cannot read " + what + ": " + wrapped.getMessage(), wrapped);
     }
+  }
+
+  /** Whether a recent read failed every attempt, so reads now fail at once for a while. */
+  boolean recentlyFailed() {
+    return breaker.isOpen();
+  }
+
+  /** Counts a read done outside {@link #read} (a stream) that failed every attempt. */
+  void failed() {
+    breaker.recordFailure();
   }
 
   /** The value of one call, once, within the deadline. */

@@ -56,7 +56,7 @@ public final class FirestoreConnection implements AutoCloseable {
     this.ruleSource = new FirestoreRuleSource(firestore, calls, cache);
     this.studentDirectory =
         new FirestoreStudentDirectory(
-            firestore, calls, cache, config.pageSize(), config.ledgerMaxAge());
+            firestore, calls, cache, config.pageSize(), config.ledgerMaxAge(), timeout);
     this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer);
     this.runLog = new FirestoreRunLog(firestore, calls, writer);
     this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);

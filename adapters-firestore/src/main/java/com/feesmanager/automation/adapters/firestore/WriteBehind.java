@@ -51,8 +51,12 @@ final class WriteBehind implements AutoCloseable {
   /** A whole document, replacing what is there. */
   record Put(DocumentReference ref, Map<String, Object> data) implements Write {}
 
-  /** A message log, written only when its status may move. */
-  record LogWrite(DocumentReference ref, MessageLog log) implements Write {}
+  /**
+   * A message log, written only when its status may move. {@code unseen}: this process knew nothing
+   * of the log when it was handed over (a new message), so the first attempt creates it without
+   * reading it first; if it exists after all, the create fails and the batch is re-read.
+   */
+  record LogWrite(DocumentReference ref, MessageLog log, boolean unseen) implements Write {}
 
   private final Firestore firestore;
   private final Calls calls;
@@ -102,7 +106,7 @@ final class WriteBehind implements AutoCloseable {
       if (current != null && current != log.status() && !current.canMoveTo(log.status())) {
         return false;
       }
-      enqueue(new LogWrite(ref, log));
+      enqueue(new LogWrite(ref, log, current == null));
       known.put(path, log.status());
       return true;
     }
@@ -254,9 +258,10 @@ final class WriteBehind implements AutoCloseable {
   private void commit(List<Write> batch) {
     long backoffMillis = 50;
     int conflicts = 0;
+    boolean blind = true;
     while (!closed) {
       try {
-        commitOnce(batch);
+        commitOnce(batch, blind);
         settle(batch);
         if (failing) {
           failing = false;
@@ -265,7 +270,8 @@ final class WriteBehind implements AutoCloseable {
         return;
       } catch (StoreUnavailable e) {
         if (Failures.isConflict(e) && conflicts++ < CONFLICT_RETRIES) {
-          continue; // someone wrote first: read again and decide again
+          blind = false; // someone wrote first: read every log and decide again
+          continue;
         }
         if (!Failures.isTransient(e)
             && !Failures.isConflict(e)
@@ -300,10 +306,10 @@ final class WriteBehind implements AutoCloseable {
     settle(batch);
   }
 
-  private void commitOnce(List<Write> batch) {
+  private void commitOnce(List<Write> batch, boolean blind) {
     List<DocumentReference> logRefs = new ArrayList<>();
     for (Write write : batch) {
-      if (write instanceof LogWrite) {
+      if (write instanceof LogWrite logWrite && !(blind && logWrite.unseen())) {
         logRefs.add(write.ref());
       }
     }
