@@ -247,9 +247,9 @@ class FirestoreMappingIT {
   }
 
   @Test
-  void brokenStudents_areReportedWithEveryField_andPagesHandOverEveryStudentOnce()
+  void brokenStudents_areReportedWithEveryField_andTheStreamHandsOverEveryStudentOnce()
       throws Exception {
-    // given ten students over four pages of three, two of them broken by Firestore types
+    // given ten students (more than the hand-over queue of three), two broken by Firestore types
     for (int i = 1; i <= 10; i++) {
       write(
           "users/" + uid + "/students/stu-" + String.format("%03d", i),
