@@ -1,0 +1,97 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import com.feesmanager.automation.ports.out.StoreUnavailable;
+import com.google.api.core.ApiFuture;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.CircuitBreakerOpenException;
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.FailsafeExecutor;
+import dev.failsafe.RetryPolicy;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * Runs Firestore reads with a deadline per attempt, retries transient failures with backoff, and
+ * after a read that failed every attempt answers at once for a while (a circuit breaker), so that
+ * during an outage each read falls back to the cache without waiting.
+ */
+final class Calls {
+
+  /** A transient failure: retried, then reported as the store being unavailable. */
+  static final class Transient extends StoreUnavailable {
+    private static final long serialVersionUID = 1L;
+
+    Transient(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  private final Duration timeout;
+  private final CircuitBreaker<Object> breaker;
+  private final FailsafeExecutor<Object> reads;
+
+  Calls(Duration timeout, int attempts, Duration backoff, Duration openFor) {
+    this.timeout = timeout;
+    RetryPolicy<Object> retry =
+        RetryPolicy.builder()
+            .handle(Transient.class)
+            .withMaxAttempts(attempts)
+            .withBackoff(backoff, backoff.multipliedBy(8))
+            .withJitter(0.2)
+            .build();
+    this.breaker =
+        CircuitBreaker.<Object>builder()
+            .handle(Transient.class)
+            .withFailureThreshold(1)
+            .withSuccessThreshold(1)
+            .withDelay(openFor)
+            .build();
+    this.reads = Failsafe.with(breaker).compose(retry);
+  }
+
+  /** The value of one read, retried; {@link StoreUnavailable} when it cannot be had. */
+  <T> T read(String what, Supplier<ApiFuture<T>> call) {
+    try {
+      return reads.get(() -> await(what, call.get()));
+    } catch (CircuitBreakerOpenException open) {
+      throw new Transient("Firestore unavailable (recent reads failed) reading " + what, open);
+    } catch (FailsafeException wrapped) {
+      throw new StoreUnavailable("cannot read " + what + ": " + wrapped.getMessage(), wrapped);
+    }
+  }
+
+  /** Whether a recent read failed every attempt, so reads now fail at once for a while. */
+  boolean recentlyFailed() {
+    return breaker.isOpen();
+  }
+
+  /** Counts a read done outside {@link #read} (a stream) that failed every attempt. */
+  void failed() {
+    breaker.recordFailure();
+  }
+
+  /** The value of one call, once, within the deadline. */
+  <T> T await(String what, ApiFuture<T> future) {
+    try {
+      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailable("interrupted while reading " + what, e);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new Transient("Firestore did not answer within " + timeout + " (" + what + ")", e);
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String line = "Firestore failed (" + what + "): " + Failures.describe(cause);
+      if (Failures.isTransient(cause)) {
+        throw new Transient(line, cause);
+      }
+      throw new StoreUnavailable(line, cause);
+    }
+  }
+}

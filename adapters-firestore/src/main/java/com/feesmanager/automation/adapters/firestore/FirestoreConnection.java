@@ -1,0 +1,180 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import com.feesmanager.automation.adapters.firestore.FirestoreConfig.CredentialsFile;
+import com.feesmanager.automation.adapters.firestore.FirestoreConfig.Emulator;
+import com.feesmanager.automation.adapters.firestore.FirestoreConfig.ServiceAccount;
+import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.auth.oauth2.ServiceAccountCredentials;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
+import com.google.firebase.FirebaseApp;
+import com.google.firebase.FirebaseOptions;
+import com.google.firebase.cloud.FirestoreClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One Firestore client and every adapter built on it, sharing one read cache and one write-behind
+ * writer. The runner opens it from a {@link FirestoreConfig}, hands the adapters to the core, and
+ * closes it at shutdown (which commits the writes still waiting, within a few seconds).
+ */
+public final class FirestoreConnection implements AutoCloseable {
+
+  private static final AtomicInteger APPS = new AtomicInteger();
+  private static final int MAX_PENDING_WRITES = 200_000;
+
+  private final FirebaseApp app;
+  private final Firestore firestore;
+  private final WriteBehind writer;
+  private final FirestoreAccountDirectory accountDirectory;
+  private final FirestoreRuleSource ruleSource;
+  private final FirestoreStudentDirectory studentDirectory;
+  private final FirestoreDeliveryLog deliveryLog;
+  private final FirestoreRunLog runLog;
+  private final FirestoreStatusBoard statusBoard;
+  private final AccountImporter importer;
+
+  private FirestoreConnection(
+      FirebaseApp app, FirestoreConfig config, AccountDefaults defaults, Clock clock) {
+    this.app = app;
+    this.firestore = FirestoreClient.getFirestore(app);
+    Duration timeout = config.callTimeout();
+    Calls calls = new Calls(timeout, 3, Duration.ofMillis(100), timeout.multipliedBy(2));
+    // the writer retries on its own, without a circuit breaker shared with the reads
+    Calls writes = new Calls(timeout, 1, Duration.ofMillis(100), Duration.ofMillis(1));
+    ReadCache cache = new ReadCache(clock, config.cacheMaxAge());
+    this.writer = new WriteBehind(firestore, writes, timeout, MAX_PENDING_WRITES);
+    this.accountDirectory = new FirestoreAccountDirectory(firestore, calls, cache, defaults);
+    this.ruleSource = new FirestoreRuleSource(firestore, calls, cache);
+    this.studentDirectory =
+        new FirestoreStudentDirectory(
+            firestore, calls, cache, config.pageSize(), config.ledgerMaxAge(), timeout);
+    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer);
+    this.runLog = new FirestoreRunLog(firestore, calls, writer);
+    this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
+    this.importer =
+        new AccountImporter(
+            firestore, new Calls(timeout, 3, Duration.ofMillis(100), Duration.ofMillis(1)));
+  }
+
+  /**
+   * Connects (lazily: the first call dials). A key or key file that cannot be used is an {@link
+   * IllegalArgumentException} with a one-line message naming the setting.
+   */
+  public static FirestoreConnection open(
+      FirestoreConfig config, AccountDefaults defaults, Clock clock) {
+    Objects.requireNonNull(config, "'config' must not be null");
+    Objects.requireNonNull(defaults, "'defaults' must not be null");
+    Objects.requireNonNull(clock, "'clock' must not be null");
+    FirebaseOptions.Builder options = FirebaseOptions.builder();
+    String projectId;
+    if (config.credentials() instanceof Emulator emulator) {
+      // The emulator takes any bearer token; "owner" bypasses security rules. NoCredentials with
+      // an emulator host would silently dial the production host (see docs/firestore.md).
+      options.setCredentials(GoogleCredentials.create(new AccessToken("owner", null)));
+      options.setFirestoreOptions(
+          FirestoreOptions.newBuilder().setEmulatorHost(emulator.host()).build());
+      projectId = config.projectId().orElseThrow();
+    } else if (config.credentials() instanceof ServiceAccount account) {
+      try {
+        options.setCredentials(
+            ServiceAccountCredentials.fromPkcs8(
+                null, account.clientEmail(), account.privateKeyPem(), null, null));
+      } catch (IOException e) {
+        throw new IllegalArgumentException(
+            "FIREBASE_PRIVATE_KEY is not a readable PKCS#8 private key");
+      }
+      projectId = config.projectId().orElseThrow();
+    } else {
+      CredentialsFile file = (CredentialsFile) config.credentials();
+      GoogleCredentials credentials;
+      try (InputStream in = Files.newInputStream(file.path())) {
+        credentials = GoogleCredentials.fromStream(in);
+      } catch (IOException | RuntimeException e) {
+        throw new IllegalArgumentException(
+            "GOOGLE_APPLICATION_CREDENTIALS is not a readable service account key file: "
+                + file.path());
+      }
+      options.setCredentials(credentials);
+      projectId =
+          config
+              .projectId()
+              .or(
+                  () ->
+                      credentials instanceof ServiceAccountCredentials service
+                          ? java.util.Optional.ofNullable(service.getProjectId())
+                          : java.util.Optional.empty())
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "FIREBASE_PROJECT_ID is required: the key file names no project"));
+    }
+    options.setProjectId(projectId);
+    FirebaseApp app =
+        FirebaseApp.initializeApp(options.build(), "fees-automation-" + APPS.incrementAndGet());
+    try {
+      return new FirestoreConnection(app, config, defaults, clock);
+    } catch (RuntimeException e) {
+      app.delete();
+      throw new StoreUnavailable("cannot create the Firestore client: " + e.getMessage(), e);
+    }
+  }
+
+  public FirestoreAccountDirectory accountDirectory() {
+    return accountDirectory;
+  }
+
+  public FirestoreRuleSource ruleSource() {
+    return ruleSource;
+  }
+
+  public FirestoreStudentDirectory studentDirectory() {
+    return studentDirectory;
+  }
+
+  public FirestoreDeliveryLog deliveryLog() {
+    return deliveryLog;
+  }
+
+  public FirestoreRunLog runLog() {
+    return runLog;
+  }
+
+  public FirestoreStatusBoard statusBoard() {
+    return statusBoard;
+  }
+
+  public AccountImporter importer() {
+    return importer;
+  }
+
+  /** The client, for tests in this package that write documents as the web app does. */
+  Firestore firestore() {
+    return firestore;
+  }
+
+  /** Waits until every log, run and heartbeat written so far is committed; false on timeout. */
+  public boolean flush(Duration timeout) {
+    return writer.flush(timeout);
+  }
+
+  /** Writes handed over and not yet committed (for the heartbeat and health checks). */
+  public int pendingWrites() {
+    return writer.pendingCount();
+  }
+
+  /** Commits what is waiting (for up to 10 s), then closes the client. */
+  @Override
+  public void close() {
+    writer.close();
+    app.delete();
+  }
+}

@@ -1,0 +1,91 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.RunSummary;
+import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Query;
+import com.google.cloud.firestore.QueryDocumentSnapshot;
+import com.google.cloud.firestore.QuerySnapshot;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Run summaries at {@code users/{uid}/automationRuns/{ruleId}_{occurrence}}, written through the
+ * write-behind writer (a rewrite of the same run replaces it); {@link #recent} merges this
+ * process's writes not yet committed.
+ */
+public final class FirestoreRunLog implements RunLog {
+
+  private static final Comparator<RunSummary> MOST_RECENT_FIRST =
+      Comparator.comparing(RunSummary::firedAt).thenComparing(RunSummary::runId).reversed();
+
+  private final Firestore firestore;
+  private final Calls calls;
+  private final WriteBehind writer;
+
+  FirestoreRunLog(Firestore firestore, Calls calls, WriteBehind writer) {
+    this.firestore = firestore;
+    this.calls = calls;
+    this.writer = writer;
+  }
+
+  @Override
+  public void record(RunSummary summary) {
+    Objects.requireNonNull(summary, "'summary' must not be null");
+    writer.put(runs(summary.uid()).document(summary.runId()), WrittenDocuments.runFields(summary));
+  }
+
+  /** Ordered by {@code firedAt} descending (then document id, Firestore's implicit tie-break). */
+  @Override
+  public List<RunSummary> recent(String uid, int limit) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    if (limit < 0) {
+      throw new IllegalArgumentException("'limit' must not be negative: " + limit);
+    }
+    if (limit == 0) {
+      return List.of();
+    }
+    CollectionReference runs = runs(uid);
+    // waiting writes first: one committed meanwhile is then in the query's answer
+    String prefix = runs.getPath() + "/";
+    List<WriteBehind.Write> waiting =
+        writer.unsettled(write -> write.ref().getPath().startsWith(prefix));
+    QuerySnapshot stored =
+        calls.read(
+            runs.getPath(),
+            () -> runs.orderBy("firedAt", Query.Direction.DESCENDING).limit(limit).get());
+    Map<String, RunSummary> byId = new LinkedHashMap<>();
+    for (QueryDocumentSnapshot document : stored.getDocuments()) {
+      byId.put(document.getId(), WrittenDocuments.run(uid, document));
+    }
+    for (WriteBehind.Write write : waiting) {
+      if (write instanceof WriteBehind.Put put) {
+        byId.put(put.ref().getId(), summary(uid, put.data()));
+      }
+    }
+    return byId.values().stream().sorted(MOST_RECENT_FIRST).limit(limit).toList();
+  }
+
+  private static RunSummary summary(String uid, Map<String, Object> fields) {
+    Map<String, Object> plain = FirestoreValues.plain(fields);
+    return new RunSummary(
+        uid,
+        (String) plain.get("ruleId"),
+        (String) plain.get("occurrence"),
+        (Instant) plain.get("firedAt"),
+        ((Number) plain.get("matched")).intValue(),
+        ((Number) plain.get("queued")).intValue(),
+        ((Number) plain.get("skipped")).intValue(),
+        Optional.ofNullable((String) plain.get("error")));
+  }
+
+  private CollectionReference runs(String uid) {
+    return firestore.collection("users").document(uid).collection("automationRuns");
+  }
+}

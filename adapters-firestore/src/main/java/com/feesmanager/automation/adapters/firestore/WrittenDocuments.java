@@ -1,0 +1,229 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import static com.feesmanager.automation.adapters.firestore.FirestoreValues.toInstant;
+import static com.feesmanager.automation.adapters.firestore.FirestoreValues.toTimestamp;
+
+import com.feesmanager.automation.domain.delivery.MessageStatus;
+import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.MessageLog;
+import com.feesmanager.automation.ports.out.QueueCounts;
+import com.feesmanager.automation.ports.out.RunSummary;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.google.cloud.Timestamp;
+import com.google.cloud.firestore.DocumentSnapshot;
+import com.google.cloud.firestore.FieldValue;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The documents the backend writes (SPEC §1.5) to and from Firestore maps. Instants are stored as
+ * Timestamps (microsecond precision); an absent optional is an absent field.
+ */
+final class WrittenDocuments {
+
+  private WrittenDocuments() {}
+
+  // --- messageLogs/{key} ----------------------------------------------------------------------
+
+  /** The fields of a new log; absent optionals are left out. */
+  static Map<String, Object> logFields(MessageLog log) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("ruleId", log.ruleId());
+    doc.put("ruleName", log.ruleName());
+    doc.put("occurrence", log.occurrence());
+    doc.put("studentId", log.studentId());
+    doc.put("studentName", log.studentName());
+    log.to().ifPresent(to -> doc.put("to", to));
+    doc.put("body", log.body());
+    doc.put("status", log.status().name());
+    log.reason().ifPresent(reason -> doc.put("reason", reason));
+    doc.put("attempts", (long) log.attempts());
+    log.queuedAt().ifPresent(at -> doc.put("queuedAt", toTimestamp(at)));
+    log.sentAt().ifPresent(at -> doc.put("sentAt", toTimestamp(at)));
+    log.deliveredAt().ifPresent(at -> doc.put("deliveredAt", toTimestamp(at)));
+    log.readAt().ifPresent(at -> doc.put("readAt", toTimestamp(at)));
+    doc.put("updatedAt", toTimestamp(log.updatedAt()));
+    log.providerMessageId().ifPresent(id -> doc.put("providerMessageId", id));
+    return doc;
+  }
+
+  /** The fields replacing an existing log's: absent optionals delete the field. */
+  static Map<String, Object> logUpdate(MessageLog log) {
+    Map<String, Object> doc = logFields(log);
+    for (String optional :
+        List.of(
+            "to", "reason", "queuedAt", "sentAt", "deliveredAt", "readAt", "providerMessageId")) {
+      doc.putIfAbsent(optional, FieldValue.delete());
+    }
+    return doc;
+  }
+
+  /** The status of a stored log; empty when the field is missing or not a status. */
+  static Optional<MessageStatus> status(DocumentSnapshot snapshot) {
+    Object value = snapshot.get("status");
+    if (value instanceof String text) {
+      try {
+        return Optional.of(MessageStatus.valueOf(text));
+      } catch (IllegalArgumentException unknown) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  static MessageLog log(String uid, DocumentSnapshot snapshot) {
+    return new MessageLog(
+        uid,
+        new MessageKey(snapshot.getId()),
+        text(snapshot, "ruleId"),
+        text(snapshot, "ruleName"),
+        text(snapshot, "occurrence"),
+        text(snapshot, "studentId"),
+        text(snapshot, "studentName"),
+        optionalText(snapshot, "to"),
+        text(snapshot, "body"),
+        status(snapshot).orElse(MessageStatus.QUEUED),
+        optionalText(snapshot, "reason"),
+        (int) number(snapshot, "attempts"),
+        instant(snapshot, "queuedAt"),
+        instant(snapshot, "sentAt"),
+        instant(snapshot, "deliveredAt"),
+        instant(snapshot, "readAt"),
+        instant(snapshot, "updatedAt").orElse(Instant.EPOCH),
+        optionalText(snapshot, "providerMessageId"));
+  }
+
+  // --- automationRuns/{ruleId}_{occurrence} ---------------------------------------------------
+
+  static Map<String, Object> runFields(RunSummary summary) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("ruleId", summary.ruleId());
+    doc.put("occurrence", summary.occurrence());
+    doc.put("firedAt", toTimestamp(summary.firedAt()));
+    doc.put("matched", (long) summary.matched());
+    doc.put("queued", (long) summary.queued());
+    doc.put("skipped", (long) summary.skipped());
+    // SPEC §1.5 lists error in every summary: null when the run went well.
+    doc.put("error", summary.error().orElse(null));
+    return doc;
+  }
+
+  static RunSummary run(String uid, DocumentSnapshot snapshot) {
+    return new RunSummary(
+        uid,
+        text(snapshot, "ruleId"),
+        text(snapshot, "occurrence"),
+        instant(snapshot, "firedAt").orElse(Instant.EPOCH),
+        (int) number(snapshot, "matched"),
+        (int) number(snapshot, "queued"),
+        (int) number(snapshot, "skipped"),
+        optionalText(snapshot, "error"));
+  }
+
+  // --- automation/status ----------------------------------------------------------------------
+
+  static Map<String, Object> heartbeatFields(Heartbeat heartbeat) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("heartbeatAt", toTimestamp(heartbeat.heartbeatAt()));
+    doc.put("instance", heartbeat.instance());
+    doc.put("version", heartbeat.version());
+    doc.put(
+        "wppconnect",
+        Map.of(
+            "status",
+            heartbeat.gatewayStatus().name(),
+            "checkedAt",
+            toTimestamp(heartbeat.gatewayCheckedAt())));
+    QueueCounts queue = heartbeat.queue();
+    doc.put(
+        "queue",
+        Map.of(
+            "ready", queue.ready(),
+            "delayed", queue.delayed(),
+            "inFlight", queue.inFlight(),
+            "dead", queue.dead()));
+    Heartbeat.DayCounts today = heartbeat.today();
+    doc.put(
+        "today",
+        Map.of("sent", today.sent(), "failed", today.failed(), "skipped", today.skipped()));
+    List<Map<String, Object>> nextRuns = new ArrayList<>();
+    for (Heartbeat.NextRun run : heartbeat.nextRuns()) {
+      nextRuns.add(Map.of("ruleId", run.ruleId(), "at", toTimestamp(run.at())));
+    }
+    doc.put("nextRuns", nextRuns);
+    return doc;
+  }
+
+  static Heartbeat heartbeat(Map<String, Object> stored) {
+    Map<String, Object> data = FirestoreValues.plain(stored);
+    Map<?, ?> wpp = map(data.get("wppconnect"));
+    Map<?, ?> queue = map(data.get("queue"));
+    Map<?, ?> today = map(data.get("today"));
+    List<Heartbeat.NextRun> nextRuns = new ArrayList<>();
+    if (data.get("nextRuns") instanceof List<?> runs) {
+      for (Object run : runs) {
+        Map<?, ?> fields = map(run);
+        if (fields.get("ruleId") instanceof String ruleId
+            && fields.get("at") instanceof Instant at) {
+          nextRuns.add(new Heartbeat.NextRun(ruleId, at));
+        }
+      }
+    }
+    Instant heartbeatAt = data.get("heartbeatAt") instanceof Instant at ? at : Instant.EPOCH;
+    return new Heartbeat(
+        heartbeatAt,
+        String.valueOf(data.getOrDefault("instance", "")),
+        String.valueOf(data.getOrDefault("version", "")),
+        sessionState(wpp.get("status")),
+        wpp.get("checkedAt") instanceof Instant at ? at : heartbeatAt,
+        new QueueCounts(
+            count(queue.get("ready")),
+            count(queue.get("delayed")),
+            count(queue.get("inFlight")),
+            count(queue.get("dead"))),
+        new Heartbeat.DayCounts(
+            count(today.get("sent")), count(today.get("failed")), count(today.get("skipped"))),
+        nextRuns);
+  }
+
+  private static SessionState sessionState(Object value) {
+    try {
+      return value instanceof String text ? SessionState.valueOf(text) : SessionState.UNREACHABLE;
+    } catch (IllegalArgumentException unknown) {
+      return SessionState.UNREACHABLE;
+    }
+  }
+
+  // --- field helpers ---------------------------------------------------------------------------
+
+  private static Map<?, ?> map(Object value) {
+    return value instanceof Map<?, ?> map ? map : Map.of();
+  }
+
+  private static long count(Object value) {
+    return value instanceof Number number ? Math.max(0, number.longValue()) : 0;
+  }
+
+  private static String text(DocumentSnapshot snapshot, String field) {
+    return snapshot.get(field) instanceof String text ? text : "";
+  }
+
+  private static Optional<String> optionalText(DocumentSnapshot snapshot, String field) {
+    return snapshot.get(field) instanceof String text ? Optional.of(text) : Optional.empty();
+  }
+
+  private static long number(DocumentSnapshot snapshot, String field) {
+    return snapshot.get(field) instanceof Number number ? Math.max(0, number.longValue()) : 0;
+  }
+
+  private static Optional<Instant> instant(DocumentSnapshot snapshot, String field) {
+    return snapshot.get(field) instanceof Timestamp timestamp
+        ? Optional.of(toInstant(timestamp))
+        : Optional.empty();
+  }
+}
