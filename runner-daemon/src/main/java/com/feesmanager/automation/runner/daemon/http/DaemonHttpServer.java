@@ -54,6 +54,8 @@ public final class DaemonHttpServer implements AutoCloseable {
   /** Largest request body accepted; wppconnect events are a few KiB. */
   public static final int MAX_BODY_BYTES = 256 * 1024;
 
+  private static final long DRAIN_LIMIT_BYTES = 4L * MAX_BODY_BYTES;
+
   static final String WEBHOOK_PREFIX = "/webhooks/wppconnect/";
   static final String MASKED_WEBHOOK_PATH = WEBHOOK_PREFIX + "***";
 
@@ -315,19 +317,43 @@ public final class DaemonHttpServer implements AutoCloseable {
 
   /** The body, or empty when it is larger than {@link #MAX_BODY_BYTES}. */
   private static Optional<byte[]> readBody(HttpExchange exchange) throws IOException {
-    String length = exchange.getRequestHeaders().getFirst("Content-Length");
-    if (length != null) {
-      try {
-        if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-          return Optional.empty();
-        }
-      } catch (NumberFormatException e) {
-        // the JDK server rejects such requests itself; read and bound the body anyway
-      }
-    }
     try (InputStream in = exchange.getRequestBody()) {
+      if (declaredLength(exchange) > MAX_BODY_BYTES) {
+        drain(in);
+        return Optional.empty();
+      }
       byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-      return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
+      if (body.length > MAX_BODY_BYTES) {
+        drain(in);
+        return Optional.empty();
+      }
+      return Optional.of(body);
+    }
+  }
+
+  private static long declaredLength(HttpExchange exchange) {
+    String length = exchange.getRequestHeaders().getFirst("Content-Length");
+    if (length == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(length.trim());
+    } catch (NumberFormatException e) {
+      // the JDK server refuses such requests itself; the body is read with a bound anyway
+      return -1;
+    }
+  }
+
+  /**
+   * Reads and drops what the client still sends (up to a bound), so it reads the 413 instead of a
+   * connection reset; a larger body just loses its connection.
+   */
+  private static void drain(InputStream in) throws IOException {
+    byte[] buffer = new byte[8192];
+    long left = DRAIN_LIMIT_BYTES;
+    int read;
+    while (left > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) != -1) {
+      left -= read;
     }
   }
 
