@@ -9,6 +9,7 @@ import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
 import com.feesmanager.automation.ports.out.GatewayEvent;
 import com.feesmanager.automation.ports.out.GatewayEvent.SessionStatusChanged;
+import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -283,9 +284,17 @@ public final class DaemonHttpServer implements AutoCloseable {
     }
     if (event instanceof GatewayEvent.MessageAck ack) {
       Receipt receipt = receiptOf(ack.level());
-      ReceiptOutcome outcome =
-          receipts.applyReceipt(
-              new ApplyReceiptCommand(ack.providerMessageId(), receipt, clock.instant()));
+      ReceiptOutcome outcome;
+      try {
+        outcome =
+            receipts.applyReceipt(
+                new ApplyReceiptCommand(ack.providerMessageId(), receipt, clock.instant()));
+      } catch (InfrastructureException e) {
+        // the store is down: say so, so a sender that retries can try again later
+        LOG.warn("receipt {} not applied: {}", receipt, e.toString());
+        sendJson(exchange, 503, MessageJson.error("receipt not applied, try again later"));
+        return;
+      }
       metrics.recordReceipt(receipt, outcome);
       LOG.debug("receipt {} for a message of session {}: {}", receipt, ack.session(), outcome);
       sendJson(exchange, 200, MessageJson.result(outcome.name()));

@@ -14,6 +14,7 @@ import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -299,6 +300,35 @@ class DaemonHttpServerTest {
     assertThat(get("/metrics").body())
         .contains("fees_gateway_session_connected{session=\"default\"} 0.0")
         .contains("fees_gateway_session_state{session=\"default\",state=\"CLOSED\"} 1.0");
+  }
+
+  @Test
+  void a_receipt_is_503_when_the_log_store_is_down() throws Exception {
+    DaemonHttpServer storeDown =
+        new DaemonHttpServer(
+            new HttpSettings("127.0.0.1", freePort(), Optional.of(SECRET)),
+            metrics,
+            List.of(),
+            Duration.ofMillis(300),
+            status::get,
+            command -> {
+              throw new StoreUnavailable("firestore unreachable");
+            },
+            sessionChanges::add,
+            Clock.systemUTC());
+    storeDown.start();
+    try {
+      HttpResponse<String> response =
+          send(
+              HttpRequest.newBuilder(uri(storeDown, "/webhooks/wppconnect/" + SECRET))
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          WppConnectPayloads.onAck(SESSION, PROVIDER_ID, 3)))
+                  .build());
+      assertThat(response.statusCode()).isEqualTo(503);
+    } finally {
+      storeDown.close();
+    }
   }
 
   @Test
