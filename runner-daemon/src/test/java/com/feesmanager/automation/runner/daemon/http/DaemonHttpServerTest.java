@@ -424,10 +424,12 @@ class DaemonHttpServerTest {
   }
 
   @Test
-  void settings_never_show_the_secret() {
+  void settings_and_logged_paths_never_show_the_secret() {
     assertThat(new HttpSettings("127.0.0.1", 8081, Optional.of(SECRET)).toString())
         .doesNotContain(SECRET)
         .contains("***");
+    assertThat(DaemonHttpServer.safePath("/webhooks/wppconnect/" + SECRET))
+        .isEqualTo("/webhooks/wppconnect/***");
   }
 
   private MessageStatus statusOf(MessageLog log) {
