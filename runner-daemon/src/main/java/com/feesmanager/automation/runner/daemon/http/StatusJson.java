@@ -1,0 +1,75 @@
+package com.feesmanager.automation.runner.daemon.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
+import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.QueueCounts;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code GET /status}: the total queue, the queue of each session, and each account's heartbeat in
+ * the shape of SPEC §1.5's {@code automation/status} document.
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
+record StatusJson(
+    QueueJson queue, Map<String, QueueJson> sessions, Map<String, HeartbeatJson> accounts) {
+
+  static StatusJson of(StatusReport report) {
+    Map<String, QueueJson> sessions = new TreeMap<>();
+    report.queues().forEach((session, counts) -> sessions.put(session, QueueJson.of(counts)));
+    Map<String, HeartbeatJson> accounts = new TreeMap<>();
+    report.heartbeats().forEach((uid, heartbeat) -> accounts.put(uid, HeartbeatJson.of(heartbeat)));
+    return new StatusJson(QueueJson.of(report.total()), sessions, accounts);
+  }
+
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record QueueJson(long ready, long delayed, long inFlight, long dead) {
+    static QueueJson of(QueueCounts counts) {
+      return new QueueJson(counts.ready(), counts.delayed(), counts.inFlight(), counts.dead());
+    }
+  }
+
+  /** {@code {heartbeatAt, instance, version, wppconnect, queue, today, nextRuns}}. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record HeartbeatJson(
+      String heartbeatAt,
+      String instance,
+      String version,
+      GatewayJson wppconnect,
+      QueueJson queue,
+      TodayJson today,
+      List<NextRunJson> nextRuns) {
+    static HeartbeatJson of(Heartbeat heartbeat) {
+      return new HeartbeatJson(
+          heartbeat.heartbeatAt().toString(),
+          heartbeat.instance(),
+          heartbeat.version(),
+          new GatewayJson(
+              heartbeat.gatewayStatus().name(), heartbeat.gatewayCheckedAt().toString()),
+          QueueJson.of(heartbeat.queue()),
+          new TodayJson(
+              heartbeat.today().sent(), heartbeat.today().failed(), heartbeat.today().skipped()),
+          heartbeat.nextRuns().stream()
+              .map(run -> new NextRunJson(run.ruleId(), run.at().toString()))
+              .toList());
+    }
+  }
+
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record GatewayJson(String status, String checkedAt) {}
+
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record TodayJson(long sent, long failed, long skipped) {}
+
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record NextRunJson(String ruleId, String at) {}
+}

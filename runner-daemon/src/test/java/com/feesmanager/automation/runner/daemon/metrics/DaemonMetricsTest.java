@@ -1,0 +1,165 @@
+package com.feesmanager.automation.runner.daemon.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.Receipt;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase.GatewayReport;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase.SessionReport;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.Outcome;
+import com.feesmanager.automation.ports.out.NumberCheck;
+import com.feesmanager.automation.ports.out.QueueCounts;
+import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The meters of SPEC §8 under the names docs/operations-metrics.md gives. */
+class DaemonMetricsTest {
+
+  private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+  private static final MessageKey KEY = new MessageKey("0123456789abcdef0123456789abcdef");
+
+  private final DaemonMetrics metrics = new DaemonMetrics();
+
+  @Test
+  void fire_reports_count_fired_missed_and_invalid_occurrences_and_queued_messages() {
+    metrics.recordFire(
+        new FireReport(
+            List.of(
+                occurrence("uid-1", Outcome.FIRED, 5, 2),
+                occurrence("uid-1", Outcome.MISSED, 0, 0),
+                occurrence("uid-2", Outcome.INVALID_RULE, 0, 0),
+                occurrence("uid-2", Outcome.ALREADY_CLAIMED, 0, 0)),
+            List.of()));
+
+    assertThat(metrics.scrape())
+        .contains("fees_occurrences_fired_total{account=\"uid-1\"} 1.0")
+        .contains("fees_occurrences_missed_total{account=\"uid-1\"} 1.0")
+        .contains("fees_occurrences_invalid_total{account=\"uid-2\"} 1.0")
+        .contains("fees_messages_queued_total{account=\"uid-1\"} 5.0")
+        .contains("fees_messages_skipped_total{account=\"uid-1\",reason=\"AT_FIRE\"} 2.0");
+  }
+
+  @Test
+  void delivery_steps_count_by_outcome_and_idle_counts_nothing() {
+    metrics.recordStep("uid-1", new DeliveryStep.Idle());
+    metrics.recordStep("uid-1", new DeliveryStep.Retrying(KEY, NOW, "GATEWAY_ERROR"));
+    metrics.recordStep("uid-1", new DeliveryStep.Held(KEY, "SESSION_DOWN"));
+    metrics.recordStep("uid-1", new DeliveryStep.Waiting(KEY, NOW, "QUIET_HOURS"));
+
+    assertThat(metrics.scrape())
+        .contains("fees_messages_retried_total{account=\"uid-1\"} 1.0")
+        .contains("fees_messages_held_total{account=\"uid-1\",reason=\"SESSION_DOWN\"} 1.0")
+        .contains("fees_messages_waiting_total{account=\"uid-1\",reason=\"QUIET_HOURS\"} 1.0")
+        .doesNotContain("fees_messages_sent_total");
+  }
+
+  @Test
+  void gateway_reports_set_the_session_gauges_and_follow_changes() {
+    metrics.recordGateway(report(SessionState.NEEDS_SCAN));
+    assertThat(metrics.scrape())
+        .contains("fees_gateway_session_connected{session=\"default\"} 0.0")
+        .contains("fees_gateway_session_state{session=\"default\",state=\"NEEDS_SCAN\"} 1.0")
+        .contains("fees_gateway_session_state{session=\"default\",state=\"CONNECTED\"} 0.0");
+
+    metrics.recordGateway(report(SessionState.CONNECTED));
+    assertThat(metrics.scrape())
+        .contains("fees_gateway_session_connected{session=\"default\"} 1.0")
+        .contains("fees_gateway_session_state{session=\"default\",state=\"NEEDS_SCAN\"} 0.0")
+        .contains("fees_gateway_session_state{session=\"default\",state=\"CONNECTED\"} 1.0");
+  }
+
+  @Test
+  void queue_gauges_follow_the_source_and_keep_the_last_counts_when_it_fails() {
+    AtomicReference<Map<String, QueueCounts>> source =
+        new AtomicReference<>(Map.of("default", new QueueCounts(4, 0, 0, 1)));
+    metrics.watchQueues(
+        () -> {
+          Map<String, QueueCounts> counts = source.get();
+          if (counts == null) {
+            throw new IllegalStateException("redis down");
+          }
+          return counts;
+        });
+    assertThat(metrics.scrape()).contains("fees_queue_ready{session=\"default\"} 4.0");
+
+    source.set(Map.of("default", new QueueCounts(1, 0, 0, 1), "other", QueueCounts.EMPTY));
+    assertThat(metrics.scrape())
+        .contains("fees_queue_ready{session=\"default\"} 1.0")
+        .contains("fees_queue_ready{session=\"other\"} 0.0");
+
+    source.set(null);
+    assertThat(metrics.scrape()).contains("fees_queue_ready{session=\"default\"} 1.0");
+  }
+
+  @Test
+  void the_timed_gateway_records_each_send_by_outcome_and_passes_results_through() {
+    SendResult sent = new SendResult.Sent("true_1@c.us_AB", false);
+    WhatsAppGateway timed = metrics.timed(gateway(sent));
+
+    assertThat(timed.send("default", new PhoneNumber("923001234567"), "hi")).isEqualTo(sent);
+    assertThat(timed.sessionState("default")).isEqualTo(SessionState.CONNECTED);
+
+    assertThat(metrics.scrape())
+        .contains("fees_send_latency_seconds_count{outcome=\"Sent\",session=\"default\"} 1");
+  }
+
+  @Test
+  void tick_durations_and_receipts_are_recorded() {
+    metrics.recordTick(Duration.ofMillis(250));
+    metrics.recordReceipt(Receipt.DELIVERED, ReceiptOutcome.APPLIED);
+
+    assertThat(metrics.scrape())
+        .contains("fees_tick_duration_seconds_count 1")
+        .contains("fees_tick_duration_seconds_sum 0.25")
+        .contains("fees_receipts_total{outcome=\"APPLIED\",receipt=\"DELIVERED\"} 1.0");
+  }
+
+  private static OccurrenceReport occurrence(String uid, Outcome outcome, int queued, int skipped) {
+    return new OccurrenceReport(
+        uid, "rule-1", "2026-11-25T10:00", outcome, queued + skipped, queued, skipped, List.of());
+  }
+
+  private static GatewayReport report(SessionState state) {
+    return new GatewayReport(
+        List.of(
+            new SessionReport(
+                "default", List.of("uid-1"), state, NOW, Optional.empty(), true, false)));
+  }
+
+  private static WhatsAppGateway gateway(SendResult result) {
+    return new WhatsAppGateway() {
+      @Override
+      public SendResult send(String session, PhoneNumber to, String text) {
+        return result;
+      }
+
+      @Override
+      public SessionState sessionState(String session) {
+        return SessionState.CONNECTED;
+      }
+
+      @Override
+      public SessionState startSession(String session) {
+        return SessionState.CONNECTED;
+      }
+
+      @Override
+      public NumberCheck checkNumber(String session, PhoneNumber number) {
+        return new NumberCheck.DoesNotExist();
+      }
+    };
+  }
+}
