@@ -1,0 +1,77 @@
+package com.feesmanager.automation.adapters.redis;
+
+import com.feesmanager.automation.ports.out.QueueUnavailable;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.util.List;
+
+/**
+ * Runs the Lua scripts by digest (EVALSHA), falling back to EVAL, which also reloads the script,
+ * when a node answers NOSCRIPT (restarted, failed over, or a cluster node that never saw it).
+ * Lettuce failures become {@link QueueUnavailable}.
+ */
+final class Scripts {
+
+  private final RedisClusterCommands<String, String> commands;
+
+  Scripts(RedisClusterCommands<String, String> commands) {
+    this.commands = commands;
+  }
+
+  /** Loads every script once, so the first call of each is already an EVALSHA hit. */
+  void loadAll() {
+    call(
+        () -> {
+          for (Script script : Script.values()) {
+            commands.scriptLoad(script.body());
+          }
+          return null;
+        });
+  }
+
+  long integer(Script script, String[] keys, String... args) {
+    Long result = run(script, ScriptOutputType.INTEGER, keys, args);
+    return result;
+  }
+
+  String status(Script script, String[] keys, String... args) {
+    return run(script, ScriptOutputType.VALUE, keys, args);
+  }
+
+  List<Object> multi(Script script, String[] keys, String... args) {
+    return run(script, ScriptOutputType.MULTI, keys, args);
+  }
+
+  /** Plain commands, with the same error mapping. */
+  <T> T call(Command<T> command) {
+    try {
+      return command.run();
+    } catch (RedisException e) {
+      throw new QueueUnavailable("Redis command failed: " + e.getMessage(), e);
+    }
+  }
+
+  private <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
+    try {
+      try {
+        return commands.evalsha(script.sha(), type, keys, args);
+      } catch (RedisNoScriptException e) {
+        return commands.eval(script.body(), type, keys, args);
+      }
+    } catch (RedisException e) {
+      throw new QueueUnavailable("Redis script " + script + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  RedisClusterCommands<String, String> commands() {
+    return commands;
+  }
+
+  /** A Redis call that may throw Lettuce's exceptions. */
+  @FunctionalInterface
+  interface Command<T> {
+    T run();
+  }
+}
