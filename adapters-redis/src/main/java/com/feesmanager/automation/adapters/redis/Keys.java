@@ -1,6 +1,8 @@
 package com.feesmanager.automation.adapters.redis;
 
 import com.feesmanager.automation.domain.rule.Occurrence;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Key names. Every key of one session (or one account, for occurrence claims) carries the same hash
@@ -10,21 +12,25 @@ final class Keys {
 
   private final String prefix;
 
+  /** Per-session key arrays, built once: sessions are few (one per account), calls are many. */
+  private final Map<String, String[]> queueKeys = new ConcurrentHashMap<>();
+
   Keys(String prefix) {
     this.prefix = prefix;
   }
 
-  /** ready, delayed, inflight, msg, st, done, dead: the order every queue script expects. */
+  /**
+   * ready, delayed, inflight, st, done, dead: the order every queue script expects. The array is
+   * shared: callers must not change it.
+   */
   String[] queue(String session) {
+    return queueKeys.computeIfAbsent(session, this::newQueueKeys);
+  }
+
+  private String[] newQueueKeys(String session) {
     String base = tagged(session) + ":q:";
     return new String[] {
-      base + "ready",
-      base + "delayed",
-      base + "inflight",
-      base + "msg",
-      base + "st",
-      base + "done",
-      base + "dead"
+      base + "ready", base + "delayed", base + "inflight", base + "st", base + "done", base + "dead"
     };
   }
 

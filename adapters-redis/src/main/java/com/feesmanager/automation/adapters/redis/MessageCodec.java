@@ -11,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The stored form of a queued message: version {@code 1|}, then every field as {@code
+ * The stored form of a queued message: version {@code 2|}, then every field as {@code
  * <length>:<chars>} in a fixed order. Length-prefixed text needs no escaping, so any body survives
  * exactly, and it is several times cheaper than a JSON mapper on the hot path.
  */
 final class MessageCodec {
 
-  private static final String VERSION = "1|";
+  private static final String VERSION = "2|";
 
   private MessageCodec() {}
 
@@ -30,7 +30,9 @@ final class MessageCodec {
     put(out, queued.ruleId());
     put(out, queued.ruleName());
     put(out, queued.occurrence());
-    put(out, queued.enqueuedAt().toString());
+    // Seconds and nanos, not ISO text: parsing ISO instants was the costliest part of decoding.
+    put(out, Long.toString(queued.enqueuedAt().getEpochSecond()));
+    put(out, Integer.toString(queued.enqueuedAt().getNano()));
     put(out, message.key().value());
     putList(out, message.studentIds());
     putList(out, message.studentNames());
@@ -57,7 +59,8 @@ final class MessageCodec {
     String ruleId = in.next();
     String ruleName = in.next();
     String occurrence = in.next();
-    Instant enqueuedAt = Instant.parse(in.next());
+    long seconds = Long.parseLong(in.next());
+    Instant enqueuedAt = Instant.ofEpochSecond(seconds, Integer.parseInt(in.next()));
     MessageKey key = new MessageKey(in.next());
     List<String> studentIds = in.list();
     List<String> studentNames = in.list();

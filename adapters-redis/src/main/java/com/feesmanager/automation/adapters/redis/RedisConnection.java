@@ -1,12 +1,16 @@
 package com.feesmanager.automation.adapters.redis;
 
 import com.feesmanager.automation.ports.out.QueueUnavailable;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
@@ -20,6 +24,10 @@ public final class RedisConnection implements AutoCloseable {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
+  /** {@link Scripts} bounds every wait itself; a timer task per command only costs CPU. */
+  private static final TimeoutOptions NO_COMMAND_TIMERS =
+      TimeoutOptions.builder().timeoutCommands(false).build();
+
   private final RedisSettings settings;
   private final AutoCloseable connection;
   private final Runnable shutdown;
@@ -30,11 +38,12 @@ public final class RedisConnection implements AutoCloseable {
       RedisSettings settings,
       AutoCloseable connection,
       Runnable shutdown,
-      RedisClusterCommands<String, String> commands) {
+      RedisClusterCommands<String, String> commands,
+      RedisClusterAsyncCommands<String, String> async) {
     this.settings = settings;
     this.connection = connection;
     this.shutdown = shutdown;
-    this.scripts = new Scripts(commands);
+    this.scripts = new Scripts(commands, async, COMMAND_TIMEOUT);
     this.keys = new Keys(settings.keyPrefix());
   }
 
@@ -52,23 +61,33 @@ public final class RedisConnection implements AutoCloseable {
     RedisConnection opened;
     if (settings.cluster()) {
       RedisClusterClient client = RedisClusterClient.create(uri);
+      client.setOptions(ClusterClientOptions.builder().timeoutOptions(NO_COMMAND_TIMERS).build());
       try {
         StatefulRedisClusterConnection<String, String> connection =
             client.connect(StringCodec.UTF8);
         opened =
             new RedisConnection(
-                settings, connection::close, () -> shutdown(client), connection.sync());
+                settings,
+                connection::close,
+                () -> shutdown(client),
+                connection.sync(),
+                connection.async());
       } catch (RedisException e) {
         shutdown(client);
         throw new QueueUnavailable("cannot connect to Redis Cluster " + settings.safeUrl(), e);
       }
     } else {
       RedisClient client = RedisClient.create(uri);
+      client.setOptions(ClientOptions.builder().timeoutOptions(NO_COMMAND_TIMERS).build());
       try {
         StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8);
         opened =
             new RedisConnection(
-                settings, connection::close, () -> shutdown(client), connection.sync());
+                settings,
+                connection::close,
+                () -> shutdown(client),
+                connection.sync(),
+                connection.async());
       } catch (RedisException e) {
         shutdown(client);
         throw new QueueUnavailable("cannot connect to Redis " + settings.safeUrl(), e);

@@ -1,18 +1,19 @@
--- KEYS: ready, delayed, inflight, msg, st, done, dead
+-- KEYS: ready, delayed, inflight, st, done, dead
 -- ARGV: key, token, now (ms), dedupe retention (ms)
 local key = ARGV[1]
-if redis.call('HGET', KEYS[5], 't:' .. key) ~= ARGV[2] then
+if redis.call('HGET', KEYS[4], 't:' .. key) ~= ARGV[2] then
   return 0
 end
 local now = tonumber(ARGV[3])
 local retention = tonumber(ARGV[4])
-redis.call('ZREM', KEYS[1], redis.call('HGET', KEYS[5], 'm:' .. key))
-redis.call('ZREM', KEYS[2], key)
-redis.call('ZREM', KEYS[3], key)
-redis.call('HDEL', KEYS[4], key)
-redis.call('HDEL', KEYS[5], 'm:' .. key, 't:' .. key, 'a:' .. key, 's:' .. key)
+-- A message is in exactly one of inflight, ready (its claim timed out) or delayed.
+if redis.call('ZREM', KEYS[3], key) == 0 then
+  redis.call('ZREM', KEYS[1], redis.call('HGET', KEYS[4], 'm:' .. key))
+  redis.call('ZREM', KEYS[2], key)
+end
+redis.call('HDEL', KEYS[4], 'd:' .. key, 'm:' .. key, 't:' .. key, 'a:' .. key, 's:' .. key)
 -- Forget keys whose retention ended, then remember this one until now + retention.
-redis.call('ZREMRANGEBYSCORE', KEYS[6], '-inf', ARGV[3])
-redis.call('ZADD', KEYS[6], now + retention, key)
-redis.call('PEXPIRE', KEYS[6], math.max(retention, 1000))
+redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', ARGV[3])
+redis.call('ZADD', KEYS[5], now + retention, key)
+redis.call('PEXPIRE', KEYS[5], math.max(retention, 1000))
 return 1

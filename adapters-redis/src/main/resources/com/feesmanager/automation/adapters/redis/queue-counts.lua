@@ -1,4 +1,4 @@
--- KEYS: ready, delayed, inflight, msg, st, done, dead
+-- KEYS: ready, delayed, inflight, st, done, dead
 -- ARGV: now (ms)
 local now = ARGV[1]
 local dueDelayed = redis.call('ZCOUNT', KEYS[2], '-inf', now)
@@ -7,5 +7,5 @@ return {
   redis.call('ZCARD', KEYS[1]) + dueDelayed + timedOut,
   redis.call('ZCARD', KEYS[2]) - dueDelayed,
   redis.call('ZCARD', KEYS[3]) - timedOut,
-  redis.call('ZCARD', KEYS[7])
+  redis.call('ZCARD', KEYS[6])
 }
