@@ -36,7 +36,7 @@ public final class RedisOccurrenceClaims implements OccurrenceClaims {
     Objects.requireNonNull(lease, "'lease' must not be null");
     long leaseMillis = Millis.ceil(lease);
     String outcome =
-        scripts.status(
+        scripts.text(
             Script.OCCURRENCE_CLAIM,
             new String[] {keys.occurrence(uid, occurrence)},
             Millis.of(now),

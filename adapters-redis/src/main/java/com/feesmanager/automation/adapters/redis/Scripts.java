@@ -55,7 +55,7 @@ final class Scripts {
     return result;
   }
 
-  String status(Script script, String[] keys, String... args) {
+  String text(Script script, String[] keys, String... args) {
     return run(script, ScriptOutputType.VALUE, keys, args);
   }
 
