@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,10 +39,14 @@ public final class RedisQueueBenchmark {
         RedisConnection.open(RedisSettings.of(url).withPrefix(prefix))) {
       RedisMessageQueue queue = connection.messageQueue();
       ExecutorService pool = Executors.newFixedThreadPool(workers);
-      // The same work on another session first, so JIT compilation is not part of the figures.
-      run(pool, workers, queue, "warm-up", warmUp);
-      Result result = run(pool, workers, queue, session, count);
-      pool.shutdown();
+      Result result;
+      try {
+        // The same work on another session first, so JIT compilation is not part of the figures.
+        run(pool, workers, queue, "warm-up", warmUp);
+        result = run(pool, workers, queue, session, count);
+      } finally {
+        pool.shutdownNow();
+      }
       double enqueueSeconds = result.enqueueSeconds();
       double drainSeconds = result.drainSeconds();
       out.printf(
@@ -67,7 +72,14 @@ public final class RedisQueueBenchmark {
     Instant base = Instant.now();
     List<QueuedMessage> messages = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      messages.add(aQueuedMessage().inSession(session).enqueuedAt(base.plusMillis(i)).build());
+      // Full random keys: the builder's short random keys collide now and then in 50,000, and
+      // the queue would rightly refuse the duplicate.
+      messages.add(
+          aQueuedMessage()
+              .inSession(session)
+              .withKey(UUID.randomUUID().toString())
+              .enqueuedAt(base.plusMillis(i))
+              .build());
     }
     AtomicInteger next = new AtomicInteger();
     long enqueueStart = System.nanoTime();
