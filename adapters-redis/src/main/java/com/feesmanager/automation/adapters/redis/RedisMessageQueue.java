@@ -1,0 +1,209 @@
+package com.feesmanager.automation.adapters.redis;
+
+import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.DeadLetter;
+import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.QueueCounts;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.QueuedMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The delivery queue in Redis (SPEC §4): one Lua script per step over the session's keys, so every
+ * worker of every instance sees one consistent queue, on a single Redis or a Cluster.
+ */
+public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
+
+  /** FIFO members start with the enqueue instant as 13 zero-padded digits of epoch millis. */
+  private static final long LATEST_PADDED_MILLIS = 9_999_999_999_999L;
+
+  private final Scripts scripts;
+  private final Keys keys;
+  private final String visibilityMillis;
+  private final String retentionMillis;
+
+  /** Sessions this process already registered; the registry only grows, so caching is safe. */
+  private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+  RedisMessageQueue(
+      Scripts scripts, Keys keys, Duration visibilityTimeout, Duration dedupeRetention) {
+    this.scripts = scripts;
+    this.keys = keys;
+    this.visibilityMillis = Long.toString(Millis.ceil(visibilityTimeout));
+    this.retentionMillis = Long.toString(Millis.ceil(dedupeRetention));
+  }
+
+  @Override
+  public boolean enqueue(QueuedMessage message, Instant now) {
+    Objects.requireNonNull(message, "'message' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    String session = message.session();
+    // Registered before the message exists, so a crash in between never hides a session.
+    if (!registered.contains(session)) {
+      scripts.call(() -> scripts.commands().sadd(keys.sessions(), session));
+      registered.add(session);
+    }
+    long enqueuedMillis =
+        Math.max(0, Math.min(LATEST_PADDED_MILLIS, message.enqueuedAt().toEpochMilli()));
+    return scripts.integer(
+            Script.QUEUE_ENQUEUE,
+            keys.queue(session),
+            message.key().value(),
+            MessageCodec.encode(message),
+            Millis.of(now),
+            String.format("%013d", enqueuedMillis))
+        == 1;
+  }
+
+  @Override
+  public Optional<Claim> claimNext(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    List<Object> claimed =
+        scripts.multi(Script.QUEUE_CLAIM, keys.queue(session), Millis.of(now), visibilityMillis);
+    if (claimed.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Claim(
+            MessageCodec.decode((String) claimed.get(1)),
+            Integer.parseInt((String) claimed.get(2)),
+            "1".equals(claimed.get(3)),
+            (String) claimed.get(4),
+            Millis.instant(claimed.get(5))));
+  }
+
+  @Override
+  public boolean markSending(Claim claim, Instant now) {
+    Objects.requireNonNull(claim, "'claim' must not be null");
+    return scripts.integer(Script.QUEUE_MARK_SENDING, queueOf(claim), keyOf(claim), claim.token())
+        == 1;
+  }
+
+  @Override
+  public boolean complete(Claim claim, Instant now) {
+    Objects.requireNonNull(claim, "'claim' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    return scripts.integer(
+            Script.QUEUE_COMPLETE,
+            queueOf(claim),
+            keyOf(claim),
+            claim.token(),
+            Millis.of(now),
+            retentionMillis)
+        == 1;
+  }
+
+  @Override
+  public boolean release(Claim claim, Instant readyAt, boolean attemptConsumed) {
+    Objects.requireNonNull(claim, "'claim' must not be null");
+    Objects.requireNonNull(readyAt, "'readyAt' must not be null");
+    return scripts.integer(
+            Script.QUEUE_RELEASE,
+            queueOf(claim),
+            keyOf(claim),
+            claim.token(),
+            Millis.of(readyAt),
+            attemptConsumed ? "1" : "0")
+        == 1;
+  }
+
+  @Override
+  public boolean deadLetter(Claim claim, String reason, Instant now) {
+    Objects.requireNonNull(claim, "'claim' must not be null");
+    Objects.requireNonNull(reason, "'reason' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    return scripts.integer(
+            Script.QUEUE_DEAD_LETTER,
+            queueOf(claim),
+            keyOf(claim),
+            claim.token(),
+            reason,
+            Millis.of(now))
+        == 1;
+  }
+
+  @Override
+  public QueueCounts counts(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    List<Object> counts = scripts.multi(Script.QUEUE_COUNTS, keys.queue(session), Millis.of(now));
+    return new QueueCounts(
+        (Long) counts.get(0), (Long) counts.get(1), (Long) counts.get(2), (Long) counts.get(3));
+  }
+
+  @Override
+  public Set<String> sessions() {
+    Set<String> withWork = new java.util.HashSet<>();
+    for (String session : allSessions()) {
+      String[] pending = keys.pendingOf(session);
+      if (scripts.call(() -> scripts.commands().exists(pending)) > 0) {
+        withWork.add(session);
+      }
+    }
+    return Set.copyOf(withWork);
+  }
+
+  @Override
+  public List<DeadLetter> deadLetters(int limit) {
+    if (limit < 0) {
+      throw new IllegalArgumentException("'limit' must not be negative: " + limit);
+    }
+    if (limit == 0) {
+      return List.of();
+    }
+    List<DeadLetter> letters = new ArrayList<>();
+    for (String session : allSessions()) {
+      List<Object> flat =
+          scripts.multi(Script.QUEUE_DEAD_LETTERS, keys.queue(session), Integer.toString(limit));
+      for (int i = 0; i + 4 < flat.size(); i += 5) {
+        letters.add(
+            new DeadLetter(
+                MessageCodec.decode((String) flat.get(i + 1)),
+                Integer.parseInt((String) flat.get(i + 2)),
+                (String) flat.get(i + 3),
+                Millis.instant(flat.get(i + 4))));
+      }
+    }
+    letters.sort(Comparator.comparing(DeadLetter::diedAt));
+    return List.copyOf(letters.subList(0, Math.min(limit, letters.size())));
+  }
+
+  @Override
+  public int requeueDead(Set<MessageKey> deadKeys, Instant now) {
+    Objects.requireNonNull(deadKeys, "'deadKeys' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    String[] args = new String[deadKeys.size() + 1];
+    args[0] = Millis.of(now);
+    int i = 1;
+    for (MessageKey key : deadKeys) {
+      args[i++] = key.value();
+    }
+    int requeued = 0;
+    for (String session : allSessions()) {
+      requeued += (int) scripts.integer(Script.QUEUE_REQUEUE_DEAD, keys.queue(session), args);
+    }
+    return requeued;
+  }
+
+  private Set<String> allSessions() {
+    return scripts.call(() -> scripts.commands().smembers(keys.sessions()));
+  }
+
+  private String[] queueOf(Claim claim) {
+    return keys.queue(claim.message().session());
+  }
+
+  private static String keyOf(Claim claim) {
+    return claim.message().key().value();
+  }
+}

@@ -1,0 +1,59 @@
+package com.feesmanager.automation.adapters.redis;
+
+import com.feesmanager.automation.domain.rule.Occurrence;
+import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Occurrence claims in Redis, one key per (account, rule, local date-time) tagged by the account: a
+ * lease while firing, then a done mark that outlives any misfire grace.
+ */
+public final class RedisOccurrenceClaims implements OccurrenceClaims {
+
+  /**
+   * How long a done mark is kept. An occurrence older than the misfire grace (SPEC §2, default six
+   * hours) is never fired again anyway, so eight days is far more than enough and bounds memory.
+   */
+  static final Duration DONE_KEPT = Duration.ofDays(8);
+
+  private static final long SLACK_MILLIS = Duration.ofMinutes(1).toMillis();
+
+  private final Scripts scripts;
+  private final Keys keys;
+
+  RedisOccurrenceClaims(Scripts scripts, Keys keys) {
+    this.scripts = scripts;
+    this.keys = keys;
+  }
+
+  @Override
+  public ClaimOutcome tryClaim(String uid, Occurrence occurrence, Instant now, Duration lease) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    Objects.requireNonNull(occurrence, "'occurrence' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Objects.requireNonNull(lease, "'lease' must not be null");
+    long leaseMillis = Millis.ceil(lease);
+    String outcome =
+        scripts.text(
+            Script.OCCURRENCE_CLAIM,
+            new String[] {keys.occurrence(uid, occurrence)},
+            Millis.of(now),
+            Long.toString(leaseMillis),
+            Long.toString(leaseMillis + SLACK_MILLIS));
+    return ClaimOutcome.valueOf(outcome);
+  }
+
+  @Override
+  public void complete(String uid, Occurrence occurrence, Instant now) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    Objects.requireNonNull(occurrence, "'occurrence' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    scripts.integer(
+        Script.OCCURRENCE_COMPLETE,
+        new String[] {keys.occurrence(uid, occurrence)},
+        Millis.of(now),
+        Long.toString(DONE_KEPT.toMillis()));
+  }
+}

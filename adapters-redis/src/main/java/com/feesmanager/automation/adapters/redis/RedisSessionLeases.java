@@ -1,0 +1,45 @@
+package com.feesmanager.automation.adapters.redis;
+
+import com.feesmanager.automation.ports.out.SessionLeases;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** Session delivery leases in Redis: one owner per session across every instance until expiry. */
+public final class RedisSessionLeases implements SessionLeases {
+
+  /** Redis forgets a lease this long after it ran out; the caller's clock decides before that. */
+  private static final long SLACK_MILLIS = Duration.ofMinutes(1).toMillis();
+
+  private final Scripts scripts;
+  private final Keys keys;
+
+  RedisSessionLeases(Scripts scripts, Keys keys) {
+    this.scripts = scripts;
+    this.keys = keys;
+  }
+
+  @Override
+  public boolean acquire(String session, String owner, Instant now, Duration ttl) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(owner, "'owner' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Objects.requireNonNull(ttl, "'ttl' must not be null");
+    long ttlMillis = Millis.ceil(ttl);
+    return scripts.integer(
+            Script.LEASE_ACQUIRE,
+            new String[] {keys.lease(session)},
+            owner,
+            Millis.of(now),
+            Long.toString(ttlMillis),
+            Long.toString(ttlMillis + SLACK_MILLIS))
+        == 1;
+  }
+
+  @Override
+  public void release(String session, String owner) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(owner, "'owner' must not be null");
+    scripts.integer(Script.LEASE_RELEASE, new String[] {keys.lease(session)}, owner);
+  }
+}

@@ -1,0 +1,68 @@
+package com.feesmanager.automation.adapters.redis;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/** The Lua scripts, read from the classpath once, with the SHA-1 digest Redis names them by. */
+enum Script {
+  QUEUE_ENQUEUE("queue-enqueue.lua"),
+  QUEUE_CLAIM("queue-claim.lua"),
+  QUEUE_MARK_SENDING("queue-mark-sending.lua"),
+  QUEUE_COMPLETE("queue-complete.lua"),
+  QUEUE_RELEASE("queue-release.lua"),
+  QUEUE_DEAD_LETTER("queue-dead-letter.lua"),
+  QUEUE_REQUEUE_DEAD("queue-requeue-dead.lua"),
+  QUEUE_COUNTS("queue-counts.lua"),
+  QUEUE_DEAD_LETTERS("queue-dead-letters.lua"),
+  RATE_RESERVE("rate-reserve.lua"),
+  LEASE_ACQUIRE("lease-acquire.lua"),
+  LEASE_RELEASE("lease-release.lua"),
+  OCCURRENCE_CLAIM("occurrence-claim.lua"),
+  OCCURRENCE_COMPLETE("occurrence-complete.lua");
+
+  private final String body;
+  private final String sha;
+
+  Script(String resource) {
+    this.body = read(resource);
+    this.sha = sha1(body);
+  }
+
+  String body() {
+    return body;
+  }
+
+  String sha() {
+    return sha;
+  }
+
+  private static String read(String resource) {
+    try (InputStream in = Script.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing script " + resource);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha1(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      StringBuilder hex = new StringBuilder(40);
+      for (byte b : digest) {
+        hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+      }
+      return hex.toString();
+    } catch (NoSuchAlgorithmException e) {
+      // Every Java platform must provide SHA-1 (MessageDigest's contract).
+      throw new IllegalStateException("SHA-1 is not available", e);
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package com.feesmanager.automation.adapters.redis;
+
+import static com.feesmanager.automation.ports.out.contract.QueuedMessageBuilder.aQueuedMessage;
+
+import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.QueuedMessage;
+import com.feesmanager.automation.ports.out.contract.Unique;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Enqueue N messages, then drain them (claim + complete, no-op send, limits off) with W threads
+ * sharing one connection; prints the throughputs. Run by {@code scripts/bench-redis.sh}, never by
+ * the test suite.
+ */
+public final class RedisQueueBenchmark {
+
+  private RedisQueueBenchmark() {}
+
+  /** Arguments: REDIS_URL, messages, workers, warm-up messages. */
+  public static void main(String[] args) throws Exception {
+    String url = args.length > 0 ? args[0] : TestRedis.url();
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+    int workers = args.length > 2 ? Integer.parseInt(args[2]) : 16;
+    int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    String prefix = "fmbench:" + Unique.name("run") + ":";
+    String session = "bench";
+    try (RedisConnection connection =
+        RedisConnection.open(RedisSettings.of(url).withPrefix(prefix))) {
+      RedisMessageQueue queue = connection.messageQueue();
+      ExecutorService pool = Executors.newFixedThreadPool(workers);
+      Result result;
+      try {
+        // The same work on another session first, so JIT compilation is not part of the figures.
+        run(pool, workers, queue, "warm-up", warmUp);
+        result = run(pool, workers, queue, session, count);
+      } finally {
+        pool.shutdownNow();
+      }
+      double enqueueSeconds = result.enqueueSeconds();
+      double drainSeconds = result.drainSeconds();
+      out.printf(
+          "ours: %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
+          count,
+          workers,
+          count / enqueueSeconds,
+          enqueueSeconds,
+          count / drainSeconds,
+          drainSeconds);
+      out.printf(
+          "ours_enqueue_per_s=%.0f%nours_drain_per_s=%.0f%n",
+          count / enqueueSeconds, count / drainSeconds);
+      TestRedis.deleteAll(connection, prefix);
+    }
+  }
+
+  private record Result(double enqueueSeconds, double drainSeconds) {}
+
+  private static Result run(
+      ExecutorService pool, int workers, RedisMessageQueue queue, String session, int count)
+      throws Exception {
+    Instant base = Instant.now();
+    List<QueuedMessage> messages = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      // Full random keys: the builder's short random keys collide now and then in 50,000, and
+      // the queue would rightly refuse the duplicate.
+      messages.add(
+          aQueuedMessage()
+              .inSession(session)
+              .withKey(UUID.randomUUID().toString())
+              .enqueuedAt(base.plusMillis(i))
+              .build());
+    }
+    AtomicInteger next = new AtomicInteger();
+    long enqueueStart = System.nanoTime();
+    runAll(
+        pool,
+        workers,
+        () -> {
+          int i;
+          while ((i = next.getAndIncrement()) < count) {
+            queue.enqueue(messages.get(i), Instant.now());
+          }
+        });
+    double enqueueSeconds = (System.nanoTime() - enqueueStart) / 1e9;
+    AtomicInteger drained = new AtomicInteger();
+    long drainStart = System.nanoTime();
+    runAll(
+        pool,
+        workers,
+        () -> {
+          Optional<Claim> claim;
+          while ((claim = queue.claimNext(session, Instant.now())).isPresent()) {
+            // the no-op send
+            if (queue.complete(claim.get(), Instant.now())) {
+              drained.incrementAndGet();
+            }
+          }
+        });
+    double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
+    if (drained.get() != count) {
+      throw new IllegalStateException("drained " + drained.get() + " of " + count);
+    }
+    return new Result(enqueueSeconds, drainSeconds);
+  }
+
+  private static void runAll(ExecutorService pool, int workers, Runnable work) throws Exception {
+    List<Future<?>> futures = new ArrayList<>();
+    for (int w = 0; w < workers; w++) {
+      futures.add(pool.submit(work));
+    }
+    for (Future<?> future : futures) {
+      future.get();
+    }
+  }
+}
