@@ -36,11 +36,15 @@ if not results:
     sys.exit("no JMH result in " + sys.argv[1])
 
 # The per-student plan first: it is the headline number.
-results.sort(key=lambda r: not r["benchmark"].endswith(".planOneMessagePerStudent"))
+results.sort(key=lambda r: not r["benchmark"].endswith(".evaluateAndRender"))
 for result in results:
     method = result["benchmark"].rsplit(".", 1)[-1]
     students = int(result.get("params", {}).get("students", 100000))
     per_second = students / seconds_per_op(result["primaryMetric"])
-    label = "" if method == "planOneMessagePerStudent" else " (" + method + ")"
-    print(f"students evaluated+rendered per second{label}: {per_second:.0f}")
+    label = {
+        "evaluateAndRender": "students evaluated+rendered per second",
+        "planOneMessagePerStudent": "students planned per second (evaluate, render, phones, keys)",
+        "planConsolidatedPerRecipient": "students planned per second, consolidated",
+    }.get(method, method)
+    print(f"{label}: {per_second:.0f}")
 PY

@@ -7,7 +7,12 @@ import com.feesmanager.automation.domain.message.ReminderPlan;
 import com.feesmanager.automation.domain.message.ReminderPlanner;
 import com.feesmanager.automation.domain.rule.Occurrence;
 import com.feesmanager.automation.domain.rule.Rule;
+import com.feesmanager.automation.domain.rule.StudentMatch;
+import com.feesmanager.automation.domain.template.MessageValues;
+import com.feesmanager.automation.domain.template.Rendering;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -68,6 +73,26 @@ public class PlanRuleBenchmark {
   @Benchmark
   public ReminderPlan planOneMessagePerStudent() {
     return planner.plan(account, perStudentRule, perStudentOccurrence, roster);
+  }
+
+  /**
+   * Exactly the issue's measure: each student's criteria evaluated and, when matched, the message
+   * rendered — without the planner's phone normalisation, message keys and message records. Returns
+   * the rendered length so nothing is optimised away.
+   */
+  @Benchmark
+  public long evaluateAndRender() {
+    LocalDate date = perStudentOccurrence.scheduledFor().toLocalDate();
+    long rendered = 0;
+    for (Student student : roster) {
+      Optional<StudentMatch> match = perStudentRule.criteria().match(student, date);
+      if (match.isPresent()
+          && perStudentRule.template().render(MessageValues.forStudent(account, match.get()))
+              instanceof Rendering.Rendered body) {
+        rendered += body.body().length();
+      }
+    }
+    return rendered;
   }
 
   /** Siblings who share a guardian's number get one message. */
