@@ -11,6 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The account data contract against Firestore (the emulator), seeded by the importer. */
 @ExtendWith(FirestoreEmulatorExtension.class)
+@NeedsOfficialEmulator(
+    value = "nested-field filters (users where automation.enabled == true)",
+    tests = {
+      "enabledAccounts_listsOnlyAccountsWithAutomationEnabled",
+      "enabledAccounts_reportsABrokenAccount_andServesTheOthers"
+    })
 class FirestoreAccountDataIT extends AccountDataContract {
 
   private static final Map<AccountDefaults, FirestoreConnection> CONNECTIONS = new HashMap<>();

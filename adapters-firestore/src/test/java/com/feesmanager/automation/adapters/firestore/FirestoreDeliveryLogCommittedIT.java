@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * not what one process remembers, must satisfy the contract.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
+@NeedsOfficialEmulator(
+    value = "collectionGroup queries (messageLogs where providerMessageId == X)",
+    tests = "findByProviderMessageId_findsTheLogAReceiptRefersTo")
 class FirestoreDeliveryLogCommittedIT extends DeliveryLogContract {
 
   private static FirestoreConnection writer;

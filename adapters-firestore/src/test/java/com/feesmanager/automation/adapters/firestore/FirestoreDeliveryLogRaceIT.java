@@ -38,6 +38,10 @@ class FirestoreDeliveryLogRaceIT {
   private static final int LOGS = 100;
 
   @Test
+  @NeedsOfficialEmulator({
+    "update-time preconditions (ignored: a stale conditional write lands)",
+    "transaction isolation"
+  })
   void twoWritersRacing_neverMoveAStatusBackwards() throws Exception {
     FirestoreConfig config = FirestoreEmulatorExtension.emulator().config();
     String uid = Unique.name("academy");

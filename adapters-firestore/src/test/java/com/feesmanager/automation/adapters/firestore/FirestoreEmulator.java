@@ -1,6 +1,9 @@
 package com.feesmanager.automation.adapters.firestore;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,15 +12,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Google's Firestore emulator (the {@code google-cloud-cli-firestore-emulator} jar) run as a child
- * JVM on a free loopback port: started, waited for until it answers, reset, stopped with its
- * process tree, and restarted on the same port (for outage tests).
+ * A Firestore emulator on a free loopback port: Google's (the {@code
+ * google-cloud-cli-firestore-emulator} jar, run as a child JVM) or, where that jar is absent or
+ * {@code FIRESTORE_EMULATOR_KIND=npm}, the npm fallback {@code @firestore-emulator/server} run by
+ * {@code src/test/emulator-npm/launcher.js}; started, waited for until it answers, reset, stopped
+ * with its process tree, and restarted on the same port (for outage tests).
  */
 final class FirestoreEmulator implements AutoCloseable {
+
+  /**
+   * Which emulator runs; the npm one lacks features some tests need (see NeedsOfficialEmulator).
+   */
+  enum Kind {
+    OFFICIAL,
+    NPM
+  }
 
   static final String PROJECT = "demo-fees-automation";
   private static final String MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
@@ -26,31 +43,81 @@ final class FirestoreEmulator implements AutoCloseable {
           "/usr/lib/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar",
           "/usr/share/google-cloud-sdk/platform/cloud-firestore-emulator/cloud-firestore-emulator.jar");
 
+  static final String NPM_PACKAGE = "@firestore-emulator/server@0.3.15";
+  private static final String NPM_DIR = "src/test/emulator-npm";
+  private static volatile Kind kind;
+
+  private final Kind ownKind;
   private final Path jar;
   private final int port;
   private final Path log;
   private Process process;
+  private BufferedReader npmOut;
+  private Writer npmIn;
 
-  private FirestoreEmulator(Path jar, int port) throws IOException {
+  private FirestoreEmulator(Kind kind, Path jar, int port) throws IOException {
+    this.ownKind = kind;
     this.jar = jar;
     this.port = port;
     this.log = Files.createTempFile("firestore-emulator-", ".log");
   }
 
-  /** Starts an emulator on a free port; fails loudly when the jar cannot be found. */
+  /**
+   * Which emulator this JVM's tests use: {@code FIRESTORE_EMULATOR_KIND} ({@code official} or
+   * {@code npm}) when set, else the official one when its jar is found, else the npm fallback.
+   */
+  static Kind kind() {
+    if (kind == null) {
+      synchronized (FirestoreEmulator.class) {
+        if (kind == null) {
+          kind = chooseKind();
+          System.err.println(
+              kind == Kind.OFFICIAL
+                  ? "[firestore] tests run on Google's Firestore emulator"
+                  : "[firestore] tests run on the npm fallback emulator "
+                      + NPM_PACKAGE
+                      + ": tests marked @NeedsOfficialEmulator FAIL, naming the missing feature");
+        }
+      }
+    }
+    return kind;
+  }
+
+  private static Kind chooseKind() {
+    String wanted = System.getenv("FIRESTORE_EMULATOR_KIND");
+    if (wanted == null || wanted.isBlank()) {
+      return findJar().isPresent() ? Kind.OFFICIAL : Kind.NPM;
+    }
+    return switch (wanted.trim().toLowerCase(Locale.ROOT)) {
+      case "official" -> Kind.OFFICIAL;
+      case "npm" -> Kind.NPM;
+      default ->
+          throw new AssertionError(
+              "FIRESTORE_EMULATOR_KIND must be official or npm, found " + wanted.trim());
+    };
+  }
+
+  /** Starts an emulator of {@link #kind()} on a free port; fails loudly when it cannot. */
   static FirestoreEmulator start() {
-    Path jar =
-        findJar()
-            .orElseThrow(
-                () ->
-                    new AssertionError(
-                        "Firestore emulator jar not found: install the Debian package"
-                            + " google-cloud-cli-firestore-emulator or set FIRESTORE_EMULATOR_JAR."
-                            + " These tests need cursors, collection-group queries, atomic batches"
-                            + " and preconditions, which the npm fallback"
-                            + " @firestore-emulator/server lacks, so they cannot run without it."));
+    Kind chosen = kind();
+    Path jar = null;
+    if (chosen == Kind.OFFICIAL) {
+      jar =
+          findJar()
+              .orElseThrow(
+                  () ->
+                      new AssertionError(
+                          "Firestore emulator jar not found: install the Debian package"
+                              + " google-cloud-cli-firestore-emulator or set"
+                              + " FIRESTORE_EMULATOR_JAR (or unset FIRESTORE_EMULATOR_KIND to"
+                              + " fall back to "
+                              + NPM_PACKAGE
+                              + ")."));
+    } else {
+      NpmInstall.ensure();
+    }
     try {
-      FirestoreEmulator emulator = new FirestoreEmulator(jar, freePort());
+      FirestoreEmulator emulator = new FirestoreEmulator(chosen, jar, freePort());
       emulator.startProcess();
       return emulator;
     } catch (IOException e) {
@@ -97,6 +164,19 @@ final class FirestoreEmulator implements AutoCloseable {
 
   /** Deletes every document of the project. */
   void reset() {
+    if (ownKind == Kind.NPM) {
+      try {
+        npmIn.write("reset\n");
+        npmIn.flush();
+        String answer = readLine(Duration.ofSeconds(10));
+        if (!"reset".equals(answer)) {
+          throw new AssertionError("the npm emulator answered reset with " + answer + tail());
+        }
+      } catch (IOException e) {
+        throw new AssertionError("cannot reset the npm emulator: " + e + tail(), e);
+      }
+      return;
+    }
     request("DELETE", "/emulator/v1/projects/" + PROJECT + "/databases/(default)/documents", 200);
   }
 
@@ -116,6 +196,8 @@ final class FirestoreEmulator implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     process = null;
+    npmOut = null;
+    npmIn = null;
   }
 
   /** Starts it again on the same port (with no data: the emulator keeps it in memory). */
@@ -134,6 +216,10 @@ final class FirestoreEmulator implements AutoCloseable {
   }
 
   private void startProcess() throws IOException {
+    if (ownKind == Kind.NPM) {
+      startNpmProcess();
+      return;
+    }
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     process =
         new ProcessBuilder(
@@ -153,7 +239,7 @@ final class FirestoreEmulator implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new AssertionError(
-            "the Firestore emulator exited with " + process.exitValue() + ":\n" + tail());
+            "the Firestore emulator exited with " + process.exitValue() + tail());
       }
       if (answers()) {
         return;
@@ -166,7 +252,48 @@ final class FirestoreEmulator implements AutoCloseable {
       }
     }
     stop();
-    throw new AssertionError("the Firestore emulator did not answer within 60 s:\n" + tail());
+    throw new AssertionError("the Firestore emulator did not answer within 60 s" + tail());
+  }
+
+  /** The launcher prints "ready HOST:PORT" once it listens (stderr goes to the log). */
+  private void startNpmProcess() throws IOException {
+    Path dir = NpmInstall.dir();
+    process =
+        new ProcessBuilder(
+                "node", "launcher.js", "--host", "127.0.0.1", "--port", String.valueOf(port))
+            .directory(dir.toFile())
+            .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
+    npmOut =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    npmIn = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    String line = readLine(Duration.ofSeconds(60));
+    if (line == null || !line.startsWith("ready ")) {
+      stop();
+      throw new AssertionError("the npm Firestore emulator did not start (" + line + ")" + tail());
+    }
+  }
+
+  private String readLine(Duration timeout) {
+    BufferedReader reader = npmOut;
+    try {
+      return CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return reader.readLine();
+                } catch (IOException e) {
+                  return null;
+                }
+              })
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      return "(no answer within " + timeout.toSeconds() + " s)";
+    } catch (ExecutionException e) {
+      return "(" + e.getCause() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted waiting for the npm emulator", e);
+    }
   }
 
   private boolean answers() {
@@ -196,6 +323,10 @@ final class FirestoreEmulator implements AutoCloseable {
   }
 
   private String tail() {
+    return ":\n" + tailLines();
+  }
+
+  private String tailLines() {
     try {
       List<String> lines = Files.readAllLines(log);
       return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
@@ -207,6 +338,77 @@ final class FirestoreEmulator implements AutoCloseable {
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** Installs the npm fallback into src/test/emulator-npm/node_modules (gitignored) once. */
+  static final class NpmInstall {
+    private static boolean done;
+
+    private NpmInstall() {}
+
+    static Path dir() {
+      for (String candidate : List.of(NPM_DIR, "adapters-firestore/" + NPM_DIR)) {
+        Path dir = Path.of(candidate).toAbsolutePath();
+        if (Files.isRegularFile(dir.resolve("launcher.js"))) {
+          return dir;
+        }
+      }
+      throw new AssertionError(
+          "cannot find " + NPM_DIR + "/launcher.js from " + Path.of("").toAbsolutePath());
+    }
+
+    static synchronized void ensure() {
+      if (done) {
+        return;
+      }
+      Path dir = dir();
+      if (!Files.isRegularFile(
+          dir.resolve("node_modules/@firestore-emulator/server/package.json"))) {
+        run(dir, "npm", "install", "--no-audit", "--no-fund", "--no-package-lock");
+      }
+      done = true;
+    }
+
+    private static void run(Path dir, String... command) {
+      try {
+        Process npm =
+            new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        npm.getOutputStream().close();
+        CompletableFuture<String> out =
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return new String(npm.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                  } catch (IOException e) {
+                    return e.toString();
+                  }
+                });
+        if (!npm.waitFor(5, TimeUnit.MINUTES)) {
+          npm.destroyForcibly();
+          throw new AssertionError(String.join(" ", command) + " took over 5 minutes in " + dir);
+        }
+        if (npm.exitValue() != 0) {
+          throw new AssertionError(
+              String.join(" ", command)
+                  + " failed in "
+                  + dir
+                  + ":\n"
+                  + out.get(10, TimeUnit.SECONDS));
+        }
+      } catch (IOException e) {
+        throw new AssertionError(
+            "cannot run npm to install "
+                + NPM_PACKAGE
+                + " (the fallback when the official emulator jar is absent; needs Node.js): "
+                + e,
+            e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new AssertionError(String.join(" ", command) + " failed in " + dir + ": " + e, e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError("interrupted installing " + NPM_PACKAGE, e);
+      }
     }
   }
 }

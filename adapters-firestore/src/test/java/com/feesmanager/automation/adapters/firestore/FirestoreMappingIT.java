@@ -148,6 +148,7 @@ class FirestoreMappingIT {
   }
 
   @Test
+  @NeedsOfficialEmulator("nested-field filters (users where automation.enabled == true)")
   void brokenAccount_isReportedWithPathAndField_othersAreServed() throws Exception {
     // given
     write(

@@ -26,12 +26,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Firestore goes away mid-run (its own emulator, stopped and restarted on the same port): reads are
  * served from the last good copy, writes wait, and land once it is back; past the cache's maximum
  * age the account's reads fail so its occurrences are skipped and reported.
  */
+@ExtendWith(FirestoreEmulatorExtension.class)
 class FirestoreOutageIT {
 
   private static final Instant T0 = Instant.parse("2026-11-10T05:00:00Z");
@@ -57,6 +59,7 @@ class FirestoreOutageIT {
   }
 
   @Test
+  @NeedsOfficialEmulator("nested-field filters (users where automation.enabled == true)")
   void duringAnOutage_readsComeFromTheCache_writesWait_andLandAfterwards() {
     HandClock clock = new HandClock();
     try (FirestoreEmulator emulator = FirestoreEmulator.start();
