@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * {@code src/test/emulator-npm/launcher.js}; started, waited for until it answers, reset, stopped
  * with its process tree, and restarted on the same port (for outage tests).
  */
-final class FirestoreEmulator implements AutoCloseable {
+public final class FirestoreEmulator implements AutoCloseable {
 
   /**
    * Which emulator runs; the npm one lacks features some tests need (see NeedsOfficialEmulator).
@@ -36,7 +36,7 @@ final class FirestoreEmulator implements AutoCloseable {
     NPM
   }
 
-  static final String PROJECT = "demo-fees-automation";
+  public static final String PROJECT = "demo-fees-automation";
   private static final String MAIN = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
   private static final List<String> KNOWN_JARS =
       List.of(
@@ -154,16 +154,16 @@ final class FirestoreEmulator implements AutoCloseable {
     return KNOWN_JARS.stream().map(Path::of).filter(Files::isReadable).findFirst();
   }
 
-  String host() {
+  public String host() {
     return "127.0.0.1:" + port;
   }
 
-  FirestoreConfig config() {
+  public FirestoreConfig config() {
     return FirestoreConfig.emulator(host(), PROJECT);
   }
 
   /** Deletes every document of the project. */
-  void reset() {
+  public void reset() {
     if (ownKind == Kind.NPM) {
       try {
         npmIn.write("reset\n");

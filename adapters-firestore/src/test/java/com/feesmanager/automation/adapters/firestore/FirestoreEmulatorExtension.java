@@ -16,13 +16,13 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * emulator, a test marked {@link NeedsOfficialEmulator} is not run but fails, naming what is
  * missing.
  */
-final class FirestoreEmulatorExtension implements BeforeAllCallback, InvocationInterceptor {
+public final class FirestoreEmulatorExtension implements BeforeAllCallback, InvocationInterceptor {
 
   private static final Namespace NAMESPACE = Namespace.create(FirestoreEmulatorExtension.class);
   private static volatile FirestoreEmulator shared;
 
   /** The shared emulator (started by the extension before the class's tests). */
-  static FirestoreEmulator emulator() {
+  public static FirestoreEmulator emulator() {
     if (shared == null) {
       throw new IllegalStateException("annotate the test class with this extension");
     }

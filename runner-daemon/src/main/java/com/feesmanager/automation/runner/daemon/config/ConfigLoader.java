@@ -41,6 +41,8 @@ public final class ConfigLoader {
   public enum Mode {
     /** The commands that talk to servers: wppconnect-server credentials and Firestore required. */
     SERVER,
+    /** Commands that only need Firestore ({@code import}): Firestore access required. */
+    FIRESTORE,
     /**
      * The embedded default ({@code demo}, {@code --data}): values are checked, nothing required.
      */
@@ -271,6 +273,9 @@ public final class ConfigLoader {
       }
 
       Firebase firebase = new Firebase(projectId, clientEmail, privateKey, keyFile, emulatorHost);
+      if (mode == Mode.FIRESTORE) {
+        requireFirestoreAccess(firebase);
+      }
       if (mode == Mode.SERVER) {
         requireWppCredentials();
         requireFirestoreAccess(firebase);
