@@ -70,16 +70,39 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(now, "'now' must not be null");
     List<Object> claimed =
         scripts.multi(Script.QUEUE_CLAIM, keys.queue(session), Millis.of(now), visibilityMillis);
-    if (claimed.isEmpty()) {
+    return claimAt(claimed, 0);
+  }
+
+  /** One script call: the completion and the next claim share the round trip. */
+  @Override
+  public Optional<Claim> completeAndClaimNext(Claim claim, Instant now) {
+    Objects.requireNonNull(claim, "'claim' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    List<Object> answer =
+        scripts.multi(
+            Script.QUEUE_COMPLETE_CLAIM,
+            queueOf(claim),
+            keyOf(claim),
+            claim.token(),
+            Millis.of(now),
+            retentionMillis,
+            visibilityMillis);
+    // answer[0] says whether the claim was completed; the port does not report it.
+    return claimAt(answer, 1);
+  }
+
+  /** Decodes queue-claim's answer (key, payload, attempts, sendStarted, token, visibleUntil). */
+  private static Optional<Claim> claimAt(List<Object> answer, int from) {
+    if (answer.size() <= from) {
       return Optional.empty();
     }
     return Optional.of(
         new Claim(
-            MessageCodec.decode((String) claimed.get(1)),
-            Integer.parseInt((String) claimed.get(2)),
-            "1".equals(claimed.get(3)),
-            (String) claimed.get(4),
-            Millis.instant(claimed.get(5))));
+            MessageCodec.decode((String) answer.get(from + 1)),
+            Integer.parseInt((String) answer.get(from + 2)),
+            "1".equals(answer.get(from + 3)),
+            (String) answer.get(from + 4),
+            Millis.instant(answer.get(from + 5))));
   }
 
   @Override

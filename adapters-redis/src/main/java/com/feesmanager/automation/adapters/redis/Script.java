@@ -13,6 +13,7 @@ enum Script {
   QUEUE_CLAIM("queue-claim.lua"),
   QUEUE_MARK_SENDING("queue-mark-sending.lua"),
   QUEUE_COMPLETE("queue-complete.lua"),
+  QUEUE_COMPLETE_CLAIM("queue-complete-claim.lua"),
   QUEUE_RELEASE("queue-release.lua"),
   QUEUE_DEAD_LETTER("queue-dead-letter.lua"),
   QUEUE_REQUEUE_DEAD("queue-requeue-dead.lua"),

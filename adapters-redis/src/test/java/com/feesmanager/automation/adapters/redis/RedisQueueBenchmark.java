@@ -3,6 +3,7 @@ package com.feesmanager.automation.adapters.redis;
 import static com.feesmanager.automation.ports.out.contract.QueuedMessageBuilder.aQueuedMessage;
 
 import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.contract.Unique;
 import java.io.PrintStream;
@@ -18,9 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Enqueue N messages, then drain them (claim + complete, no-op send, limits off) with W threads
- * sharing one connection; prints the throughputs. Run by {@code scripts/bench-redis.sh}, never by
- * the test suite.
+ * Enqueue N messages, then drain them (claimNext, then completeAndClaimNext per message, or with
+ * "two-call" claimNext + complete; no-op send, limits off) with W threads sharing one connection;
+ * prints the throughputs. Run by {@code scripts/bench-redis.sh}, never by the test suite.
  */
 public final class RedisQueueBenchmark {
 
@@ -32,6 +33,8 @@ public final class RedisQueueBenchmark {
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
     int workers = args.length > 2 ? Integer.parseInt(args[2]) : 16;
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
+    // "two-call" drains with claimNext + complete, as before completeAndClaimNext existed.
+    boolean twoCalls = args.length > 4 && "two-call".equals(args[4]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     String prefix = "fmbench:" + Unique.name("run") + ":";
     String session = "bench";
@@ -42,15 +45,16 @@ public final class RedisQueueBenchmark {
       Result result;
       try {
         // The same work on another session first, so JIT compilation is not part of the figures.
-        run(pool, workers, queue, "warm-up", warmUp);
-        result = run(pool, workers, queue, session, count);
+        run(pool, workers, queue, "warm-up", warmUp, twoCalls);
+        result = run(pool, workers, queue, session, count, twoCalls);
       } finally {
         pool.shutdownNow();
       }
       double enqueueSeconds = result.enqueueSeconds();
       double drainSeconds = result.drainSeconds();
       out.printf(
-          "ours: %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
+          "ours (%s): %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
+          twoCalls ? "claimNext + complete" : "completeAndClaimNext",
           count,
           workers,
           count / enqueueSeconds,
@@ -67,7 +71,12 @@ public final class RedisQueueBenchmark {
   private record Result(double enqueueSeconds, double drainSeconds) {}
 
   private static Result run(
-      ExecutorService pool, int workers, RedisMessageQueue queue, String session, int count)
+      ExecutorService pool,
+      int workers,
+      RedisMessageQueue queue,
+      String session,
+      int count,
+      boolean twoCalls)
       throws Exception {
     Instant base = Instant.now();
     List<QueuedMessage> messages = new ArrayList<>(count);
@@ -98,18 +107,30 @@ public final class RedisQueueBenchmark {
     runAll(
         pool,
         workers,
-        () -> {
-          Optional<Claim> claim;
-          while ((claim = queue.claimNext(session, Instant.now())).isPresent()) {
-            // the no-op send
-            if (queue.complete(claim.get(), Instant.now())) {
-              drained.incrementAndGet();
+        twoCalls
+            ? () -> {
+              Optional<Claim> claim;
+              while ((claim = queue.claimNext(session, Instant.now())).isPresent()) {
+                // the no-op send
+                if (queue.complete(claim.get(), Instant.now())) {
+                  drained.incrementAndGet();
+                }
+              }
             }
-          }
-        });
+            : () -> {
+              // The worker's hot path: one round trip per message after the first claim.
+              Optional<Claim> claim = queue.claimNext(session, Instant.now());
+              while (claim.isPresent()) {
+                // the no-op send
+                claim = queue.completeAndClaimNext(claim.get(), Instant.now());
+                drained.incrementAndGet();
+              }
+            });
     double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
-    if (drained.get() != count) {
-      throw new IllegalStateException("drained " + drained.get() + " of " + count);
+    // completeAndClaimNext does not say whether it completed: the queue must be empty instead.
+    QueueCounts left = queue.counts(session, Instant.now());
+    if (drained.get() != count || !left.equals(QueueCounts.EMPTY)) {
+      throw new IllegalStateException("drained " + drained.get() + " of " + count + ", " + left);
     }
     return new Result(enqueueSeconds, drainSeconds);
   }

@@ -24,6 +24,16 @@ public interface MessageQueue {
   boolean complete(Claim claim, Instant now);
 
   /**
+   * Completes {@code claim} (as {@link #complete}) and claims the same session's next ready message
+   * in one step: the worker's hot path. Returns empty when nothing is ready; if the claim was lost,
+   * nothing is completed and the next message is still claimed.
+   */
+  default Optional<Claim> completeAndClaimNext(Claim claim, Instant now) {
+    complete(claim, now);
+    return claimNext(claim.message().session(), now);
+  }
+
+  /**
    * Puts the message back, ready at {@code readyAt}, in its original FIFO place; counts one attempt
    * when {@code attemptConsumed} (a failed send), none for a wait or a hold.
    */

@@ -301,6 +301,94 @@ public abstract class MessageQueueContract {
     assertThat(queue.claimNext(session, slow.visibleUntil().plusSeconds(31))).isEmpty();
   }
 
+  // --- completeAndClaimNext: the worker's hot path ------------------------------------------
+
+  @Test
+  void completeAndClaimNext_completesTheClaim_andClaimsTheSessionsNextInFifoOrder() {
+    // given three messages and another session's, which must not be taken
+    QueuedMessage first = enqueued(session, T0);
+    QueuedMessage second = enqueued(session, T0.plusSeconds(1));
+    QueuedMessage third = enqueued(session, T0.plusSeconds(2));
+    enqueued(Unique.name("other"), T0.plusSeconds(3));
+    Claim claimOfFirst = claim(session, T0.plusSeconds(5));
+    Instant at = T0.plusSeconds(6);
+
+    // when
+    Optional<Claim> claimOfSecond = queue.completeAndClaimNext(claimOfFirst, at);
+    Optional<Claim> claimOfThird =
+        queue.completeAndClaimNext(claimOfSecond.orElseThrow(), at.plusSeconds(1));
+
+    // then
+    assertThat(claimOfFirst.message()).isEqualTo(first);
+    assertThat(claimOfSecond.orElseThrow().message()).isEqualTo(second);
+    assertThat(claimOfSecond.orElseThrow().visibleUntil()).isEqualTo(at.plus(VISIBILITY));
+    assertThat(claimOfSecond.orElseThrow().attemptsMade()).isZero();
+    assertThat(claimOfSecond.orElseThrow().sendStarted()).isFalse();
+    assertThat(claimOfSecond.orElseThrow().token()).isNotBlank();
+    assertThat(claimOfThird.orElseThrow().message()).isEqualTo(third);
+    assertThat(monitor.counts(session, at.plusSeconds(2))).isEqualTo(new QueueCounts(0, 0, 1, 0));
+    assertThat(queue.claimNext(session, at.plusSeconds(2))).isEmpty();
+  }
+
+  @Test
+  void completeAndClaimNext_withNothingReady_completesTheClaim_andIsEmpty() {
+    // given the session's only other message delayed for ten minutes
+    enqueued(session, T0);
+    enqueued(session, T0.plusSeconds(1));
+    Instant at = T0.plusSeconds(2);
+    Claim claim = claim(session, at);
+    queue.release(claim(session, at), at.plus(Duration.ofMinutes(10)), false);
+
+    // when
+    Optional<Claim> next = queue.completeAndClaimNext(claim, at.plusSeconds(1));
+
+    // then
+    assertThat(next).isEmpty();
+    assertThat(monitor.counts(session, at.plusSeconds(2))).isEqualTo(new QueueCounts(0, 1, 0, 0));
+    assertThat(queue.complete(claim, at.plusSeconds(3))).isFalse();
+  }
+
+  @Test
+  void completeAndClaimNext_withALostClaim_completesNothing_butStillClaimsTheNext() {
+    // given a claim timed out and taken by another worker, and a second message behind it
+    QueuedMessage first = enqueued(session, T0);
+    QueuedMessage second = enqueued(session, T0.plusSeconds(1));
+    Claim lost = claim(session, T0.plusSeconds(2));
+    Instant later = lost.visibleUntil().plusSeconds(1);
+    Claim current = claim(session, later);
+
+    // when
+    Optional<Claim> next = queue.completeAndClaimNext(lost, later.plusSeconds(1));
+
+    // then the current holder's message is untouched and the next one is claimed
+    assertThat(current.message()).isEqualTo(first);
+    assertThat(next.orElseThrow().message()).isEqualTo(second);
+    assertThat(monitor.counts(session, later.plusSeconds(2)))
+        .isEqualTo(new QueueCounts(0, 0, 2, 0));
+    assertThat(queue.complete(current, later.plusSeconds(3))).isTrue();
+    assertThat(queue.complete(next.orElseThrow(), later.plusSeconds(3))).isTrue();
+    assertThat(monitor.counts(session, later.plusSeconds(4))).isEqualTo(QueueCounts.EMPTY);
+  }
+
+  @Test
+  void completeAndClaimNext_keepsTheCompletedKeyForDedupe_untilTheRetentionEnds() {
+    // given
+    QueuedMessage message = enqueued(session, T0);
+    enqueued(session, T0.plusSeconds(1));
+    Instant completedAt = T0.plusSeconds(10);
+    queue.completeAndClaimNext(claim(session, T0.plusSeconds(5)), completedAt);
+
+    // when
+    boolean justAfter = queue.enqueue(message, completedAt.plusSeconds(1));
+    boolean lastSecond = queue.enqueue(message, completedAt.plus(RETENTION).minusSeconds(1));
+    boolean afterRetention = queue.enqueue(message, completedAt.plus(RETENTION).plusSeconds(1));
+
+    // then
+    assertThat(justAfter).isFalse();
+    assertThat(lastSecond).isFalse();
+    assertThat(afterRetention).isTrue();
+  }
+
   // --- release: delays, FIFO place, attempts -------------------------------------------------
 
   @Test
