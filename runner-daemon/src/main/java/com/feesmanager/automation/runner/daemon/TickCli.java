@@ -1,0 +1,210 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
+import com.feesmanager.automation.adapters.local.OutboxGateway;
+import com.feesmanager.automation.application.AutomationSettings;
+import com.feesmanager.automation.application.QueueDrainer;
+import com.feesmanager.automation.application.QueueDrainer.DrainReport;
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
+import com.feesmanager.automation.runner.daemon.config.ConfigException;
+import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
+import com.feesmanager.automation.runner.daemon.wiring.CoreModule;
+import com.feesmanager.automation.runner.daemon.wiring.EmbeddedAdaptersModule;
+import com.feesmanager.automation.runner.daemon.wiring.ProcessModule;
+import com.feesmanager.automation.runner.daemon.wiring.ServerAdaptersModule;
+import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tick}: one scheduler check and one delivery run, for external cron or a function platform
+ * (SPEC §8). Exit 0 when every due message was sent, skipped, or waits for a limit or quiet hours;
+ * 1 when one failed, went dead or is held (session or gateway down; it stays queued for the next
+ * run); 2 on a configuration error.
+ */
+@Command(
+    name = "tick",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fire the occurrences due at --at (default: now), then deliver until the queue is empty",
+      "or --max-seconds pass. Uses Firestore, Redis and wppconnect-server from the environment",
+      "and .env, or the embedded default with --data."
+    })
+final class TickCli implements Callable<Integer> {
+
+  @Mixin AccountDataOptions data;
+
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      converter = InstantConverter.class,
+      description = "Fire what is due at this instant, e.g. 2026-11-10T10:00:30+05:00.")
+  Instant at;
+
+  @Option(
+      names = "--max-seconds",
+      defaultValue = "50",
+      description = "Stop delivering after this many seconds. Default: ${DEFAULT-VALUE}.")
+  int maxSeconds;
+
+  /** The environment; tests replace it. */
+  Map<String, String> environment = System.getenv();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    if (maxSeconds < 0) {
+      throw new UsageProblem("--max-seconds must not be negative");
+    }
+    boolean embedded = !data.files.isEmpty();
+    AutomationConfig config = loadConfig(embedded);
+    Instant start = at != null ? at : Instant.now();
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
+    AutomationSettings settings =
+        new AutomationSettings(
+            config.scheduling().misfireGrace(),
+            Duration.ofMinutes(5),
+            config.limits().minSendInterval(),
+            config.retry().policy(),
+            Duration.ofSeconds(30));
+    List<Module> modules = new ArrayList<>();
+    modules.add(
+        new CoreModule(settings, config.defaultCountryCode(), config.wppconnect().autoReconnect()));
+    // Alerts go to stderr until the alert webhook is wired (the daemon issue).
+    modules.add(new ProcessModule(clock, new StderrAlerts(), new InMemoryDailyTally()));
+    if (embedded) {
+      modules.add(
+          new EmbeddedAdaptersModule(
+              FileAccountData.load(data.filesOrSample(), defaults(config)),
+              new OutboxGateway(out, Path.of("outbox.txt")),
+              config.visibilityTimeout(),
+              config.dedupeRetention()));
+      return run(Guice.createInjector(modules), clock, start, out);
+    }
+    try (ServerClients clients = openClients(config, clock)) {
+      modules.add(new ServerAdaptersModule(clients));
+      return run(Guice.createInjector(modules), clock, start, out);
+    }
+  }
+
+  private int run(Injector injector, Clock clock, Instant start, PrintStream out)
+      throws InterruptedException {
+    FireReport fired =
+        injector
+            .getInstance(FireDueOccurrencesUseCase.class)
+            .fireDueOccurrences(new FireDueOccurrencesCommand(start));
+    fired
+        .occurrences()
+        .forEach(
+            o ->
+                out.printf(
+                    "%s %s %s %s: matched %d, queued %d, skipped %d%n",
+                    o.outcome(),
+                    o.uid(),
+                    o.ruleId(),
+                    o.occurrence(),
+                    o.matched(),
+                    o.queued(),
+                    o.skipped()));
+    fired.problems().forEach(p -> out.println("problem: " + p));
+    Set<String> sessions = new TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
+    for (AccountSettings account :
+        injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
+      sessions.add(account.automation().wppSession());
+    }
+    QueueDrainer drainer =
+        new QueueDrainer(
+            injector.getInstance(DeliverMessagesUseCase.class),
+            clock,
+            until -> sleep(clock, until));
+    DrainReport report =
+        drainer.drain(sessions, clock.instant().plusSeconds(maxSeconds), (session, step) -> {});
+    out.printf(
+        "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%n",
+        report.sent(),
+        report.skipped(),
+        report.failed(),
+        report.dead(),
+        report.held(),
+        report.waiting());
+    return report.needsAttention() ? 1 : 0;
+  }
+
+  private AutomationConfig loadConfig(boolean embedded) {
+    try {
+      return ConfigLoader.load(
+          environment,
+          Optional.of(ConfigLoader.DEFAULT_DOT_ENV),
+          embedded ? ConfigLoader.Mode.EMBEDDED : ConfigLoader.Mode.SERVER);
+    } catch (ConfigException e) {
+      throw new UsageProblem(
+          String.join("\nerror: ", e.problems().stream().map(Object::toString).toList()));
+    }
+  }
+
+  private static ServerClients openClients(AutomationConfig config, Clock clock) {
+    try {
+      return ServerClients.open(config, FirestoreSettings.from(config), clock);
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(e.getMessage());
+    }
+  }
+
+  private static AccountDefaults defaults(AutomationConfig config) {
+    return new AccountDefaults(
+        config.tz(),
+        config.wppconnect().defaultSession(),
+        config.limits().maxPerHour(),
+        config.limits().maxPerDay());
+  }
+
+  private static void sleep(Clock clock, Instant until) throws InterruptedException {
+    while (clock.instant().isBefore(until)) {
+      Thread.sleep(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
+    }
+  }
+
+  /** Alerts as one line each on stderr, until the webhook channel is wired. */
+  private static final class StderrAlerts implements Alerts {
+    @Override
+    public void raise(Alert alert) {
+      System.err.println(
+          "alert "
+              + alert.level()
+              + " "
+              + alert.event()
+              + " "
+              + alert.account()
+              + ": "
+              + alert.text());
+    }
+  }
+}

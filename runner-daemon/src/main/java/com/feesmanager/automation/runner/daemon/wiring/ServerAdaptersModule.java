@@ -1,0 +1,87 @@
+package com.feesmanager.automation.runner.daemon.wiring;
+
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.RateLimitLedger;
+import com.feesmanager.automation.ports.out.RuleSource;
+import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionLeases;
+import com.feesmanager.automation.ports.out.StatusBoard;
+import com.feesmanager.automation.ports.out.StudentDirectory;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import java.util.Objects;
+
+/** Binds the outbound ports to the server adapters: Firestore, Redis, wppconnect-server. */
+public final class ServerAdaptersModule extends AbstractModule {
+
+  private final ServerClients clients;
+
+  public ServerAdaptersModule(ServerClients clients) {
+    this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+  }
+
+  @Provides
+  AccountDirectory accounts() {
+    return clients.firestore().accountDirectory();
+  }
+
+  @Provides
+  RuleSource rules() {
+    return clients.firestore().ruleSource();
+  }
+
+  @Provides
+  StudentDirectory students() {
+    return clients.firestore().studentDirectory();
+  }
+
+  @Provides
+  DeliveryLog deliveryLog() {
+    return clients.firestore().deliveryLog();
+  }
+
+  @Provides
+  RunLog runLog() {
+    return clients.firestore().runLog();
+  }
+
+  @Provides
+  StatusBoard statusBoard() {
+    return clients.firestore().statusBoard();
+  }
+
+  @Provides
+  MessageQueue queue() {
+    return clients.redis().messageQueue();
+  }
+
+  @Provides
+  QueueMonitor queueMonitor() {
+    return clients.redis().messageQueue();
+  }
+
+  @Provides
+  OccurrenceClaims claims() {
+    return clients.redis().occurrenceClaims();
+  }
+
+  @Provides
+  RateLimitLedger ledger() {
+    return clients.redis().rateLimitLedger();
+  }
+
+  @Provides
+  SessionLeases leases() {
+    return clients.redis().sessionLeases();
+  }
+
+  @Provides
+  WhatsAppGateway gateway() {
+    return clients.gateway();
+  }
+}

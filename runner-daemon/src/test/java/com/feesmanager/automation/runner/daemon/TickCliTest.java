@@ -1,0 +1,175 @@
+package com.feesmanager.automation.runner.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
+import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
+import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
+import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.out.RunSummary;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import picocli.CommandLine;
+
+/**
+ * {@code tick} on the real adapters: the Firestore emulator, Redis (database 9 of the local server,
+ * flushed first) and the wppconnect-server double.
+ */
+@ExtendWith(FirestoreEmulatorExtension.class)
+class TickCliTest {
+
+  private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
+  // Friday 2026-11-20 10:00:30 in Karachi: only the DAILY 10:00 rule is due within the grace.
+  private static final String AT = "2026-11-20T10:00:30+05:00";
+  private static final String REDIS = "redis://127.0.0.1:6379/9";
+
+  private WppConnectServerDouble whatsapp;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  @BeforeEach
+  void servers() throws Exception {
+    FirestoreEmulatorExtension.emulator().reset();
+    flushRedisDatabase9();
+    whatsapp = WppConnectServerDouble.start();
+    whatsapp.connect("demo");
+    Run imported = run(new ImportCli(), env(), "--data", SAMPLE.toString());
+    assertThat(imported.exitCode()).as(imported.err()).isZero();
+  }
+
+  @AfterEach
+  void stop() {
+    whatsapp.close();
+  }
+
+  private Map<String, String> env() {
+    FirestoreEmulator emulator = FirestoreEmulatorExtension.emulator();
+    Map<String, String> env = new HashMap<>();
+    env.put("FIRESTORE_EMULATOR_HOST", emulator.host());
+    env.put("FIREBASE_PROJECT_ID", FirestoreEmulator.PROJECT);
+    env.put("REDIS_URL", REDIS);
+    if (whatsapp != null) {
+      env.put("WPPCONNECT_SERVER_URL", whatsapp.baseUrl().toString());
+      env.put("WPPCONNECT_SECRET_KEY", whatsapp.secretKey());
+    }
+    env.put("MIN_SEND_INTERVAL", "0");
+    env.put("HTTP_PORT", "0");
+    return env;
+  }
+
+  private static synchronized Run run(Object command, Map<String, String> env, String... args) {
+    if (command instanceof TickCli tick) {
+      tick.environment = env;
+    } else if (command instanceof ImportCli importCli) {
+      importCli.environment = env;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      CommandLine cli = new CommandLine(command);
+      cli.setExecutionExceptionHandler(new CliErrors());
+      cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+      int code = cli.execute(args);
+      return new Run(
+          code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+
+  private static void flushRedisDatabase9() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", 6379)) {
+      socket
+          .getOutputStream()
+          .write("SELECT 9\r\nFLUSHDB\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+      assertThat(reply).startsWith("+OK");
+    }
+  }
+
+  @Test
+  void tick_fires_the_due_occurrence_sends_each_message_once_and_logs_to_firestore() {
+    // when
+    Run first = run(new TickCli(), env(), "--at", AT, "--max-seconds", "30");
+
+    // then the DAILY rule fired and every queued message reached the gateway once
+    assertThat(first.exitCode()).as(first.out() + first.err()).isZero();
+    assertThat(first.out()).contains("FIRED demo-academy overdue-daily 2026-11-20T10:00");
+    List<WppConnectServerDouble.RecordedSend> sends = whatsapp.sends();
+    assertThat(sends).hasSize(18);
+    assertThat(sends).extracting(s -> s.phone() + s.message()).doesNotHaveDuplicates();
+    try (FirestoreConnection firestore =
+        FirestoreConnection.open(
+            FirestoreEmulatorExtension.emulator().config(),
+            AccountDefaults.SPEC,
+            Clock.systemUTC())) {
+      assertThat(firestore.runLog().recent("demo-academy", 10))
+          .extracting(RunSummary::runId, RunSummary::queued)
+          .contains(org.assertj.core.groups.Tuple.tuple("overdue-daily_2026-11-20T10:00", 18));
+    }
+
+    // and a second tick for the same minute sends nothing more
+    Run second = run(new TickCli(), env(), "--at", AT, "--max-seconds", "10");
+    assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
+    assertThat(whatsapp.sends()).hasSize(18);
+  }
+
+  @Test
+  void while_the_session_is_down_messages_are_held_then_the_next_tick_sends_them_once() {
+    // given the session is closed
+    whatsapp.setState("demo", WppConnectServerDouble.State.CLOSED);
+
+    // when
+    Run down = run(new TickCli(), env(), "--at", AT, "--max-seconds", "5");
+
+    // then one refused probe, the session is held, nothing delivered, exit 1
+    assertThat(down.exitCode()).as(down.out() + down.err()).isEqualTo(1);
+    assertThat(down.out()).contains("held 1");
+    assertThat(whatsapp.sends())
+        .extracting(WppConnectServerDouble.RecordedSend::reply)
+        .containsOnly("404");
+    int refused = whatsapp.sends().size();
+
+    // when the session is back, the next tick (a minute later) delivers what was held
+    whatsapp.connect("demo");
+    Run back =
+        run(new TickCli(), env(), "--at", "2026-11-20T10:01:30+05:00", "--max-seconds", "30");
+
+    // then each held message is sent exactly once
+    assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+    List<WppConnectServerDouble.RecordedSend> delivered =
+        whatsapp.sends().subList(refused, whatsapp.sends().size());
+    assertThat(delivered).hasSize(18);
+    assertThat(delivered).extracting(s -> s.phone() + s.message()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void a_bad_setting_is_one_line_naming_it_and_exit_2() {
+    Map<String, String> env = env();
+    env.put("MAX_ATTEMPTS", "three");
+
+    Run run = run(new TickCli(), env, "--at", AT);
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("MAX_ATTEMPTS").doesNotContain("Exception");
+  }
+}
