@@ -6,7 +6,6 @@ import com.feesmanager.automation.adapters.local.AccountFile;
 import com.feesmanager.automation.adapters.local.AccountFiles;
 import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
-import com.feesmanager.automation.runner.daemon.config.ConfigException;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,15 +51,7 @@ final class ImportCli implements Callable<Integer> {
         throw new UsageProblem("--data " + file + ": no such readable file");
       }
     }
-    AutomationConfig config;
-    try {
-      config =
-          ConfigLoader.load(
-              environment, Optional.of(ConfigLoader.DEFAULT_DOT_ENV), ConfigLoader.Mode.FIRESTORE);
-    } catch (ConfigException e) {
-      throw new UsageProblem(
-          String.join("\nerror: ", e.problems().stream().map(Object::toString).toList()));
-    }
+    AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.FIRESTORE);
     List<AccountFile> accounts = AccountFiles.readAll(files);
     FirestoreConnection firestore;
     try {

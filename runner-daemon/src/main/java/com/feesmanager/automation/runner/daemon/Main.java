@@ -9,7 +9,15 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Sends Fees Manager fee reminders to WhatsApp, on time, exactly once.",
-    subcommands = {DemoCli.class, PreviewCli.class, TickCli.class, ImportCli.class})
+    subcommands = {
+      DemoCli.class,
+      PreviewCli.class,
+      TickCli.class,
+      StatusCli.class,
+      CheckCli.class,
+      DeadCli.class,
+      ImportCli.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,9 +1,7 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
-import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
-import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.application.QueueDrainer.DrainReport;
 import com.feesmanager.automation.domain.account.AccountSettings;
@@ -13,17 +11,10 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
-import com.feesmanager.automation.ports.out.Alert;
-import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
-import com.feesmanager.automation.runner.daemon.config.ConfigException;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
-import com.feesmanager.automation.runner.daemon.wiring.CoreModule;
 import com.feesmanager.automation.runner.daemon.wiring.EmbeddedAdaptersModule;
-import com.feesmanager.automation.runner.daemon.wiring.ProcessModule;
-import com.feesmanager.automation.runner.daemon.wiring.ServerAdaptersModule;
-import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
@@ -36,7 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -84,35 +74,21 @@ final class TickCli implements Callable<Integer> {
     if (maxSeconds < 0) {
       throw new UsageProblem("--max-seconds must not be negative");
     }
-    boolean embedded = !data.files.isEmpty();
-    AutomationConfig config = loadConfig(embedded);
     Instant start = at != null ? at : Instant.now();
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
-    AutomationSettings settings =
-        new AutomationSettings(
-            config.scheduling().misfireGrace(),
-            Duration.ofMinutes(5),
-            config.limits().minSendInterval(),
-            config.retry().policy(),
-            Duration.ofSeconds(30));
-    List<Module> modules = new ArrayList<>();
+    if (data.files.isEmpty()) {
+      return ServerRuntime.run(
+          environment, clock, (injector, config, clients) -> run(injector, clock, start, out));
+    }
+    AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.EMBEDDED);
+    List<Module> modules = new ArrayList<>(ServerRuntime.coreModules(config, clock));
     modules.add(
-        new CoreModule(settings, config.defaultCountryCode(), config.wppconnect().autoReconnect()));
-    // Alerts go to stderr until the alert webhook is wired (the daemon issue).
-    modules.add(new ProcessModule(clock, new StderrAlerts(), new InMemoryDailyTally()));
-    if (embedded) {
-      modules.add(
-          new EmbeddedAdaptersModule(
-              FileAccountData.load(data.filesOrSample(), defaults(config)),
-              new OutboxGateway(out, Path.of("outbox.txt")),
-              config.visibilityTimeout(),
-              config.dedupeRetention()));
-      return run(Guice.createInjector(modules), clock, start, out);
-    }
-    try (ServerClients clients = openClients(config, clock)) {
-      modules.add(new ServerAdaptersModule(clients));
-      return run(Guice.createInjector(modules), clock, start, out);
-    }
+        new EmbeddedAdaptersModule(
+            FileAccountData.load(data.filesOrSample(), defaults(config)),
+            new OutboxGateway(out, Path.of("outbox.txt")),
+            config.visibilityTimeout(),
+            config.dedupeRetention()));
+    return run(Guice.createInjector(modules), clock, start, out);
   }
 
   private int run(Injector injector, Clock clock, Instant start, PrintStream out)
@@ -158,26 +134,6 @@ final class TickCli implements Callable<Integer> {
     return report.needsAttention() ? 1 : 0;
   }
 
-  private AutomationConfig loadConfig(boolean embedded) {
-    try {
-      return ConfigLoader.load(
-          environment,
-          Optional.of(ConfigLoader.DEFAULT_DOT_ENV),
-          embedded ? ConfigLoader.Mode.EMBEDDED : ConfigLoader.Mode.SERVER);
-    } catch (ConfigException e) {
-      throw new UsageProblem(
-          String.join("\nerror: ", e.problems().stream().map(Object::toString).toList()));
-    }
-  }
-
-  private static ServerClients openClients(AutomationConfig config, Clock clock) {
-    try {
-      return ServerClients.open(config, FirestoreSettings.from(config), clock);
-    } catch (IllegalArgumentException e) {
-      throw new UsageProblem(e.getMessage());
-    }
-  }
-
   private static AccountDefaults defaults(AutomationConfig config) {
     return new AccountDefaults(
         config.tz(),
@@ -189,22 +145,6 @@ final class TickCli implements Callable<Integer> {
   private static void sleep(Clock clock, Instant until) throws InterruptedException {
     while (clock.instant().isBefore(until)) {
       Thread.sleep(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
-    }
-  }
-
-  /** Alerts as one line each on stderr, until the webhook channel is wired. */
-  private static final class StderrAlerts implements Alerts {
-    @Override
-    public void raise(Alert alert) {
-      System.err.println(
-          "alert "
-              + alert.level()
-              + " "
-              + alert.event()
-              + " "
-              + alert.account()
-              + ": "
-              + alert.text());
     }
   }
 }

@@ -25,11 +25,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 /**
- * {@code tick} on the real adapters: the Firestore emulator, Redis (database 9 of the local server,
- * flushed first) and the wppconnect-server double.
+ * The server-backed commands ({@code tick}, {@code status}, {@code check}, {@code dead}) on the
+ * real adapters: the Firestore emulator, Redis (database 9 of the local server, flushed first) and
+ * the wppconnect-server double.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
-class TickCliTest {
+class ServerCommandsTest {
 
   private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
   // Friday 2026-11-20 10:00:30 in Karachi: only the DAILY 10:00 rule is due within the grace.
@@ -75,6 +76,14 @@ class TickCliTest {
       tick.environment = env;
     } else if (command instanceof ImportCli importCli) {
       importCli.environment = env;
+    } else if (command instanceof StatusCli status) {
+      status.environment = env;
+    } else if (command instanceof CheckCli check) {
+      check.environment = env;
+    } else if (command instanceof DeadCli.ListDead list) {
+      list.environment = env;
+    } else if (command instanceof DeadCli.RequeueDead requeue) {
+      requeue.environment = env;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -171,5 +180,65 @@ class TickCliTest {
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("MAX_ATTEMPTS").doesNotContain("Exception");
+  }
+
+  @Test
+  void status_shows_the_queues_and_check_reports_every_dependency() {
+    run(new TickCli(), env(), "--at", AT, "--max-seconds", "30");
+
+    Run status = run(new StatusCli(), env());
+    Run check = run(new CheckCli(), env());
+
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("demo ").containsPattern("total\\s+0\\s+0\\s+0\\s+0");
+    assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+    assertThat(check.out())
+        .contains("redis      OK")
+        .contains("firestore  OK  1 enabled account(s)")
+        .contains("wppconnect OK");
+  }
+
+  @Test
+  void check_exits_1_when_wppconnect_server_cannot_be_reached() {
+    Map<String, String> env = env();
+    env.put("WPPCONNECT_SERVER_URL", "http://127.0.0.1:9");
+
+    Run check = run(new CheckCli(), env);
+
+    assertThat(check.exitCode()).isEqualTo(1);
+    assertThat(check.out()).contains("wppconnect UNREACHABLE");
+  }
+
+  @Test
+  void a_message_that_used_its_last_attempt_is_listed_dead_and_requeued_once() {
+    // given one attempt in all and a gateway that fails the first send
+    Map<String, String> env = env();
+    env.put("MAX_ATTEMPTS", "1");
+    whatsapp.replyToNextSends(
+        new WppConnectServerDouble.SendReply.Raw(
+            500, "{\"status\":\"Error\",\"message\":\"Erro ao enviar a mensagem.\",\"error\":{}}"));
+
+    // when
+    Run tick = run(new TickCli(), env, "--at", AT, "--max-seconds", "30");
+    Run list = run(new DeadCli.ListDead(), env);
+
+    // then
+    assertThat(tick.exitCode()).isEqualTo(1);
+    assertThat(tick.out()).contains("dead 1");
+    assertThat(list.out()).contains("1 dead letter(s)").contains("SEND_FAILED");
+    assertThat(list.out()).doesNotContain("923001234567");
+
+    // when requeued (at 10:01 in the run's time line), the next tick sends it
+    DeadCli.RequeueDead requeueCommand = new DeadCli.RequeueDead();
+    requeueCommand.clock =
+        Clock.fixed(java.time.Instant.parse("2026-11-20T05:01:00Z"), java.time.ZoneOffset.UTC);
+    Run requeue = run(requeueCommand, env);
+    int before = whatsapp.sends().size();
+    Run again = run(new TickCli(), env, "--at", "2026-11-20T10:01:30+05:00", "--max-seconds", "30");
+
+    assertThat(requeue.out()).contains("requeued 1 message(s)");
+    assertThat(again.exitCode()).as(again.out()).isZero();
+    assertThat(whatsapp.sends().size() - before).isEqualTo(1);
+    assertThat(run(new DeadCli.ListDead(), env).out()).contains("0 dead letter(s)");
   }
 }
