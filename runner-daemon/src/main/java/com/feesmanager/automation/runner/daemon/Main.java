@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       StatusCli.class,
       CheckCli.class,
       DeadCli.class,
+      SendTestCli.class,
       ImportCli.class
     })
 public final class Main implements Runnable {

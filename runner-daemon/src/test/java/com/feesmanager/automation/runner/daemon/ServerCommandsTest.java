@@ -84,6 +84,8 @@ class ServerCommandsTest {
       list.environment = env;
     } else if (command instanceof DeadCli.RequeueDead requeue) {
       requeue.environment = env;
+    } else if (command instanceof SendTestCli sendTest) {
+      sendTest.environment = env;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -240,5 +242,50 @@ class ServerCommandsTest {
     assertThat(again.exitCode()).as(again.out()).isZero();
     assertThat(whatsapp.sends().size() - before).isEqualTo(1);
     assertThat(run(new DeadCli.ListDead(), env).out()).contains("0 dead letter(s)");
+  }
+
+  @Test
+  void send_test_checks_the_number_and_sends_one_message_now() {
+    Run sent =
+        run(
+            new SendTestCli(),
+            env(),
+            "--account",
+            "demo-academy",
+            "--to",
+            "0300-7654321",
+            "--text",
+            "Test from fees-automation");
+
+    assertThat(sent.exitCode()).as(sent.out() + sent.err()).isZero();
+    assertThat(sent.out()).contains("number 92300*****21: on WhatsApp").contains(": sent");
+    assertThat(sent.out()).doesNotContain("923007654321");
+    assertThat(whatsapp.sends())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.phone()).isEqualTo("923007654321");
+              assertThat(s.message()).isEqualTo("Test from fees-automation");
+            });
+  }
+
+  @Test
+  void send_test_to_a_number_not_on_whatsapp_sends_nothing_and_exits_1() {
+    whatsapp.notOnWhatsApp("923007654321");
+
+    Run run =
+        run(
+            new SendTestCli(),
+            env(),
+            "--account",
+            "demo-academy",
+            "--to",
+            "03007654321",
+            "--text",
+            "hi");
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.out()).contains("not on WhatsApp").contains("NOT_ON_WHATSAPP");
+    assertThat(whatsapp.sends()).isEmpty();
   }
 }
