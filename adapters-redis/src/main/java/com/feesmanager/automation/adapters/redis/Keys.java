@@ -58,6 +58,11 @@ final class Keys {
     return tagged(uid) + ":occ:" + occurrence.ruleId() + ":" + occurrence.localName();
   }
 
+  /** One account's counts for one local day. */
+  String tally(String uid, java.time.LocalDate day) {
+    return tagged(uid) + ":tally:" + day;
+  }
+
   private String tagged(String name) {
     return prefix + "{" + tag(name) + "}";
   }

@@ -132,6 +132,10 @@ public final class RedisConnection implements AutoCloseable {
     return new RedisSessionLeases(scripts, keys);
   }
 
+  public RedisDailyTally dailyTally() {
+    return new RedisDailyTally(scripts, keys);
+  }
+
   Scripts scripts() {
     return scripts;
   }

@@ -23,7 +23,8 @@ enum Script {
   LEASE_ACQUIRE("lease-acquire.lua"),
   LEASE_RELEASE("lease-release.lua"),
   OCCURRENCE_CLAIM("occurrence-claim.lua"),
-  OCCURRENCE_COMPLETE("occurrence-complete.lua");
+  OCCURRENCE_COMPLETE("occurrence-complete.lua"),
+  TALLY_COUNT("tally-count.lua");
 
   private final String body;
   private final String sha;

@@ -1,9 +1,9 @@
 package com.feesmanager.automation.runner.daemon;
 
-import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.ConfigException;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
@@ -54,12 +54,12 @@ final class ServerRuntime {
   }
 
   /** The modules every runner shares, over whichever adapters module the caller adds. */
-  static List<Module> coreModules(AutomationConfig config, Clock clock) {
+  static List<Module> coreModules(AutomationConfig config, Clock clock, DailyTally tally) {
     return List.of(
         new CoreModule(
             settings(config), config.defaultCountryCode(), config.wppconnect().autoReconnect()),
         // Alerts go to stderr until the alert webhook is wired (the daemon issue).
-        new ProcessModule(clock, new StderrAlerts(), new InMemoryDailyTally()));
+        new ProcessModule(clock, new StderrAlerts(), tally));
   }
 
   static int run(Map<String, String> environment, Clock clock, Work work)
@@ -72,7 +72,8 @@ final class ServerRuntime {
       throw new UsageProblem(e.getMessage());
     }
     try (clients) {
-      List<Module> modules = new java.util.ArrayList<>(coreModules(config, clock));
+      List<Module> modules =
+          new java.util.ArrayList<>(coreModules(config, clock, clients.redis().dailyTally()));
       modules.add(new ServerAdaptersModule(clients));
       return work.run(Guice.createInjector(modules), config, clients);
     }

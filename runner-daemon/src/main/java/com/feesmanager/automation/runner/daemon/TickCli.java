@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.application.QueueDrainer.DrainReport;
@@ -81,7 +82,8 @@ final class TickCli implements Callable<Integer> {
           environment, clock, (injector, config, clients) -> run(injector, clock, start, out));
     }
     AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.EMBEDDED);
-    List<Module> modules = new ArrayList<>(ServerRuntime.coreModules(config, clock));
+    List<Module> modules =
+        new ArrayList<>(ServerRuntime.coreModules(config, clock, new InMemoryDailyTally()));
     modules.add(
         new EmbeddedAdaptersModule(
             FileAccountData.load(data.filesOrSample(), defaults(config)),

@@ -138,6 +138,14 @@ class ServerCommandsTest {
           .contains(org.assertj.core.groups.Tuple.tuple("overdue-daily_2026-11-20T10:00", 18));
     }
 
+    // and today's tally, shared in Redis, counts each send once
+    try (var redis =
+        com.feesmanager.automation.adapters.redis.RedisConnection.open(
+            com.feesmanager.automation.adapters.redis.RedisSettings.of(REDIS))) {
+      assertThat(redis.dailyTally().counts("demo-academy", java.time.LocalDate.of(2026, 11, 20)))
+          .isEqualTo(new com.feesmanager.automation.ports.out.Heartbeat.DayCounts(18, 0, 3));
+    }
+
     // and a second tick for the same minute sends nothing more
     Run second = run(new TickCli(), env(), "--at", AT, "--max-seconds", "10");
     assertThat(second.exitCode()).as(second.out() + second.err()).isZero();
