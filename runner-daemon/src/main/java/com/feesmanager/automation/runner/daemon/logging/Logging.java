@@ -3,7 +3,6 @@ package com.feesmanager.automation.runner.daemon.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.Context;
@@ -24,10 +23,6 @@ import org.slf4j.LoggerFactory;
  * LOG_FORMAT} extension) over the start-up defaults of {@code logback.xml}.
  */
 public final class Logging {
-
-  /** The text line: time with offset, level, thread, logger, masked message and stack trace. */
-  static final String TEXT_PATTERN =
-      "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %maskedMsg%n%maskedEx";
 
   /** Chatty client libraries, held at WARN (or the root level when that is stricter). */
   static final List<String> LIBRARIES =
@@ -109,11 +104,8 @@ public final class Logging {
       encoder.start();
       return encoder;
     }
-    PatternLayout layout = new PatternLayout();
+    TextLineLayout layout = new TextLineLayout();
     layout.setContext(context);
-    layout.getInstanceConverterMap().put("maskedMsg", MaskedMessageConverter::new);
-    layout.getInstanceConverterMap().put("maskedEx", MaskedThrowableConverter::new);
-    layout.setPattern(TEXT_PATTERN);
     layout.start();
     LayoutWrappingEncoder<ILoggingEvent> encoder = new LayoutWrappingEncoder<>();
     encoder.setContext(context);

@@ -3,8 +3,11 @@ package com.feesmanager.automation.runner.daemon.logging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.PatternLayout;
 import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
@@ -205,5 +208,55 @@ class LoggingTest {
             () -> Logging.configure(context, LogLevel.INFO, Optional.of(notAFile), false))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("log file");
+  }
+
+  @Test
+  void the_masking_pattern_words_mask_message_and_stack_trace() {
+    // given
+    PatternLayout layout = new PatternLayout();
+    layout.setContext(context);
+    layout.getInstanceConverterMap().put("maskedMsg", MaskedMessageConverter::new);
+    layout.getInstanceConverterMap().put("maskedEx", MaskedThrowableConverter::new);
+    layout.setPattern("%level %maskedMsg%n%maskedEx");
+    layout.start();
+    ch.qos.logback.classic.Logger logger = context.getLogger("t");
+    LoggingEvent event =
+        new LoggingEvent(
+            "t",
+            logger,
+            Level.WARN,
+            "to {}",
+            new IllegalStateException("refused " + PHONE),
+            new Object[] {PHONE});
+
+    // when
+    String line = layout.doLayout(event);
+
+    // then
+    assertThat(line)
+        .startsWith("WARN to " + MASKED)
+        .contains("IllegalStateException: refused " + MASKED)
+        .doesNotContain(PHONE);
+  }
+
+  @Test
+  void the_startup_configurator_applies_the_same_set_up_in_code() {
+    // given
+    System.setProperty("LOG_FORMAT", "json");
+    try {
+      // when
+      new StartupConfigurator().configure(context);
+    } finally {
+      System.clearProperty("LOG_FORMAT");
+    }
+    context.getLogger("com.feesmanager.automation.Test").info("to {}", PHONE);
+    context.getLogger("io.lettuce.core.Something").info("library noise");
+
+    // then
+    assertThat(stderrLines())
+        .singleElement()
+        .asString()
+        .startsWith("{")
+        .contains("\"formattedMessage\":\"to " + MASKED + "\"");
   }
 }
