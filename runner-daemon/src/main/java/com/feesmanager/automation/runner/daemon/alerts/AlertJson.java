@@ -1,0 +1,45 @@
+package com.feesmanager.automation.runner.daemon.alerts;
+
+import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.runner.daemon.logging.PhoneMasking;
+
+/** The webhook body of SPEC §8: {@code {level, event, account, text, at}}. */
+final class AlertJson {
+
+  private AlertJson() {}
+
+  // Written by hand: five string fields do not justify a serializer on the alert thread.
+  static String of(Alert alert) {
+    StringBuilder json = new StringBuilder(128 + alert.text().length());
+    json.append('{');
+    field(json, "level", alert.level().name()).append(',');
+    field(json, "event", alert.event()).append(',');
+    field(json, "account", alert.account()).append(',');
+    // The text leaves the machine (Slack, Discord): phone numbers are masked as in the logs.
+    field(json, "text", PhoneMasking.mask(alert.text())).append(',');
+    field(json, "at", alert.at().toString());
+    return json.append('}').toString();
+  }
+
+  private static StringBuilder field(StringBuilder json, String name, String value) {
+    json.append('"').append(name).append("\":\"");
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> json.append("\\\"");
+        case '\\' -> json.append("\\\\");
+        case '\n' -> json.append("\\n");
+        case '\r' -> json.append("\\r");
+        case '\t' -> json.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            json.append(String.format("\\u%04x", (int) c));
+          } else {
+            json.append(c);
+          }
+        }
+      }
+    }
+    return json.append('"');
+  }
+}

@@ -1,0 +1,13 @@
+package com.feesmanager.automation.runner.daemon.logging;
+
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/** The {@code %maskedMsg} pattern word: the formatted message with phone numbers masked. */
+public final class MaskedMessageConverter extends MessageConverter {
+
+  @Override
+  public String convert(ILoggingEvent event) {
+    return PhoneMasking.mask(super.convert(event));
+  }
+}
