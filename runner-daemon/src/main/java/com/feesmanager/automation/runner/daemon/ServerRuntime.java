@@ -1,12 +1,14 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.application.AutomationSettings;
-import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.DailyTally;
+import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
+import com.feesmanager.automation.runner.daemon.alerts.WebhookAlerts;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.ConfigException;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
+import com.feesmanager.automation.runner.daemon.logging.Logging;
 import com.feesmanager.automation.runner.daemon.wiring.CoreModule;
 import com.feesmanager.automation.runner.daemon.wiring.ProcessModule;
 import com.feesmanager.automation.runner.daemon.wiring.ServerAdaptersModule;
@@ -54,44 +56,45 @@ final class ServerRuntime {
   }
 
   /** The modules every runner shares, over whichever adapters module the caller adds. */
-  static List<Module> coreModules(AutomationConfig config, Clock clock, DailyTally tally) {
+  static List<Module> coreModules(
+      AutomationConfig config, Clock clock, Alerts alertChannel, DailyTally tally) {
     return List.of(
         new CoreModule(
             settings(config), config.defaultCountryCode(), config.wppconnect().autoReconnect()),
-        // Alerts go to stderr until the alert webhook is wired (the daemon issue).
-        new ProcessModule(clock, new StderrAlerts(), tally));
+        new ProcessModule(clock, alertChannel, tally));
   }
 
   static int run(Map<String, String> environment, Clock clock, Work work)
       throws InterruptedException {
     AutomationConfig config = config(environment, ConfigLoader.Mode.SERVER);
+    configureLogging(config, environment);
     ServerClients clients;
     try {
       clients = ServerClients.open(config, FirestoreSettings.from(config), clock);
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(e.getMessage());
     }
+    Optional<WebhookAlerts> webhook = config.alertWebhookUrl().map(WebhookAlerts::new);
+    Alerts alertChannel = webhook.<Alerts>map(w -> w).orElseGet(LoggingAlerts::new);
     try (clients) {
       List<Module> modules =
-          new java.util.ArrayList<>(coreModules(config, clock, clients.redis().dailyTally()));
+          new java.util.ArrayList<>(
+              coreModules(config, clock, alertChannel, clients.redis().dailyTally()));
       modules.add(new ServerAdaptersModule(clients));
       return work.run(Guice.createInjector(modules), config, clients);
+    } finally {
+      webhook.ifPresent(WebhookAlerts::close);
     }
   }
 
-  /** Alerts as one line each on stderr. */
-  static final class StderrAlerts implements Alerts {
-    @Override
-    public void raise(Alert alert) {
-      System.err.println(
-          "alert "
-              + alert.level()
-              + " "
-              + alert.event()
-              + " "
-              + alert.account()
-              + ": "
-              + alert.text());
-    }
+  /**
+   * Applies {@code LOG_LEVEL}, {@code LOG_FILE} and {@code LOG_FORMAT} (also when they come from
+   * {@code .env}, which the start-up configuration cannot see).
+   */
+  static void configureLogging(AutomationConfig config, Map<String, String> environment) {
+    Logging.configure(
+        config.logLevel(),
+        config.logFile(),
+        "json".equalsIgnoreCase(environment.getOrDefault("LOG_FORMAT", "").trim()));
   }
 }

@@ -13,6 +13,7 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccu
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
 import com.feesmanager.automation.runner.daemon.wiring.EmbeddedAdaptersModule;
@@ -83,7 +84,9 @@ final class TickCli implements Callable<Integer> {
     }
     AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.EMBEDDED);
     List<Module> modules =
-        new ArrayList<>(ServerRuntime.coreModules(config, clock, new InMemoryDailyTally()));
+        new ArrayList<>(
+            ServerRuntime.coreModules(
+                config, clock, new LoggingAlerts(), new InMemoryDailyTally()));
     modules.add(
         new EmbeddedAdaptersModule(
             FileAccountData.load(data.filesOrSample(), defaults(config)),
