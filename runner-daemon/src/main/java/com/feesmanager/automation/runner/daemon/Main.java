@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       DemoCli.class,
       PreviewCli.class,
+      DaemonCli.class,
       TickCli.class,
       StatusCli.class,
       CheckCli.class,

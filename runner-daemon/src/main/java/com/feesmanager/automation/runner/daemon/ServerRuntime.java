@@ -66,6 +66,21 @@ final class ServerRuntime {
 
   static int run(Map<String, String> environment, Clock clock, Work work)
       throws InterruptedException {
+    return run(environment, clock, work, () -> {});
+  }
+
+  /** As {@link #run(Map, Clock, Work)}, then {@code afterClose} once the clients are closed. */
+  static int run(Map<String, String> environment, Clock clock, Work work, Runnable afterClose)
+      throws InterruptedException {
+    try {
+      return runWith(environment, clock, work);
+    } finally {
+      afterClose.run();
+    }
+  }
+
+  private static int runWith(Map<String, String> environment, Clock clock, Work work)
+      throws InterruptedException {
     AutomationConfig config = config(environment, ConfigLoader.Mode.SERVER);
     configureLogging(config, environment);
     ServerClients clients;

@@ -296,4 +296,75 @@ class ServerCommandsTest {
     assertThat(run.out()).contains("not on WhatsApp").contains("NOT_ON_WHATSAPP");
     assertThat(whatsapp.sends()).isEmpty();
   }
+
+  @Test
+  void the_daemon_fires_at_start_delivers_once_serves_http_and_stops_cleanly() throws Exception {
+    // given the daemon runs as of 10:00:30 Karachi with its HTTP surface on a free port
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> env = env();
+    env.put("HTTP_PORT", Integer.toString(port));
+    Clock clock =
+        Clock.offset(
+            Clock.systemUTC(),
+            java.time.Duration.between(
+                java.time.Instant.now(), java.time.Instant.parse("2026-11-20T05:00:30Z")));
+    java.util.concurrent.atomic.AtomicReference<Daemon> running =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CompletableFuture<Integer> exit =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return ServerRuntime.run(
+                    env,
+                    clock,
+                    (injector, config, clients) -> {
+                      Daemon daemon = new Daemon(injector, config, clients, clock, "test-daemon");
+                      running.set(daemon);
+                      daemon.start();
+                      daemon.awaitStopped();
+                      return 0;
+                    });
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+
+    // when its first check has run and the queue has drained
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (whatsapp.sends().size() < 18 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    var http = java.net.http.HttpClient.newHttpClient();
+    var live =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/health/live"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    var metrics =
+        http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+    running.get().stop();
+
+    // then each message was sent once, the HTTP surface answered, and the daemon exited 0
+    assertThat(exit.get(40, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    assertThat(whatsapp.sends()).hasSize(18);
+    assertThat(whatsapp.sends()).extracting(s -> s.phone() + s.message()).doesNotHaveDuplicates();
+    assertThat(live.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("fees_messages_sent_total");
+    try (FirestoreConnection firestore =
+        FirestoreConnection.open(
+            FirestoreEmulatorExtension.emulator().config(),
+            AccountDefaults.SPEC,
+            Clock.systemUTC())) {
+      assertThat(firestore.statusBoard().last("demo-academy"))
+          .hasValueSatisfying(h -> assertThat(h.instance()).isEqualTo("test-daemon"));
+    }
+  }
 }

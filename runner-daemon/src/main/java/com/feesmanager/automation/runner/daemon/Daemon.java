@@ -1,0 +1,303 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.application.SessionWorker;
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase.CheckGatewayCommand;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase.GatewayReport;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.in.GetStatusUseCase;
+import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusQuery;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.InfrastructureException;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.SessionLeases;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
+import com.feesmanager.automation.runner.daemon.config.Secret;
+import com.feesmanager.automation.runner.daemon.http.DaemonHttpServer;
+import com.feesmanager.automation.runner.daemon.http.HttpSettings;
+import com.feesmanager.automation.runner.daemon.http.ReadinessCheck;
+import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
+import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
+import com.google.inject.Injector;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running service (SPEC §2, §6, §8): a check at the start of every minute (and once at
+ * start-up) fires due occurrences and publishes heartbeats; one worker per WhatsApp session
+ * delivers under the session's lease; the gateway is checked every {@code WPP_HEALTH_INTERVAL}; the
+ * HTTP surface serves health, metrics, status and receipts. {@link #stop} stops taking work, lets
+ * each worker finish its current step (30 s at most) and gives the leases up.
+ */
+final class Daemon {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+  /** SPEC §8: in-flight work gets this long to finish on SIGTERM. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
+
+  /** Sessions delivered at once; more wait for a free worker. */
+  static final int MAX_SESSION_WORKERS = 8;
+
+  private final Injector injector;
+  private final AutomationConfig config;
+  private final ServerClients clients;
+  private final Clock clock;
+  private final String instance;
+  private final DaemonMetrics metrics = new DaemonMetrics();
+  private final Map<String, GatewayState> gatewayStates = new ConcurrentHashMap<>();
+  private final Set<String> workingSessions = ConcurrentHashMap.newKeySet();
+  private final Object wakeUp = new Object();
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
+  private final ExecutorService workers =
+      Executors.newFixedThreadPool(MAX_SESSION_WORKERS, r -> new Thread(r, "session-worker"));
+  private volatile boolean stopping;
+  private DaemonHttpServer http;
+
+  Daemon(
+      Injector injector,
+      AutomationConfig config,
+      ServerClients clients,
+      Clock clock,
+      String instance) {
+    this.injector = injector;
+    this.config = config;
+    this.clients = clients;
+    this.clock = clock;
+    this.instance = instance;
+  }
+
+  /** Starts the HTTP surface, the minute checks and the gateway checks; returns at once. */
+  void start() {
+    GetStatusUseCase status = injector.getInstance(GetStatusUseCase.class);
+    metrics.watchQueues(() -> status.status(new StatusQuery(clock.instant())).queues());
+    http =
+        new DaemonHttpServer(
+            new HttpSettings(
+                config.httpBind(),
+                config.httpPort(),
+                config.wppconnect().webhookSecret().map(Secret::reveal)),
+            metrics,
+            List.of(
+                ReadinessCheck.named("redis", this::redisReady),
+                ReadinessCheck.named("firestore", this::firestoreReady),
+                ReadinessCheck.named("gateway", this::gatewayReady)),
+            Duration.ofSeconds(5),
+            () -> status.status(new StatusQuery(clock.instant())),
+            injector.getInstance(ApplyReceiptUseCase.class),
+            change -> LOG.info("session {} reported {}", change.session(), change.state()),
+            clock);
+    http.start();
+    scheduler.execute(this::checkGateway);
+    scheduler.execute(this::minuteCheck);
+    long health = Math.max(1000, config.wppconnect().healthInterval().toMillis());
+    scheduler.scheduleWithFixedDelay(this::checkGateway, health, health, TimeUnit.MILLISECONDS);
+    LOG.info("daemon {} started, HTTP on {}:{}", instance, config.httpBind(), http.port());
+  }
+
+  /** The port the HTTP surface listens on (0 when disabled). */
+  int httpPort() {
+    return http.port();
+  }
+
+  /** Blocks until {@link #stop} has finished. */
+  void awaitStopped() throws InterruptedException {
+    stopped.await();
+  }
+
+  /** Stops taking work, lets workers finish their current step, releases leases; idempotent. */
+  synchronized void stop() {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    LOG.info("daemon {} stopping", instance);
+    scheduler.shutdownNow();
+    synchronized (wakeUp) {
+      wakeUp.notifyAll();
+    }
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("workers still busy after {}; interrupting", SHUTDOWN_GRACE);
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    if (http != null) {
+      http.close();
+    }
+    stopped.countDown();
+    LOG.info("daemon {} stopped", instance);
+  }
+
+  private void minuteCheck() {
+    if (stopping) {
+      return;
+    }
+    Instant started = clock.instant();
+    try {
+      FireReport report =
+          injector
+              .getInstance(FireDueOccurrencesUseCase.class)
+              .fireDueOccurrences(new FireDueOccurrencesCommand(started));
+      metrics.recordFire(report);
+      report
+          .occurrences()
+          .forEach(
+              o ->
+                  LOG.info(
+                      "{} {} {} {}: matched {}, queued {}, skipped {}",
+                      o.outcome(),
+                      o.uid(),
+                      o.ruleId(),
+                      o.occurrence(),
+                      o.matched(),
+                      o.queued(),
+                      o.skipped()));
+      report.problems().forEach(p -> LOG.warn("problem: {}", p));
+      startWorkers();
+      injector
+          .getInstance(PublishHeartbeatUseCase.class)
+          .publishHeartbeats(
+              new PublishHeartbeatCommand(
+                  clock.instant(), instance, Version.VALUE, Map.copyOf(gatewayStates)));
+    } catch (InfrastructureException e) {
+      LOG.warn("minute check failed: {}", e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("minute check failed", e);
+    } finally {
+      metrics.recordTick(Duration.between(started, clock.instant()));
+      scheduleNextMinute();
+    }
+  }
+
+  /** The next check at the start of the next interval (a minute by default), a little after. */
+  private void scheduleNextMinute() {
+    if (stopping) {
+      return;
+    }
+    long interval = config.scheduling().checkInterval().toMillis();
+    long now = clock.millis();
+    long delay = interval - Math.floorMod(now, interval) + 50;
+    try {
+      scheduler.schedule(this::minuteCheck, delay, TimeUnit.MILLISECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // stopping: nothing more to schedule
+    }
+  }
+
+  private void startWorkers() {
+    Set<String> sessions =
+        new java.util.TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
+    for (AccountSettings account :
+        injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
+      sessions.add(account.automation().wppSession());
+    }
+    for (String session : sessions) {
+      if (workingSessions.add(session)) {
+        try {
+          workers.execute(() -> work(session));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          workingSessions.remove(session);
+        }
+      }
+    }
+  }
+
+  private void work(String session) {
+    SessionWorker worker =
+        new SessionWorker(
+            session,
+            instance,
+            injector.getInstance(DeliverMessagesUseCase.class),
+            injector.getInstance(SessionLeases.class),
+            clock,
+            this::sleepUntil,
+            new SessionWorker.Pacing(
+                config.visibilityTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(30)),
+            (s, step) -> metrics.recordStep(s, step));
+    try {
+      worker.run(() -> stopping);
+    } catch (RuntimeException e) {
+      LOG.error("worker of session {} failed; restarted at the next minute", session, e);
+    } finally {
+      workingSessions.remove(session);
+    }
+  }
+
+  private void sleepUntil(Instant until) throws InterruptedException {
+    synchronized (wakeUp) {
+      while (!stopping && clock.instant().isBefore(until)) {
+        wakeUp.wait(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
+      }
+    }
+  }
+
+  private void checkGateway() {
+    if (stopping) {
+      return;
+    }
+    try {
+      GatewayReport report =
+          injector
+              .getInstance(CheckGatewayUseCase.class)
+              .checkGateway(new CheckGatewayCommand(clock.instant()));
+      metrics.recordGateway(report);
+      report
+          .sessions()
+          .forEach(
+              s -> {
+                gatewayStates.put(s.session(), new GatewayState(s.state(), s.checkedAt()));
+                if (s.changed()) {
+                  LOG.warn("WhatsApp session {} is now {}", s.session(), s.state());
+                }
+              });
+    } catch (RuntimeException e) {
+      LOG.warn("gateway check failed: {}", e.getMessage());
+    }
+  }
+
+  private ReadinessCheck.Result redisReady() {
+    return clients.redis().isReachable()
+        ? ReadinessCheck.Result.up("PING")
+        : ReadinessCheck.Result.down("no answer");
+  }
+
+  private ReadinessCheck.Result firestoreReady() {
+    int accounts = injector.getInstance(AccountDirectory.class).enabledAccounts().accounts().size();
+    return ReadinessCheck.Result.up(accounts + " enabled account(s)");
+  }
+
+  private ReadinessCheck.Result gatewayReady() {
+    SessionState state = clients.gateway().sessionState(config.wppconnect().defaultSession());
+    return state == SessionState.UNREACHABLE
+        ? ReadinessCheck.Result.down("wppconnect-server unreachable")
+        : ReadinessCheck.Result.up("session " + state);
+  }
+}
