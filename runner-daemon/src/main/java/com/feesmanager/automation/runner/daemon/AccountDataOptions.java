@@ -17,7 +17,9 @@ final class AccountDataOptions {
   @Option(
       names = "--data",
       paramLabel = "FILE",
-      description = "Account file (SPEC §9), repeatable. Default: the bundled sample academy.")
+      description =
+          "Account file (SPEC §9), repeatable: run on it with the embedded adapters. `demo`"
+              + " defaults to the bundled sample academy.")
   List<Path> files = new ArrayList<>();
 
   /** The files given, or the bundled sample copied out of the jar. */

@@ -1,16 +1,23 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
 import com.feesmanager.automation.application.AutomationSettings;
+import com.feesmanager.automation.application.PreviewOccurrenceService;
+import com.feesmanager.automation.domain.message.PhoneNormaliser;
 import com.feesmanager.automation.domain.message.PlannedMessage;
+import com.feesmanager.automation.domain.message.ReminderPlanner;
 import com.feesmanager.automation.domain.message.Skip;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.Preview;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.PreviewCommand;
+import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
+import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +33,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Show what one rule would send as of --at (default: now): recipients, bodies, and skipped",
-      "students with reasons. Sends and writes nothing."
+      "students with reasons. Sends and writes nothing. Reads Firestore, or account files with",
+      "--data."
     })
 final class PreviewCli implements Callable<Integer> {
 
@@ -48,16 +56,14 @@ final class PreviewCli implements Callable<Integer> {
   @Option(names = "--json", description = "Print SPEC §8's JSON instead of text.")
   boolean json;
 
+  /** The environment; tests replace it. */
+  Map<String, String> environment = System.getenv();
+
   @Override
   public Integer call() throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Instant instant = at != null ? at : Instant.now();
-    EmbeddedRuntime runtime =
-        new EmbeddedRuntime(
-            data.filesOrSample(),
-            Clock.fixed(instant, java.time.ZoneOffset.UTC),
-            AutomationSettings.defaults());
-    Preview preview = runtime.preview().preview(new PreviewCommand(account, rule, instant));
+    Preview preview = preview(instant);
     if (preview instanceof Preview.NotFound notFound) {
       throw new UsageProblem("no " + notFound.what());
     }
@@ -100,5 +106,37 @@ final class PreviewCli implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** On the account files given, or on Firestore (SPEC §9: {@code --data} means embedded). */
+  private Preview preview(Instant instant) {
+    PreviewCommand command = new PreviewCommand(account, rule, instant);
+    if (!data.files.isEmpty()) {
+      EmbeddedRuntime runtime =
+          new EmbeddedRuntime(
+              data.filesOrSample(),
+              Clock.fixed(instant, java.time.ZoneOffset.UTC),
+              AutomationSettings.defaults());
+      return runtime.preview().preview(command);
+    }
+    AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.FIRESTORE);
+    FirestoreConnection firestore;
+    try {
+      firestore =
+          FirestoreConnection.open(
+              FirestoreSettings.from(config),
+              ServerRuntime.accountDefaults(config),
+              Clock.systemUTC());
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(e.getMessage());
+    }
+    try (firestore) {
+      return new PreviewOccurrenceService(
+              firestore.accountDirectory(),
+              firestore.ruleSource(),
+              firestore.studentDirectory(),
+              new ReminderPlanner(new PhoneNormaliser(config.defaultCountryCode())))
+          .preview(command);
+    }
   }
 }

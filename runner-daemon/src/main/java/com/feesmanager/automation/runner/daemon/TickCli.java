@@ -6,7 +6,6 @@ import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.application.QueueDrainer.DrainReport;
 import com.feesmanager.automation.domain.account.AccountSettings;
-import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
@@ -89,7 +88,7 @@ final class TickCli implements Callable<Integer> {
                 config, clock, new LoggingAlerts(), new InMemoryDailyTally()));
     modules.add(
         new EmbeddedAdaptersModule(
-            FileAccountData.load(data.filesOrSample(), defaults(config)),
+            FileAccountData.load(data.filesOrSample(), ServerRuntime.accountDefaults(config)),
             new OutboxGateway(out, Path.of("outbox.txt")),
             config.visibilityTimeout(),
             config.dedupeRetention()));
@@ -137,14 +136,6 @@ final class TickCli implements Callable<Integer> {
         report.held(),
         report.waiting());
     return report.needsAttention() ? 1 : 0;
-  }
-
-  private static AccountDefaults defaults(AutomationConfig config) {
-    return new AccountDefaults(
-        config.tz(),
-        config.wppconnect().defaultSession(),
-        config.limits().maxPerHour(),
-        config.limits().maxPerDay());
   }
 
   private static void sleep(Clock clock, Instant until) throws InterruptedException {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PreviewCliTest {
 
   private static final String AT = "2026-11-20T10:00:30+05:00";
+  private static final String SAMPLE = "../examples/academy-demo.json";
 
   @TempDir Path dir;
 
@@ -39,6 +40,8 @@ class PreviewCliTest {
     CliRun run =
         CliRun.of(
             "preview",
+            "--data",
+            SAMPLE,
             "--account",
             "demo-academy",
             "--rule",
@@ -108,7 +111,16 @@ class PreviewCliTest {
     Path outbox = dir.resolve("outbox.txt");
 
     CliRun run =
-        CliRun.of("preview", "--account", "demo-academy", "--rule", "weekly-urdu", "--at", AT);
+        CliRun.of(
+            "preview",
+            "--data",
+            SAMPLE,
+            "--account",
+            "demo-academy",
+            "--rule",
+            "weekly-urdu",
+            "--at",
+            AT);
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("rule weekly-urdu, occurrence 2026-11-19T17:30");
@@ -142,8 +154,9 @@ class PreviewCliTest {
 
   @Test
   void an_unknown_account_or_rule_is_a_usage_error() {
-    CliRun account = CliRun.of("preview", "--account", "nobody", "--rule", "r1");
-    CliRun rule = CliRun.of("preview", "--account", "demo-academy", "--rule", "nope");
+    CliRun account = CliRun.of("preview", "--data", SAMPLE, "--account", "nobody", "--rule", "r1");
+    CliRun rule =
+        CliRun.of("preview", "--data", SAMPLE, "--account", "demo-academy", "--rule", "nope");
 
     assertThat(account.exitCode()).isEqualTo(2);
     assertThat(account.err()).contains("no account nobody");
@@ -154,7 +167,16 @@ class PreviewCliTest {
   @Test
   void an_instant_without_an_offset_is_refused_with_exit_2() {
     CliRun run =
-        CliRun.of("preview", "--account", "demo-academy", "--rule", "r1", "--at", "2026-11-20");
+        CliRun.of(
+            "preview",
+            "--data",
+            SAMPLE,
+            "--account",
+            "demo-academy",
+            "--rule",
+            "r1",
+            "--at",
+            "2026-11-20");
 
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("ISO-8601 instant with an offset");

@@ -86,6 +86,8 @@ class ServerCommandsTest {
       requeue.environment = env;
     } else if (command instanceof SendTestCli sendTest) {
       sendTest.environment = env;
+    } else if (command instanceof PreviewCli preview) {
+      preview.environment = env;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -366,5 +368,27 @@ class ServerCommandsTest {
       assertThat(firestore.statusBoard().last("demo-academy"))
           .hasValueSatisfying(h -> assertThat(h.instance()).isEqualTo("test-daemon"));
     }
+  }
+
+  @Test
+  void preview_without_data_reads_firestore_and_writes_nothing() {
+    Run preview =
+        run(
+            new PreviewCli(),
+            env(),
+            "--account",
+            "demo-academy",
+            "--rule",
+            "overdue-daily",
+            "--at",
+            AT,
+            "--json");
+
+    assertThat(preview.exitCode()).as(preview.err()).isZero();
+    assertThat(preview.out())
+        .startsWith("{\"rule\":\"overdue-daily\",\"occurrence\":\"2026-11-20T10:00\"")
+        .contains("\"studentIds\":[\"stu-001\",\"stu-011\",\"stu-021\"]")
+        .contains("{\"studentId\":\"stu-008\",\"reason\":\"OPTED_OUT\"}");
+    assertThat(whatsapp.sends()).isEmpty();
   }
 }
