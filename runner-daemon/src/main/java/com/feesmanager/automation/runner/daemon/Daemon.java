@@ -141,6 +141,10 @@ final class Daemon {
     }
     workers.shutdown();
     try {
+      // a check already firing finishes (its claims are leases); nothing starts after stop
+      if (!scheduler.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("the minute check is still running after {}", SHUTDOWN_GRACE);
+      }
       if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("workers still busy after {}; interrupting", SHUTDOWN_GRACE);
         workers.shutdownNow();

@@ -47,8 +47,29 @@ class ServerCommandsTest {
     flushRedisDatabase9();
     whatsapp = WppConnectServerDouble.start();
     whatsapp.connect("demo");
-    Run imported = run(new ImportCli(), env(), "--data", SAMPLE.toString());
-    assertThat(imported.exitCode()).as(imported.err()).isZero();
+    importUntilVisible();
+  }
+
+  /** Imports the sample and waits until a fresh connection sees it (the reset may still run). */
+  private void importUntilVisible() throws InterruptedException {
+    for (int attempt = 1; ; attempt++) {
+      Run imported = run(new ImportCli(), env(), "--data", SAMPLE.toString());
+      assertThat(imported.exitCode()).as(imported.err()).isZero();
+      try (FirestoreConnection firestore =
+          FirestoreConnection.open(
+              FirestoreEmulatorExtension.emulator().config(),
+              AccountDefaults.SPEC,
+              Clock.systemUTC())) {
+        boolean visible =
+            firestore.accountDirectory().enabledAccounts().accounts().stream()
+                .anyMatch(a -> a.uid().equals("demo-academy"));
+        if (visible) {
+          return;
+        }
+      }
+      assertThat(attempt).as("the imported account never became visible").isLessThan(5);
+      Thread.sleep(500);
+    }
   }
 
   @AfterEach
