@@ -87,7 +87,8 @@ median() { # label flags...
 java -XX:ArchiveClassesAtExit="$work/tick.jsa" -jar "$JAR" --at "$AT" --max-seconds 5 \
   >"$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
 
-median "default" 
+echo "load average before the runs: $(cut -d" " -f1-3 /proc/loadavg)"
+median "default"
 median "TieredStopAtLevel=1" -XX:TieredStopAtLevel=1
 median "AppCDS" -XX:SharedArchiveFile="$work/tick.jsa"
 median "AppCDS + TieredStopAtLevel=1" -XX:SharedArchiveFile="$work/tick.jsa" -XX:TieredStopAtLevel=1
