@@ -3,15 +3,6 @@ package com.feesmanager.automation.runner.daemon;
 import com.feesmanager.automation.adapters.local.FileAccountData;
 import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
-import com.feesmanager.automation.application.QueueDrainer;
-import com.feesmanager.automation.application.QueueDrainer.DrainReport;
-import com.feesmanager.automation.domain.account.AccountSettings;
-import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
-import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
-import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
-import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
-import com.feesmanager.automation.ports.out.AccountDirectory;
-import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
@@ -28,8 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -97,50 +86,6 @@ final class TickCli implements Callable<Integer> {
 
   private int run(Injector injector, Clock clock, Instant start, PrintStream out)
       throws InterruptedException {
-    FireReport fired =
-        injector
-            .getInstance(FireDueOccurrencesUseCase.class)
-            .fireDueOccurrences(new FireDueOccurrencesCommand(start));
-    fired
-        .occurrences()
-        .forEach(
-            o ->
-                out.printf(
-                    "%s %s %s %s: matched %d, queued %d, skipped %d%n",
-                    o.outcome(),
-                    o.uid(),
-                    o.ruleId(),
-                    o.occurrence(),
-                    o.matched(),
-                    o.queued(),
-                    o.skipped()));
-    fired.problems().forEach(p -> out.println("problem: " + p));
-    Set<String> sessions = new TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
-    for (AccountSettings account :
-        injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
-      sessions.add(account.automation().wppSession());
-    }
-    QueueDrainer drainer =
-        new QueueDrainer(
-            injector.getInstance(DeliverMessagesUseCase.class),
-            clock,
-            until -> sleep(clock, until));
-    DrainReport report =
-        drainer.drain(sessions, clock.instant().plusSeconds(maxSeconds), (session, step) -> {});
-    out.printf(
-        "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%n",
-        report.sent(),
-        report.skipped(),
-        report.failed(),
-        report.dead(),
-        report.held(),
-        report.waiting());
-    return report.needsAttention() ? 1 : 0;
-  }
-
-  private static void sleep(Clock clock, Instant until) throws InterruptedException {
-    while (clock.instant().isBefore(until)) {
-      Thread.sleep(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
-    }
+    return Tick.on(injector, clock, start, Duration.ofSeconds(maxSeconds), out).exitCode();
   }
 }

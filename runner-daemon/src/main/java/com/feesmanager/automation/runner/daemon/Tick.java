@@ -1,0 +1,170 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.application.QueueDrainer;
+import com.feesmanager.automation.application.QueueDrainer.DrainReport;
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.InfrastructureException;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.google.inject.Injector;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One server-backed tick (SPEC §8 {@code tick}) as a library call, so that every one-shot runner
+ * (the {@code tick} command, external cron, a function platform) shares the daemon's wiring.
+ */
+public final class Tick {
+
+  /**
+   * What one tick did: the SPEC §8 exit code (0 ok, 1 attention needed, 2 configuration), the
+   * occurrences handled, the delivery counts, and the one-line error when the tick could not run.
+   */
+  public record Report(
+      int exitCode,
+      int occurrences,
+      int sent,
+      int skipped,
+      int failed,
+      int dead,
+      int held,
+      int waiting,
+      String error) {
+
+    /** Validates the report. */
+    public Report {
+      if (exitCode < 0 || exitCode > 2) {
+        throw new IllegalArgumentException("exit code must be 0, 1 or 2");
+      }
+      Objects.requireNonNull(error, "error");
+    }
+
+    static Report failure(int exitCode, String error) {
+      return new Report(exitCode, 0, 0, 0, 0, 0, 0, 0, error);
+    }
+
+    /** The report as a flat map (for a function platform's JSON answer). */
+    public Map<String, Object> toMap() {
+      var map = new java.util.LinkedHashMap<String, Object>();
+      map.put("exitCode", exitCode);
+      map.put("occurrences", occurrences);
+      map.put("sent", sent);
+      map.put("skipped", skipped);
+      map.put("failed", failed);
+      map.put("dead", dead);
+      map.put("held", held);
+      map.put("waiting", waiting);
+      if (!error.isEmpty()) {
+        map.put("error", error);
+      }
+      return map;
+    }
+  }
+
+  private Tick() {}
+
+  /**
+   * Loads the configuration from {@code environment} (and {@code .env}), opens the clients, fires
+   * what is due at {@code clock}'s instant, delivers until the queue is empty or {@code budget}
+   * passes, closes the clients; never throws for configuration or infrastructure failures (they
+   * become exit codes 2 and 1 with a one-line error).
+   */
+  public static Report run(
+      Map<String, String> environment, Clock clock, Duration budget, PrintStream out)
+      throws InterruptedException {
+    Objects.requireNonNull(environment, "environment");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(out, "out");
+    if (budget.isNegative()) {
+      return Report.failure(2, "the time budget must not be negative");
+    }
+    AtomicReference<Report> report = new AtomicReference<>();
+    try {
+      ServerRuntime.run(
+          environment,
+          clock,
+          (injector, config, clients) -> {
+            report.set(on(injector, clock, clock.instant(), budget, out));
+            return report.get().exitCode();
+          });
+      return report.get();
+    } catch (UsageProblem e) {
+      return Report.failure(2, e.getMessage());
+    } catch (InfrastructureException e) {
+      return Report.failure(1, e.getMessage());
+    } catch (RuntimeException e) {
+      return Report.failure(
+          1, "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /** One tick on an already wired process (server or embedded adapters). */
+  static Report on(Injector injector, Clock clock, Instant start, Duration budget, PrintStream out)
+      throws InterruptedException {
+    FireReport fired =
+        injector
+            .getInstance(FireDueOccurrencesUseCase.class)
+            .fireDueOccurrences(new FireDueOccurrencesCommand(start));
+    fired
+        .occurrences()
+        .forEach(
+            o ->
+                out.printf(
+                    "%s %s %s %s: matched %d, queued %d, skipped %d%n",
+                    o.outcome(),
+                    o.uid(),
+                    o.ruleId(),
+                    o.occurrence(),
+                    o.matched(),
+                    o.queued(),
+                    o.skipped()));
+    fired.problems().forEach(p -> out.println("problem: " + p));
+    Set<String> sessions = new TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
+    for (AccountSettings account :
+        injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
+      sessions.add(account.automation().wppSession());
+    }
+    QueueDrainer drainer =
+        new QueueDrainer(
+            injector.getInstance(DeliverMessagesUseCase.class),
+            clock,
+            until -> sleep(clock, until));
+    DrainReport report =
+        drainer.drain(sessions, clock.instant().plus(budget), (session, step) -> {});
+    out.printf(
+        "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%n",
+        report.sent(),
+        report.skipped(),
+        report.failed(),
+        report.dead(),
+        report.held(),
+        report.waiting());
+    return new Report(
+        report.needsAttention() ? 1 : 0,
+        fired.occurrences().size(),
+        report.sent(),
+        report.skipped(),
+        report.failed(),
+        report.dead(),
+        report.held(),
+        report.waiting(),
+        "");
+  }
+
+  private static void sleep(Clock clock, Instant until) throws InterruptedException {
+    while (clock.instant().isBefore(until)) {
+      Thread.sleep(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
+    }
+  }
+}
