@@ -243,8 +243,7 @@ final class Daemon {
             injector.getInstance(SessionLeases.class),
             clock,
             this::sleepUntil,
-            new SessionWorker.Pacing(
-                config.visibilityTimeout(), Duration.ofSeconds(1), Duration.ofSeconds(30)),
+            pacing(config.visibilityTimeout()),
             (s, step) -> metrics.recordStep(s, step));
     try {
       worker.run(() -> stopping);
@@ -253,6 +252,20 @@ final class Daemon {
     } finally {
       workingSessions.remove(session);
     }
+  }
+
+  /**
+   * The lease lasts one visibility timeout; the pauses are capped at half of it so a short
+   * VISIBILITY_TIMEOUT (accepted from 1 s) never lets the lease lapse between steps.
+   */
+  static SessionWorker.Pacing pacing(Duration visibilityTimeout) {
+    Duration half = visibilityTimeout.dividedBy(2);
+    return new SessionWorker.Pacing(
+        visibilityTimeout, min(Duration.ofSeconds(1), half), min(Duration.ofSeconds(30), half));
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   private void sleepUntil(Instant until) throws InterruptedException {

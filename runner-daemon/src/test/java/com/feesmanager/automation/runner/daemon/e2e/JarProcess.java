@@ -1,0 +1,121 @@
+package com.feesmanager.automation.runner.daemon.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The shaded jar started as a separate process, its output captured in files. */
+final class JarProcess implements AutoCloseable {
+
+  static final Path JAR = Path.of("target", "fees-automation.jar").toAbsolutePath();
+
+  private final Process process;
+  private final Path out;
+  private final Path err;
+
+  private JarProcess(Process process, Path out, Path err) {
+    this.process = process;
+    this.out = out;
+    this.err = err;
+  }
+
+  /** Starts {@code java -jar fees-automation.jar args} with exactly {@code env}. */
+  static JarProcess start(Path workDir, Map<String, String> env, String... args) {
+    if (!Files.isRegularFile(JAR)) {
+      throw new IllegalStateException(JAR + " is missing: run the package phase first");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Xshare:auto");
+    command.add("-jar");
+    command.add(JAR.toString());
+    command.addAll(List.of(args));
+    try {
+      Files.createDirectories(workDir);
+      Path out = Files.createTempFile(workDir, args[0] + "-", ".out");
+      Path err = Files.createTempFile(workDir, args[0] + "-", ".err");
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .directory(workDir.toFile())
+              .redirectOutput(out.toFile())
+              .redirectError(err.toFile());
+      // Exactly the given settings: nothing leaks in from the build's environment.
+      builder.environment().clear();
+      builder.environment().putAll(env);
+      return new JarProcess(builder.start(), out, err);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Runs to completion within {@code timeout}; returns the exit code. */
+  static JarProcess run(Path workDir, Duration timeout, Map<String, String> env, String... args)
+      throws InterruptedException {
+    JarProcess process = start(workDir, env, args);
+    if (!process.waitFor(timeout)) {
+      process.close();
+      throw new AssertionError(
+          String.join(" ", args) + " did not finish within " + timeout + ": " + process.err());
+    }
+    return process;
+  }
+
+  boolean waitFor(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  int exitCode() {
+    return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** SIGTERM. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** SIGKILL. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  String out() {
+    return read(out);
+  }
+
+  String err() {
+    return read(err);
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "(unreadable: " + e + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}
