@@ -24,6 +24,19 @@ public final class QueueDrainer {
   @FunctionalInterface
   public interface Sleeper {
     void sleepUntil(Instant until) throws InterruptedException;
+
+    /**
+     * Sleeps in real time until {@code clock} reads {@code until}; for clocks that run at
+     * wall-clock speed (the system clock, or one offset from it).
+     */
+    static Sleeper onClock(Clock clock) {
+      return until -> {
+        while (clock.instant().isBefore(until)) {
+          Thread.sleep(
+              Math.max(1, java.time.Duration.between(clock.instant(), until).toMillis() + 1));
+        }
+      };
+    }
   }
 
   /** Observes each step, e.g. to print progress. */

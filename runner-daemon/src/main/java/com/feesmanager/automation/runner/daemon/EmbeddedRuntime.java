@@ -21,7 +21,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -81,18 +80,10 @@ final class EmbeddedRuntime {
             tally,
             settings,
             RandomGenerator.getDefault());
-    return new QueueDrainer(deliver, clock, this::sleepUntil);
+    return new QueueDrainer(deliver, clock, QueueDrainer.Sleeper.onClock(clock));
   }
 
   PreviewOccurrenceService preview() {
     return new PreviewOccurrenceService(data, data, data, planner);
-  }
-
-  private void sleepUntil(Instant until) throws InterruptedException {
-    // the runtime's clock runs at wall-clock speed, so a real sleep moves it by the same amount
-    // (rounded up, and repeated: the drainer relies on the clock reading at least 'until')
-    while (clock.instant().isBefore(until)) {
-      Thread.sleep(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
-    }
   }
 }

@@ -11,6 +11,7 @@ import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.Preview;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.PreviewCommand;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
+import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -125,7 +126,7 @@ final class PreviewCli implements Callable<Integer> {
       firestore =
           FirestoreConnection.open(
               FirestoreSettings.from(config),
-              ServerRuntime.accountDefaults(config),
+              ServerClients.accountDefaults(config),
               Clock.systemUTC());
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(e.getMessage());

@@ -1,7 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.application.AutomationSettings;
-import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
@@ -45,15 +44,6 @@ final class ServerRuntime {
       throw new UsageProblem(
           String.join("\nerror: ", e.problems().stream().map(Object::toString).toList()));
     }
-  }
-
-  /** SPEC §1.1's environment defaults for account documents. */
-  static AccountDefaults accountDefaults(AutomationConfig config) {
-    return new AccountDefaults(
-        config.tz(),
-        config.wppconnect().defaultSession(),
-        config.limits().maxPerHour(),
-        config.limits().maxPerDay());
   }
 
   static AutomationSettings settings(AutomationConfig config) {

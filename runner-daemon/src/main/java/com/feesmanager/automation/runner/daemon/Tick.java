@@ -139,7 +139,7 @@ public final class Tick {
         new QueueDrainer(
             injector.getInstance(DeliverMessagesUseCase.class),
             clock,
-            until -> sleep(clock, until));
+            QueueDrainer.Sleeper.onClock(clock));
     DrainReport report =
         drainer.drain(sessions, clock.instant().plus(budget), (session, step) -> {});
     out.printf(
@@ -160,11 +160,5 @@ public final class Tick {
         report.held(),
         report.waiting(),
         "");
-  }
-
-  private static void sleep(Clock clock, Instant until) throws InterruptedException {
-    while (clock.instant().isBefore(until)) {
-      Thread.sleep(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
-    }
   }
 }

@@ -7,6 +7,7 @@ import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
 import com.feesmanager.automation.runner.daemon.wiring.EmbeddedAdaptersModule;
+import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
@@ -77,7 +78,7 @@ final class TickCli implements Callable<Integer> {
                 config, clock, new LoggingAlerts(), new InMemoryDailyTally()));
     modules.add(
         new EmbeddedAdaptersModule(
-            FileAccountData.load(data.filesOrSample(), ServerRuntime.accountDefaults(config)),
+            FileAccountData.load(data.filesOrSample(), ServerClients.accountDefaults(config)),
             new OutboxGateway(out, Path.of("outbox.txt")),
             config.visibilityTimeout(),
             config.dedupeRetention()));

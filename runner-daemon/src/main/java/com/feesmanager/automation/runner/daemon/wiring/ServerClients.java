@@ -39,12 +39,7 @@ public final class ServerClients implements AutoCloseable {
    */
   public static ServerClients open(
       AutomationConfig config, FirestoreConfig firestoreConfig, Clock clock) {
-    AccountDefaults defaults =
-        new AccountDefaults(
-            config.tz(),
-            config.wppconnect().defaultSession(),
-            config.limits().maxPerHour(),
-            config.limits().maxPerDay());
+    AccountDefaults defaults = accountDefaults(config);
     RedisConnection redis =
         RedisConnection.open(
             RedisSettings.of(config.redisUrl().reveal())
@@ -63,6 +58,15 @@ public final class ServerClients implements AutoCloseable {
       redis.close();
       throw e;
     }
+  }
+
+  /** SPEC §1.1's environment defaults for account documents. */
+  public static AccountDefaults accountDefaults(AutomationConfig config) {
+    return new AccountDefaults(
+        config.tz(),
+        config.wppconnect().defaultSession(),
+        config.limits().maxPerHour(),
+        config.limits().maxPerDay());
   }
 
   public RedisConnection redis() {
