@@ -165,12 +165,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
   private DeliveryStep waitUntil(Claim claim, RateDecision.WaitUntil wait) {
     queue.release(claim, wait.until(), false);
-    return new DeliveryStep.Waiting(claim.message().key(), wait.until(), wait.reason());
+    return new DeliveryStep.Waiting(
+        claim.message().uid(), claim.message().key(), wait.until(), wait.reason());
   }
 
   private DeliveryStep hold(Claim claim, String reason, Instant now) {
     queue.release(claim, now.plus(settings.holdDelay()), false);
-    return new DeliveryStep.Held(claim.message().key(), reason);
+    return new DeliveryStep.Held(claim.message().uid(), claim.message().key(), reason);
   }
 
   private DeliveryStep sent(Claim claim, SendResult.Sent sent, Instant now) {
@@ -180,7 +181,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
             .withProviderMessageId(sent.providerMessageId()));
     queue.complete(claim, now);
     count(queued, DailyTally.Outcome.SENT, now);
-    return new DeliveryStep.Sent(queued.key());
+    return new DeliveryStep.Sent(queued.uid(), queued.key());
   }
 
   private DeliveryStep failed(Claim claim, SendResult.Failed failed, Instant now) {
@@ -193,7 +194,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
           MessageLogs.of(
               queued, MessageStatus.QUEUED, Optional.of(failed.reason()), attempts, now));
       queue.release(claim, at, true);
-      return new DeliveryStep.Retrying(queued.key(), at, failed.reason());
+      return new DeliveryStep.Retrying(queued.uid(), queued.key(), at, failed.reason());
     }
     if (decision instanceof RetryDecision.Fail) {
       deliveryLog.record(
@@ -201,7 +202,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
               queued, MessageStatus.FAILED, Optional.of(failed.reason()), attempts, now));
       queue.complete(claim, now);
       count(queued, DailyTally.Outcome.FAILED, now);
-      return new DeliveryStep.Failed(queued.key(), failed.reason());
+      return new DeliveryStep.Failed(queued.uid(), queued.key(), failed.reason());
     }
     deliveryLog.record(
         MessageLogs.of(queued, MessageStatus.DEAD, Optional.of(failed.reason()), attempts, now));
@@ -213,19 +214,19 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
         "MESSAGE_DEAD",
         "gave up after " + attempts + " attempts: " + failed.reason(),
         now);
-    return new DeliveryStep.Dead(queued.key(), failed.reason());
+    return new DeliveryStep.Dead(queued.uid(), queued.key(), failed.reason());
   }
 
   private DeliveryStep skip(Claim claim, String reason, Instant now) {
     finish(claim, MessageStatus.SKIPPED, reason, now);
     count(claim.message(), DailyTally.Outcome.SKIPPED, now);
-    return new DeliveryStep.Skipped(claim.message().key(), reason);
+    return new DeliveryStep.Skipped(claim.message().uid(), claim.message().key(), reason);
   }
 
   private DeliveryStep fail(Claim claim, String reason, Instant now) {
     finish(claim, MessageStatus.FAILED, reason, now);
     count(claim.message(), DailyTally.Outcome.FAILED, now);
-    return new DeliveryStep.Failed(claim.message().key(), reason);
+    return new DeliveryStep.Failed(claim.message().uid(), claim.message().key(), reason);
   }
 
   /** Ends a message that was not attempted in this claim: logged and completed. */
@@ -248,7 +249,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     queue.complete(claim, now);
     count(queued, DailyTally.Outcome.FAILED, now);
     alert(queued, Alert.Level.CRITICAL, UNKNOWN_OUTCOME, detail, now);
-    return new DeliveryStep.Failed(queued.key(), UNKNOWN_OUTCOME);
+    return new DeliveryStep.Failed(queued.uid(), queued.key(), UNKNOWN_OUTCOME);
   }
 
   /** Counts the outcome on the account's local day (UTC if the account is gone). */

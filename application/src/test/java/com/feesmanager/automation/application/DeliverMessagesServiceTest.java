@@ -126,7 +126,7 @@ class DeliverMessagesServiceTest {
     DeliveryStep step = deliver();
 
     // then
-    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.key()));
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
     MessageLog log = lastLog();
     assertThat(log.status()).isEqualTo(MessageStatus.SENT);
     assertThat(log.attempts()).isEqualTo(1);
@@ -147,7 +147,8 @@ class DeliverMessagesServiceTest {
     DeliveryStep step = deliver();
 
     // then
-    assertThat(step).isEqualTo(new DeliveryStep.Failed(message.key(), "UNKNOWN_OUTCOME"));
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Failed(message.uid(), message.key(), "UNKNOWN_OUTCOME"));
     verify(gateway, never()).send(any(), any(), any());
     assertThat(lastLog().status()).isEqualTo(MessageStatus.FAILED);
     assertThat(lastLog().reason()).contains("UNKNOWN_OUTCOME");
@@ -174,7 +175,8 @@ class DeliverMessagesServiceTest {
 
     // then
     Instant end = Instant.parse("2026-11-20T08:00:00Z");
-    assertThat(step).isEqualTo(new DeliveryStep.Waiting(message.key(), end, "QUIET_HOURS"));
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Waiting(message.uid(), message.key(), end, "QUIET_HOURS"));
     verify(queue).release(claim, end, false);
     verify(gateway, never()).send(any(), any(), any());
     verify(ledger, never()).reserve(any(), any(), any(), any());
@@ -191,7 +193,8 @@ class DeliverMessagesServiceTest {
     DeliveryStep step = deliver();
 
     // then
-    assertThat(step).isEqualTo(new DeliveryStep.Skipped(message.key(), "PAID_SINCE_QUEUED"));
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Skipped(message.uid(), message.key(), "PAID_SINCE_QUEUED"));
     assertThat(lastLog().status()).isEqualTo(MessageStatus.SKIPPED);
     assertThat(lastLog().reason()).contains("PAID_SINCE_QUEUED");
     verify(gateway, never()).send(any(), any(), any());
@@ -221,7 +224,8 @@ class DeliverMessagesServiceTest {
     DeliveryStep step = deliver();
 
     // then
-    assertThat(step).isEqualTo(new DeliveryStep.Waiting(message.key(), until, "HOUR_CAP"));
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Waiting(message.uid(), message.key(), until, "HOUR_CAP"));
     verify(queue).release(claim, until, false);
     verify(queue, never()).markSending(any(), any());
     verify(gateway, never()).send(any(), any(), any());
@@ -235,7 +239,7 @@ class DeliverMessagesServiceTest {
 
     DeliveryStep step = deliver();
 
-    assertThat(step).isEqualTo(new DeliveryStep.Held(message.key(), "SESSION_DOWN"));
+    assertThat(step).isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "SESSION_DOWN"));
     verify(queue).release(claim, NOW.plusSeconds(30), false);
     verify(deliveryLog, never()).record(any());
   }
@@ -245,7 +249,8 @@ class DeliverMessagesServiceTest {
     Claim claim = claimed(0, false);
     when(gateway.send(any(), any(), any())).thenReturn(new SendResult.Unreachable("refused"));
 
-    assertThat(deliver()).isEqualTo(new DeliveryStep.Held(message.key(), "GATEWAY_UNREACHABLE"));
+    assertThat(deliver())
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "GATEWAY_UNREACHABLE"));
     verify(queue).release(claim, NOW.plusSeconds(30), false);
   }
 
@@ -279,7 +284,7 @@ class DeliverMessagesServiceTest {
     DeliveryStep step = deliver();
 
     // then
-    assertThat(step).isEqualTo(new DeliveryStep.Dead(message.key(), "SEND_FAILED"));
+    assertThat(step).isEqualTo(new DeliveryStep.Dead(message.uid(), message.key(), "SEND_FAILED"));
     verify(queue).deadLetter(claim, "SEND_FAILED", NOW);
     assertThat(lastLog().status()).isEqualTo(MessageStatus.DEAD);
     assertThat(lastLog().attempts()).isEqualTo(3);
@@ -298,7 +303,8 @@ class DeliverMessagesServiceTest {
 
     DeliveryStep step = deliver();
 
-    assertThat(step).isEqualTo(new DeliveryStep.Failed(message.key(), "NOT_ON_WHATSAPP"));
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Failed(message.uid(), message.key(), "NOT_ON_WHATSAPP"));
     assertThat(lastLog().status()).isEqualTo(MessageStatus.FAILED);
     assertThat(lastLog().reason()).contains("NOT_ON_WHATSAPP");
     verify(queue).complete(claim, NOW);
@@ -312,7 +318,8 @@ class DeliverMessagesServiceTest {
 
     DeliveryStep step = deliver();
 
-    assertThat(step).isEqualTo(new DeliveryStep.Failed(message.key(), "UNKNOWN_OUTCOME"));
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Failed(message.uid(), message.key(), "UNKNOWN_OUTCOME"));
     verify(queue).complete(claim, NOW);
     verify(queue, never()).release(any(), any(), anyBoolean());
     verify(alerts).raise(any());

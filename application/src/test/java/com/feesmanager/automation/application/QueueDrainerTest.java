@@ -72,9 +72,9 @@ class QueueDrainerTest {
     // given
     ScriptedDelivery delivery =
         new ScriptedDelivery(
-            new DeliveryStep.Sent(KEY),
-            new DeliveryStep.Waiting(KEY, START.plusSeconds(3), "MIN_GAP"),
-            new DeliveryStep.Sent(KEY));
+            new DeliveryStep.Sent("uid-1", KEY),
+            new DeliveryStep.Waiting("uid-1", KEY, START.plusSeconds(3), "MIN_GAP"),
+            new DeliveryStep.Sent("uid-1", KEY));
 
     // when
     QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
@@ -89,7 +89,8 @@ class QueueDrainerTest {
   @Test
   void a_wait_past_the_deadline_leaves_the_message_queued() throws InterruptedException {
     ScriptedDelivery delivery =
-        new ScriptedDelivery(new DeliveryStep.Waiting(KEY, START.plusSeconds(3600), "HOUR_CAP"));
+        new ScriptedDelivery(
+            new DeliveryStep.Waiting("uid-1", KEY, START.plusSeconds(3600), "HOUR_CAP"));
 
     QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
@@ -102,9 +103,9 @@ class QueueDrainerTest {
   void a_retry_within_the_budget_is_waited_for() throws InterruptedException {
     ScriptedDelivery delivery =
         new ScriptedDelivery(
-            new DeliveryStep.Retrying(KEY, START.plusSeconds(30), "SEND_FAILED"),
+            new DeliveryStep.Retrying("uid-1", KEY, START.plusSeconds(30), "SEND_FAILED"),
             new DeliveryStep.Idle(),
-            new DeliveryStep.Sent(KEY));
+            new DeliveryStep.Sent("uid-1", KEY));
 
     QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
@@ -117,7 +118,8 @@ class QueueDrainerTest {
   void a_held_session_stops_and_needs_attention() throws InterruptedException {
     ScriptedDelivery delivery =
         new ScriptedDelivery(
-            new DeliveryStep.Held(KEY, "SESSION_DOWN"), new DeliveryStep.Sent(KEY));
+            new DeliveryStep.Held("uid-1", KEY, "SESSION_DOWN"),
+            new DeliveryStep.Sent("uid-1", KEY));
 
     QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
@@ -130,7 +132,8 @@ class QueueDrainerTest {
   void failed_and_dead_messages_need_attention() throws InterruptedException {
     ScriptedDelivery delivery =
         new ScriptedDelivery(
-            new DeliveryStep.Failed(KEY, "NOT_ON_WHATSAPP"), new DeliveryStep.Dead(KEY, "500"));
+            new DeliveryStep.Failed("uid-1", KEY, "NOT_ON_WHATSAPP"),
+            new DeliveryStep.Dead("uid-1", KEY, "500"));
 
     QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 

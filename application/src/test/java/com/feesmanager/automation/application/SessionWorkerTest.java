@@ -91,9 +91,9 @@ class SessionWorkerTest {
     run(
         "me",
         4,
-        new DeliveryStep.Sent(KEY),
-        new DeliveryStep.Waiting(KEY, START.plusSeconds(4), "MIN_GAP"),
-        new DeliveryStep.Sent(KEY));
+        new DeliveryStep.Sent("uid-1", KEY),
+        new DeliveryStep.Waiting("uid-1", KEY, START.plusSeconds(4), "MIN_GAP"),
+        new DeliveryStep.Sent("uid-1", KEY));
 
     assertThat(askedAt).containsExactly(START, START, START.plusSeconds(4), START.plusSeconds(4));
     assertThat(leases.events).last().isEqualTo("released me");
@@ -101,7 +101,7 @@ class SessionWorkerTest {
 
   @Test
   void a_long_wait_is_cut_so_the_lease_is_renewed_in_time() {
-    run("me", 2, new DeliveryStep.Waiting(KEY, START.plusSeconds(3600), "HOUR_CAP"));
+    run("me", 2, new DeliveryStep.Waiting("uid-1", KEY, START.plusSeconds(3600), "HOUR_CAP"));
 
     // the second step comes at half the lease, not an hour later
     assertThat(askedAt).containsExactly(START, START.plusSeconds(30));
@@ -109,7 +109,7 @@ class SessionWorkerTest {
 
   @Test
   void a_held_session_pauses_before_trying_again() {
-    run("me", 2, new DeliveryStep.Held(KEY, "SESSION_DOWN"));
+    run("me", 2, new DeliveryStep.Held("uid-1", KEY, "SESSION_DOWN"));
 
     assertThat(askedAt).containsExactly(START, START.plusSeconds(30));
   }
@@ -118,7 +118,7 @@ class SessionWorkerTest {
   void while_another_worker_holds_the_session_this_one_delivers_nothing() {
     leases.holder = "other";
 
-    run("me", 3, new DeliveryStep.Sent(KEY));
+    run("me", 3, new DeliveryStep.Sent("uid-1", KEY));
 
     assertThat(askedAt).isEmpty();
     assertThat(leases.events).containsOnly("refused me");

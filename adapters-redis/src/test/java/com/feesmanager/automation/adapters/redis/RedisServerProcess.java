@@ -16,8 +16,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
-/** A redis-server child process on a spare loopback port and a temporary directory. */
-final class RedisServerProcess implements AutoCloseable {
+/**
+ * A redis-server child process on a spare loopback port and a temporary directory: data no other
+ * test can touch. Reused by the daemon's end-to-end tests (test-jar).
+ */
+public final class RedisServerProcess implements AutoCloseable {
 
   final int port;
   final Path dir;
@@ -31,13 +34,13 @@ final class RedisServerProcess implements AutoCloseable {
   }
 
   /** Starts redis-server with the extra {@code options}; fails if it is not installed. */
-  static RedisServerProcess start(Path dir, String... options) throws IOException {
+  public static RedisServerProcess start(Path dir, String... options) throws IOException {
     RedisServerProcess server = new RedisServerProcess(sparePort(), dir, List.of(options));
     server.startProcess();
     return server;
   }
 
-  String url() {
+  public String url() {
     return "redis://127.0.0.1:" + port;
   }
 
@@ -64,13 +67,13 @@ final class RedisServerProcess implements AutoCloseable {
   }
 
   /** SIGKILL: no shutdown, no final save, as a crash or a power cut would do. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   /** Sends a command over a raw socket and returns the first reply line. */
-  String command(String... words) throws IOException {
+  public String command(String... words) throws IOException {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);
       socket.setSoTimeout(2000);

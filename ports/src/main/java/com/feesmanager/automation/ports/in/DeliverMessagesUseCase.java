@@ -23,28 +23,37 @@ public interface DeliverMessagesUseCase {
 
   /** What one delivery step did. */
   sealed interface DeliveryStep {
+
+    /** A step that handled one message of account {@code uid}. */
+    sealed interface MessageStep extends DeliveryStep {
+      String uid();
+
+      MessageKey key();
+    }
+
     /** Nothing ready in the session. */
     record Idle() implements DeliveryStep {}
 
     /** Sent; the log is SENT. */
-    record Sent(MessageKey key) implements DeliveryStep {}
+    record Sent(String uid, MessageKey key) implements MessageStep {}
 
     /** Not sent for a reason (PAID_SINCE_QUEUED); the log is SKIPPED. */
-    record Skipped(MessageKey key, String reason) implements DeliveryStep {}
+    record Skipped(String uid, MessageKey key, String reason) implements MessageStep {}
 
     /** Over a limit or in quiet hours: the message waits until {@code until}, no attempt used. */
-    record Waiting(MessageKey key, Instant until, String reason) implements DeliveryStep {}
+    record Waiting(String uid, MessageKey key, Instant until, String reason)
+        implements MessageStep {}
 
     /** Session or gateway down: the message is held, no attempt used. */
-    record Held(MessageKey key, String reason) implements DeliveryStep {}
+    record Held(String uid, MessageKey key, String reason) implements MessageStep {}
 
     /** The attempt failed; retried at {@code at}. */
-    record Retrying(MessageKey key, Instant at, String reason) implements DeliveryStep {}
+    record Retrying(String uid, MessageKey key, Instant at, String reason) implements MessageStep {}
 
     /** FAILED for good (permanent error or UNKNOWN_OUTCOME). */
-    record Failed(MessageKey key, String reason) implements DeliveryStep {}
+    record Failed(String uid, MessageKey key, String reason) implements MessageStep {}
 
     /** The last attempt failed: DEAD. */
-    record Dead(MessageKey key, String reason) implements DeliveryStep {}
+    record Dead(String uid, MessageKey key, String reason) implements MessageStep {}
   }
 }

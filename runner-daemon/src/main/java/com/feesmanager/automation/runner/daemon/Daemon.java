@@ -185,7 +185,12 @@ final class Daemon {
                       o.queued(),
                       o.skipped()));
       report.problems().forEach(p -> LOG.warn("problem: {}", p));
-      startWorkers();
+      Set<String> accountSessions = startWorkers();
+      if (!gatewayStates.keySet().containsAll(accountSessions)) {
+        // A session seen for the first time (a new account) is checked now, not at the next
+        // WPP_HEALTH_INTERVAL, so the heartbeat never shows it as unreachable meanwhile.
+        checkGateway();
+      }
       injector
           .getInstance(PublishHeartbeatUseCase.class)
           .publishHeartbeats(
@@ -216,13 +221,19 @@ final class Daemon {
     }
   }
 
-  private void startWorkers() {
-    Set<String> sessions =
-        new java.util.TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
+  /**
+   * Starts a worker for every session with an enabled account or a queue; returns the sessions of
+   * the enabled accounts (those the gateway check covers).
+   */
+  private Set<String> startWorkers() {
+    Set<String> accountSessions = new java.util.TreeSet<>();
     for (AccountSettings account :
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
-      sessions.add(account.automation().wppSession());
+      accountSessions.add(account.automation().wppSession());
     }
+    Set<String> sessions =
+        new java.util.TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
+    sessions.addAll(accountSessions);
     for (String session : sessions) {
       if (workingSessions.add(session)) {
         try {
@@ -232,6 +243,7 @@ final class Daemon {
         }
       }
     }
+    return accountSessions;
   }
 
   private void work(String session) {
@@ -244,7 +256,7 @@ final class Daemon {
             clock,
             this::sleepUntil,
             pacing(config.visibilityTimeout()),
-            (s, step) -> metrics.recordStep(s, step));
+            (s, step) -> metrics.recordStep(step));
     try {
       worker.run(() -> stopping);
     } catch (RuntimeException e) {

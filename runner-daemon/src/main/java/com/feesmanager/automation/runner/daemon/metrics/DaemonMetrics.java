@@ -64,10 +64,13 @@ public final class DaemonMetrics {
     return registry;
   }
 
-  /** Counts what one delivery step of {@code account}'s message did; idle steps count nothing. */
-  public void recordStep(String account, DeliveryStep step) {
-    Objects.requireNonNull(account, "'account' must not be null");
+  /** Counts what one delivery step did, per account of its message; idle steps count nothing. */
+  public void recordStep(DeliveryStep step) {
     Objects.requireNonNull(step, "'step' must not be null");
+    if (!(step instanceof DeliveryStep.MessageStep message)) {
+      return;
+    }
+    String account = message.uid();
     if (step instanceof DeliveryStep.Sent) {
       counter("fees.messages.sent", "account", account).increment();
     } else if (step instanceof DeliveryStep.Failed) {

@@ -16,11 +16,13 @@ final class JarProcess implements AutoCloseable {
 
   static final Path JAR = Path.of("target", "fees-automation.jar").toAbsolutePath();
 
+  private final String name;
   private final Process process;
   private final Path out;
   private final Path err;
 
-  private JarProcess(Process process, Path out, Path err) {
+  private JarProcess(String name, Process process, Path out, Path err) {
+    this.name = name;
     this.process = process;
     this.out = out;
     this.err = err;
@@ -50,7 +52,7 @@ final class JarProcess implements AutoCloseable {
       // Exactly the given settings: nothing leaks in from the build's environment.
       builder.environment().clear();
       builder.environment().putAll(env);
-      return new JarProcess(builder.start(), out, err);
+      return new JarProcess(String.join(" ", args), builder.start(), out, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -105,6 +107,11 @@ final class JarProcess implements AutoCloseable {
     } catch (IOException e) {
       return "(unreadable: " + e + ")";
     }
+  }
+
+  @Override
+  public String toString() {
+    return name + " (pid " + process.pid() + ")";
   }
 
   @Override

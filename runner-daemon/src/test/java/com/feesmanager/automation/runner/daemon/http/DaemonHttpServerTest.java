@@ -148,10 +148,10 @@ class DaemonHttpServerTest {
   @Test
   void metrics_are_prometheus_text_with_the_documented_names() throws Exception {
     MessageKey key = new MessageKey("0123456789abcdef0123456789abcdef");
-    metrics.recordStep("uid-1", new DeliveryStep.Sent(key));
-    metrics.recordStep("uid-1", new DeliveryStep.Failed(key, "NOT_ON_WHATSAPP"));
-    metrics.recordStep("uid-1", new DeliveryStep.Dead(key, "GATEWAY_ERROR"));
-    metrics.recordStep("uid-1", new DeliveryStep.Skipped(key, "PAID_SINCE_QUEUED"));
+    metrics.recordStep(new DeliveryStep.Sent("uid-1", key));
+    metrics.recordStep(new DeliveryStep.Failed("uid-1", key, "NOT_ON_WHATSAPP"));
+    metrics.recordStep(new DeliveryStep.Dead("uid-1", key, "GATEWAY_ERROR"));
+    metrics.recordStep(new DeliveryStep.Skipped("uid-1", key, "PAID_SINCE_QUEUED"));
     metrics.recordTick(Duration.ofMillis(40));
     metrics.recordSendLatency(SESSION, "Sent", Duration.ofMillis(120));
     metrics.recordSessionState(SESSION, SessionState.CONNECTED);

@@ -54,16 +54,28 @@ class DaemonMetricsTest {
 
   @Test
   void delivery_steps_count_by_outcome_and_idle_counts_nothing() {
-    metrics.recordStep("uid-1", new DeliveryStep.Idle());
-    metrics.recordStep("uid-1", new DeliveryStep.Retrying(KEY, NOW, "GATEWAY_ERROR"));
-    metrics.recordStep("uid-1", new DeliveryStep.Held(KEY, "SESSION_DOWN"));
-    metrics.recordStep("uid-1", new DeliveryStep.Waiting(KEY, NOW, "QUIET_HOURS"));
+    metrics.recordStep(new DeliveryStep.Idle());
+    metrics.recordStep(new DeliveryStep.Retrying("uid-1", KEY, NOW, "GATEWAY_ERROR"));
+    metrics.recordStep(new DeliveryStep.Held("uid-1", KEY, "SESSION_DOWN"));
+    metrics.recordStep(new DeliveryStep.Waiting("uid-1", KEY, NOW, "QUIET_HOURS"));
 
     assertThat(metrics.scrape())
         .contains("fees_messages_retried_total{account=\"uid-1\"} 1.0")
         .contains("fees_messages_held_total{account=\"uid-1\",reason=\"SESSION_DOWN\"} 1.0")
         .contains("fees_messages_waiting_total{account=\"uid-1\",reason=\"QUIET_HOURS\"} 1.0")
         .doesNotContain("fees_messages_sent_total");
+  }
+
+  @Test
+  void delivery_steps_are_counted_per_account_of_the_message_not_per_session() {
+    // two accounts sharing one WhatsApp session
+    metrics.recordStep(new DeliveryStep.Sent("uid-1", KEY));
+    metrics.recordStep(new DeliveryStep.Sent("uid-2", KEY));
+    metrics.recordStep(new DeliveryStep.Sent("uid-2", KEY));
+
+    assertThat(metrics.scrape())
+        .contains("fees_messages_sent_total{account=\"uid-1\"} 1.0")
+        .contains("fees_messages_sent_total{account=\"uid-2\"} 2.0");
   }
 
   @Test
