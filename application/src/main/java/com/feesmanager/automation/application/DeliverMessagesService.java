@@ -29,6 +29,8 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.random.RandomGenerator;
 
 /**
@@ -36,6 +38,10 @@ import java.util.random.RandomGenerator;
  * message from a previous holder that died mid-send is never sent again (UNKNOWN_OUTCOME); quiet
  * hours and the balance re-check come before a rate-limit slot is taken; nothing that only waits
  * (quiet hours, limits, a session down) consumes an attempt.
+ *
+ * <p>A step that completes a message claims the session's next one in the same queue call and keeps
+ * it for the session's next step, where it goes through every check as if claimed then; {@link
+ * #pause} hands it back.
  */
 public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
@@ -53,6 +59,9 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   private final DailyTally tally;
   private final AutomationSettings settings;
   private final RandomGenerator random;
+
+  /** Per session, the message claimed by the step that completed the previous one. */
+  private final ConcurrentMap<String, Claim> claimedAhead = new ConcurrentHashMap<>();
 
   public DeliverMessagesService(
       MessageQueue queue,
@@ -80,7 +89,8 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   @Override
   public DeliveryStep deliverNext(DeliverNextCommand command) {
     Instant now = command.now();
-    Optional<Claim> next = queue.claimNext(command.session(), now);
+    Optional<Claim> next =
+        takeClaimedAhead(command.session(), now).or(() -> queue.claimNext(command.session(), now));
     if (next.isEmpty()) {
       return new DeliveryStep.Idle();
     }
@@ -123,6 +133,45 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     SendResult result =
         gateway.send(queued.session(), queued.message().to(), queued.message().body());
     return outcome(claim, result, now);
+  }
+
+  @Override
+  public void pause(PauseCommand command) {
+    Claim ahead = claimedAhead.remove(command.session());
+    if (ahead != null) {
+      handBack(ahead, command.now());
+    }
+  }
+
+  /** The claim made ahead for this step, unless it timed out (then it is claimed afresh). */
+  private Optional<Claim> takeClaimedAhead(String session, Instant now) {
+    Claim ahead = claimedAhead.remove(session);
+    return ahead != null && now.isBefore(ahead.visibleUntil())
+        ? Optional.of(ahead)
+        : Optional.empty();
+  }
+
+  /**
+   * Puts an unused claim back, ready at once in its FIFO place, without using an attempt. One whose
+   * previous holder died mid-send stays claimed, because a release would forget that: it comes back
+   * after the visibility timeout and is then reported, never sent (UNKNOWN_OUTCOME).
+   */
+  private void handBack(Claim ahead, Instant now) {
+    if (!ahead.sendStarted()) {
+      queue.release(ahead, now, false);
+    }
+  }
+
+  /** Completes the message and, in the same queue call, claims the session's next one. */
+  private void complete(Claim claim, Instant now) {
+    Optional<Claim> next = queue.completeAndClaimNext(claim, now);
+    if (next.isPresent()) {
+      Claim displaced = claimedAhead.put(claim.message().session(), next.get());
+      if (displaced != null) {
+        // only when two callers step the same session at once; the older claim is not needed
+        handBack(displaced, now);
+      }
+    }
   }
 
   // Java 17 has no pattern switch; the sealed hierarchy keeps this chain exhaustive by review.
@@ -179,7 +228,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     deliveryLog.record(
         MessageLogs.of(queued, MessageStatus.SENT, Optional.empty(), claim.attemptsMade() + 1, now)
             .withProviderMessageId(sent.providerMessageId()));
-    queue.complete(claim, now);
+    complete(claim, now);
     count(queued, DailyTally.Outcome.SENT, now);
     return new DeliveryStep.Sent(queued.uid(), queued.key());
   }
@@ -200,7 +249,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       deliveryLog.record(
           MessageLogs.of(
               queued, MessageStatus.FAILED, Optional.of(failed.reason()), attempts, now));
-      queue.complete(claim, now);
+      complete(claim, now);
       count(queued, DailyTally.Outcome.FAILED, now);
       return new DeliveryStep.Failed(queued.uid(), queued.key(), failed.reason());
     }
@@ -233,7 +282,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   private void finish(Claim claim, MessageStatus status, String reason, Instant now) {
     deliveryLog.record(
         MessageLogs.of(claim.message(), status, Optional.of(reason), claim.attemptsMade(), now));
-    queue.complete(claim, now);
+    complete(claim, now);
   }
 
   /** A duplicate reminder is worse than a late one: record, alert, never resend (SPEC §6). */
@@ -246,7 +295,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
             Optional.of(UNKNOWN_OUTCOME),
             claim.attemptsMade() + 1,
             now));
-    queue.complete(claim, now);
+    complete(claim, now);
     count(queued, DailyTally.Outcome.FAILED, now);
     alert(queued, Alert.Level.CRITICAL, UNKNOWN_OUTCOME, detail, now);
     return new DeliveryStep.Failed(queued.uid(), queued.key(), UNKNOWN_OUTCOME);

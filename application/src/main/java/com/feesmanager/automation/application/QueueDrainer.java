@@ -3,6 +3,7 @@ package com.feesmanager.automation.application;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -55,13 +56,33 @@ public final class QueueDrainer {
     this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' must not be null");
   }
 
-  /** Drains {@code sessions} until each is empty, held, or waiting past {@code deadline}. */
+  /**
+   * Drains {@code sessions} until each is empty, held, or waiting past {@code deadline}; then
+   * pauses each, so nothing stays claimed for a next step that will not come.
+   */
   public DrainReport drain(Collection<String> sessions, Instant deadline, StepListener listener)
       throws InterruptedException {
     Map<String, Instant> nextAt = new HashMap<>();
     Map<String, Instant> pendingRetry = new HashMap<>();
     sessions.forEach(s -> nextAt.put(s, clock.instant()));
     DrainReport.Builder report = new DrainReport.Builder();
+    try {
+      drain(nextAt, pendingRetry, deadline, listener, report);
+    } finally {
+      for (String session : sessions) {
+        deliver.pause(new PauseCommand(session, clock.instant()));
+      }
+    }
+    return report.build();
+  }
+
+  private void drain(
+      Map<String, Instant> nextAt,
+      Map<String, Instant> pendingRetry,
+      Instant deadline,
+      StepListener listener,
+      DrainReport.Builder report)
+      throws InterruptedException {
     while (!nextAt.isEmpty()) {
       Map.Entry<String, Instant> earliest =
           nextAt.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
@@ -99,7 +120,6 @@ public final class QueueDrainer {
         nextAt.put(session, now);
       }
     }
-    return report.build();
   }
 
   /** What a drain did. {@code waiting} counts sessions left waiting past the deadline. */

@@ -3,6 +3,7 @@ package com.feesmanager.automation.application;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import java.util.function.BooleanSupplier;
  * The daemon's delivery loop for one WhatsApp session: while it holds the session's lease (so one
  * worker across all instances keeps FIFO order and the minimum gap), it delivers step after step,
  * sleeping through waits, polling when idle, backing off while the session is held. It stops
- * between steps, never in the middle of one, and gives the lease up when it stops.
+ * between steps, never in the middle of one, and pauses the session and gives the lease up when it
+ * stops.
  */
 public final class SessionWorker {
 
@@ -65,7 +67,9 @@ public final class SessionWorker {
       while (!stop.getAsBoolean()) {
         Instant now = clock.instant();
         if (!leases.acquire(session, owner, now, pacing.leaseTtl())) {
-          // another worker (here or in another instance) delivers this session
+          // another worker (here or in another instance) delivers this session: a message this
+          // one claimed ahead while it held the lease must not wait out its visibility timeout
+          deliver.pause(new PauseCommand(session, now));
           sleeper.sleepUntil(now.plus(pacing.idlePoll()));
           continue;
         }
@@ -79,7 +83,11 @@ public final class SessionWorker {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      leases.release(session, owner);
+      try {
+        deliver.pause(new PauseCommand(session, clock.instant()));
+      } finally {
+        leases.release(session, owner);
+      }
     }
   }
 

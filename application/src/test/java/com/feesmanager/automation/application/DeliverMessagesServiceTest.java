@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -17,6 +18,7 @@ import com.feesmanager.automation.domain.delivery.RateDecision;
 import com.feesmanager.automation.domain.delivery.RetryPolicy;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
@@ -134,7 +136,7 @@ class DeliverMessagesServiceTest {
     assertThat(log.sentAt()).contains(NOW);
     assertThat(log.to()).contains("923001234567");
     verify(queue).markSending(claim, NOW);
-    verify(queue).complete(claim, NOW);
+    verify(queue).completeAndClaimNext(claim, NOW);
     verify(tally).count(UID, java.time.LocalDate.of(2026, 11, 20), DailyTally.Outcome.SENT);
   }
 
@@ -152,7 +154,7 @@ class DeliverMessagesServiceTest {
     verify(gateway, never()).send(any(), any(), any());
     assertThat(lastLog().status()).isEqualTo(MessageStatus.FAILED);
     assertThat(lastLog().reason()).contains("UNKNOWN_OUTCOME");
-    verify(queue).complete(claim, NOW);
+    verify(queue).completeAndClaimNext(claim, NOW);
     ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
     verify(alerts).raise(alert.capture());
     assertThat(alert.getValue().event()).isEqualTo("UNKNOWN_OUTCOME");
@@ -198,7 +200,7 @@ class DeliverMessagesServiceTest {
     assertThat(lastLog().status()).isEqualTo(MessageStatus.SKIPPED);
     assertThat(lastLog().reason()).contains("PAID_SINCE_QUEUED");
     verify(gateway, never()).send(any(), any(), any());
-    verify(queue).complete(claim, NOW);
+    verify(queue).completeAndClaimNext(claim, NOW);
     verify(tally).count(UID, java.time.LocalDate.of(2026, 11, 20), DailyTally.Outcome.SKIPPED);
   }
 
@@ -307,7 +309,7 @@ class DeliverMessagesServiceTest {
         .isEqualTo(new DeliveryStep.Failed(message.uid(), message.key(), "NOT_ON_WHATSAPP"));
     assertThat(lastLog().status()).isEqualTo(MessageStatus.FAILED);
     assertThat(lastLog().reason()).contains("NOT_ON_WHATSAPP");
-    verify(queue).complete(claim, NOW);
+    verify(queue).completeAndClaimNext(claim, NOW);
   }
 
   @Test
@@ -320,7 +322,7 @@ class DeliverMessagesServiceTest {
 
     assertThat(step)
         .isEqualTo(new DeliveryStep.Failed(message.uid(), message.key(), "UNKNOWN_OUTCOME"));
-    verify(queue).complete(claim, NOW);
+    verify(queue).completeAndClaimNext(claim, NOW);
     verify(queue, never()).release(any(), any(), anyBoolean());
     verify(alerts).raise(any());
   }
@@ -332,5 +334,99 @@ class DeliverMessagesServiceTest {
 
     assertThat(deliver()).isInstanceOf(DeliveryStep.Idle.class);
     verify(gateway, never()).send(any(), any(), any());
+  }
+
+  /** The first message is sent; the call completing it claims the session's next one. */
+  private Claim sentWithNextClaimedAhead(boolean nextSendStarted) {
+    Claim first = claimed(0, false);
+    QueuedMessage second = Fixtures.queued("s2", "923009876543");
+    when(students.student(UID, "s2"))
+        .thenReturn(Optional.of(Fixtures.student("s2", "Bilal", "03009876543", 5000, 0)));
+    Claim next = Fixtures.claim(second, 0, nextSendStarted, NOW);
+    when(queue.completeAndClaimNext(first, NOW)).thenReturn(Optional.of(next));
+    when(gateway.send(eq(SESSION), any(), any())).thenReturn(new SendResult.Sent("id", false));
+    assertThat(deliver()).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    verify(queue).completeAndClaimNext(first, NOW);
+    return next;
+  }
+
+  @Test
+  void finishing_a_message_claims_the_next_in_the_same_queue_call_and_the_next_step_delivers_it() {
+    // given the first message was sent, and the same queue call claimed the second
+    Claim next = sentWithNextClaimedAhead(false);
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then the second step used that claim instead of claiming again
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(next.message().uid(), next.message().key()));
+    verify(queue, times(1)).claimNext(any(), any());
+    verify(queue).markSending(next, NOW);
+    verify(queue).completeAndClaimNext(next, NOW);
+    verify(queue, never()).complete(any(), any());
+  }
+
+  @Test
+  void a_message_claimed_ahead_still_waits_for_the_minimum_gap_without_using_an_attempt() {
+    // given
+    Claim next = sentWithNextClaimedAhead(false);
+    Instant gapEnds = NOW.plusSeconds(4);
+    when(ledger.reserve(eq(SESSION), any(), any(), eq(NOW)))
+        .thenReturn(new RateDecision.WaitUntil(gapEnds, "MIN_GAP"));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step)
+        .isEqualTo(
+            new DeliveryStep.Waiting(
+                next.message().uid(), next.message().key(), gapEnds, "MIN_GAP"));
+    verify(queue).release(next, gapEnds, false);
+    verify(gateway, times(1)).send(any(), any(), any());
+  }
+
+  @Test
+  void pausing_the_session_puts_the_message_claimed_ahead_back_ready_at_once() {
+    // given
+    Claim next = sentWithNextClaimedAhead(false);
+
+    // when
+    Instant later = NOW.plusSeconds(5);
+    service.pause(new PauseCommand(SESSION, later));
+
+    // then it is released without using an attempt, and the next step claims afresh
+    verify(queue).release(next, later, false);
+    when(queue.claimNext(SESSION, NOW)).thenReturn(Optional.empty());
+    assertThat(deliver()).isInstanceOf(DeliveryStep.Idle.class);
+    verify(queue, times(2)).claimNext(SESSION, NOW);
+  }
+
+  @Test
+  void a_claim_ahead_whose_holder_died_mid_send_is_not_released_so_its_marker_survives() {
+    // given the message claimed ahead was being sent by a worker that died
+    sentWithNextClaimedAhead(true);
+
+    // when
+    service.pause(new PauseCommand(SESSION, NOW));
+
+    // then
+    verify(queue, never()).release(any(), any(), anyBoolean());
+  }
+
+  @Test
+  void a_claim_ahead_that_timed_out_is_not_used_and_the_session_is_claimed_afresh() {
+    // given
+    Claim stale = sentWithNextClaimedAhead(false);
+    Instant late = stale.visibleUntil();
+    when(queue.claimNext(SESSION, late)).thenReturn(Optional.empty());
+
+    // when
+    DeliveryStep step = service.deliverNext(new DeliverNextCommand(SESSION, late));
+
+    // then
+    assertThat(step).isInstanceOf(DeliveryStep.Idle.class);
+    verify(queue).claimNext(SESSION, late);
+    verify(queue, never()).markSending(eq(stale), any());
   }
 }

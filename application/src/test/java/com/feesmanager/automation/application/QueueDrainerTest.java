@@ -6,6 +6,7 @@ import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ class QueueDrainerTest {
   private static final class ScriptedDelivery implements DeliverMessagesUseCase {
     final Deque<DeliveryStep> steps;
     final List<Instant> askedAt = new ArrayList<>();
+    final List<String> paused = new ArrayList<>();
 
     ScriptedDelivery(DeliveryStep... steps) {
       this.steps = new ArrayDeque<>(List.of(steps));
@@ -56,6 +58,11 @@ class QueueDrainerTest {
     public DeliveryStep deliverNext(DeliverNextCommand command) {
       askedAt.add(command.now());
       return steps.isEmpty() ? new DeliveryStep.Idle() : steps.poll();
+    }
+
+    @Override
+    public void pause(PauseCommand command) {
+      paused.add(command.session() + "@" + command.now());
     }
   }
 
@@ -140,5 +147,31 @@ class QueueDrainerTest {
     assertThat(report.failed()).isEqualTo(1);
     assertThat(report.dead()).isEqualTo(1);
     assertThat(report.needsAttention()).isTrue();
+  }
+
+  @Test
+  void a_drain_cut_by_its_deadline_pauses_the_session_so_nothing_stays_claimed_ahead()
+      throws InterruptedException {
+    // given a session that would go on sending, but the next send is due after the deadline
+    ScriptedDelivery delivery =
+        new ScriptedDelivery(
+            new DeliveryStep.Sent("uid-1", KEY),
+            new DeliveryStep.Waiting("uid-1", KEY, START.plusSeconds(90), "MIN_GAP"),
+            new DeliveryStep.Sent("uid-1", KEY));
+
+    // when
+    drain(delivery, Duration.ofMinutes(1));
+
+    // then
+    assertThat(delivery.paused).containsExactly("s@" + START);
+  }
+
+  @Test
+  void an_emptied_session_is_paused_too() throws InterruptedException {
+    ScriptedDelivery delivery = new ScriptedDelivery(new DeliveryStep.Sent("uid-1", KEY));
+
+    drain(delivery, Duration.ofMinutes(1));
+
+    assertThat(delivery.paused).containsExactly("s@" + START);
   }
 }

@@ -6,6 +6,7 @@ import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,9 +77,17 @@ class SessionWorkerTest {
   private void run(String owner, int maxSteps, DeliveryStep... script) {
     Deque<DeliveryStep> steps = new ArrayDeque<>(List.of(script));
     DeliverMessagesUseCase deliver =
-        (DeliverNextCommand command) -> {
-          askedAt.add(command.now());
-          return steps.isEmpty() ? new DeliveryStep.Idle() : steps.poll();
+        new DeliverMessagesUseCase() {
+          @Override
+          public DeliveryStep deliverNext(DeliverNextCommand command) {
+            askedAt.add(command.now());
+            return steps.isEmpty() ? new DeliveryStep.Idle() : steps.poll();
+          }
+
+          @Override
+          public void pause(PauseCommand command) {
+            leases.events.add("paused " + command.session());
+          }
         };
     int[] loops = {0};
     new SessionWorker(
@@ -96,7 +105,7 @@ class SessionWorkerTest {
         new DeliveryStep.Sent("uid-1", KEY));
 
     assertThat(askedAt).containsExactly(START, START, START.plusSeconds(4), START.plusSeconds(4));
-    assertThat(leases.events).last().isEqualTo("released me");
+    assertThat(leases.events).endsWith("paused s", "released me");
   }
 
   @Test
@@ -121,7 +130,35 @@ class SessionWorkerTest {
     run("me", 3, new DeliveryStep.Sent("uid-1", KEY));
 
     assertThat(askedAt).isEmpty();
-    assertThat(leases.events).containsOnly("refused me");
+    assertThat(leases.events).containsOnly("refused me", "paused s");
     assertThat(leases.holder).isEqualTo("other");
+  }
+
+  @Test
+  void a_worker_that_loses_the_lease_pauses_the_session_before_it_waits() {
+    // given the lease is taken over after the first step
+    Deque<DeliveryStep> steps = new ArrayDeque<>(List.of(new DeliveryStep.Sent("uid-1", KEY)));
+    DeliverMessagesUseCase deliver =
+        new DeliverMessagesUseCase() {
+          @Override
+          public DeliveryStep deliverNext(DeliverNextCommand command) {
+            leases.holder = "other";
+            return steps.isEmpty() ? new DeliveryStep.Idle() : steps.poll();
+          }
+
+          @Override
+          public void pause(PauseCommand command) {
+            leases.events.add("paused " + command.session());
+          }
+        };
+    int[] loops = {0};
+
+    // when
+    new SessionWorker(
+            "s", "me", deliver, leases, clock, until -> now = until, PACING, (s, step) -> {})
+        .run(() -> loops[0]++ >= 2);
+
+    // then
+    assertThat(leases.events).startsWith("held me", "refused me", "paused s");
   }
 }

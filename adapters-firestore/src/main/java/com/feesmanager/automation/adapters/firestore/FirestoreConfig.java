@@ -1,20 +1,15 @@
 package com.feesmanager.automation.adapters.firestore;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * How to reach Firestore (SPEC §7): a project and one way to authenticate, plus the cache and
- * deadline settings. {@link #fromEnvironment} reads the variables; a wrong or missing one is an
- * {@link IllegalArgumentException} whose message is one line naming it (never the key).
+ * deadline settings. The runner builds it from its own configuration (which reads the environment
+ * and {@code .env}); a value this record cannot accept is an {@link IllegalArgumentException} whose
+ * message is one line naming the setting (never the key).
  */
 public record FirestoreConfig(
     Optional<String> projectId,
@@ -110,126 +105,5 @@ public record FirestoreConfig(
                 + "\"");
       }
     }
-  }
-
-  /**
-   * Reads {@code FIRESTORE_EMULATOR_HOST} (wins when set), else {@code FIREBASE_CLIENT_EMAIL} +
-   * {@code FIREBASE_PRIVATE_KEY} (literal {@code \n} sequences, as {@code .env} files carry them,
-   * become line breaks), else {@code GOOGLE_APPLICATION_CREDENTIALS}; plus {@code
-   * FIREBASE_PROJECT_ID}, {@code FIRESTORE_CACHE_MAX_AGE} and {@code LEDGER_MAX_AGE} (ISO-8601
-   * durations or plain milliseconds).
-   */
-  public static FirestoreConfig fromEnvironment(Map<String, String> env) {
-    Objects.requireNonNull(env, "'env' must not be null");
-    Optional<String> projectId = value(env, "FIREBASE_PROJECT_ID");
-    Optional<String> emulatorHost = value(env, "FIRESTORE_EMULATOR_HOST");
-    Optional<String> clientEmail = value(env, "FIREBASE_CLIENT_EMAIL");
-    Optional<String> privateKey = value(env, "FIREBASE_PRIVATE_KEY");
-    Optional<String> keyFile = value(env, "GOOGLE_APPLICATION_CREDENTIALS");
-    Credentials credentials;
-    if (emulatorHost.isPresent()) {
-      if (projectId.isEmpty()) {
-        throw new IllegalArgumentException(
-            "FIREBASE_PROJECT_ID is required with FIRESTORE_EMULATOR_HOST (any id, e.g."
-                + " demo-fees)");
-      }
-      credentials = new Emulator(emulatorHost.get());
-    } else if (clientEmail.isPresent() || privateKey.isPresent()) {
-      if (clientEmail.isEmpty()) {
-        throw new IllegalArgumentException(
-            "FIREBASE_CLIENT_EMAIL is required with FIREBASE_PRIVATE_KEY");
-      }
-      if (privateKey.isEmpty()) {
-        throw new IllegalArgumentException(
-            "FIREBASE_PRIVATE_KEY is required with FIREBASE_CLIENT_EMAIL");
-      }
-      if (projectId.isEmpty()) {
-        throw new IllegalArgumentException(
-            "FIREBASE_PROJECT_ID is required with FIREBASE_CLIENT_EMAIL and FIREBASE_PRIVATE_KEY");
-      }
-      credentials = new ServiceAccount(clientEmail.get(), pem(privateKey.get()));
-    } else if (keyFile.isPresent()) {
-      Path path = Path.of(keyFile.get());
-      if (!Files.isReadable(path)) {
-        throw new IllegalArgumentException(
-            "GOOGLE_APPLICATION_CREDENTIALS names a file that cannot be read: " + path);
-      }
-      credentials = new CredentialsFile(path);
-    } else {
-      throw new IllegalArgumentException(
-          "Firestore is not configured: set FIREBASE_PROJECT_ID with FIREBASE_CLIENT_EMAIL and"
-              + " FIREBASE_PRIVATE_KEY, or GOOGLE_APPLICATION_CREDENTIALS, or"
-              + " FIRESTORE_EMULATOR_HOST");
-    }
-    return new FirestoreConfig(
-        projectId,
-        credentials,
-        duration(env, "FIRESTORE_CACHE_MAX_AGE", DEFAULT_CACHE_MAX_AGE),
-        duration(env, "LEDGER_MAX_AGE", DEFAULT_LEDGER_MAX_AGE),
-        DEFAULT_CALL_TIMEOUT,
-        DEFAULT_PAGE_SIZE);
-  }
-
-  private static Optional<String> value(Map<String, String> env, String name) {
-    return Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
-  }
-
-  private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-    Optional<String> text = value(env, name);
-    if (text.isEmpty()) {
-      return fallback;
-    }
-    Duration parsed;
-    try {
-      parsed =
-          text.get().chars().allMatch(Character::isDigit)
-              ? Duration.ofMillis(Long.parseLong(text.get()))
-              : Duration.parse(text.get());
-    } catch (DateTimeParseException | NumberFormatException e) {
-      throw new IllegalArgumentException(
-          name
-              + " must be an ISO-8601 duration (PT1H) or milliseconds, found \""
-              + text.get()
-              + "\"",
-          e);
-    }
-    if (parsed.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative, found " + text.get());
-    }
-    return parsed;
-  }
-
-  /**
-   * The key as PEM text: surrounding quotes dropped and literal {@code \n} turned into line breaks;
-   * checked to be a PKCS#8 RSA private key, so a pasting mistake fails at start-up. The message
-   * never quotes the key.
-   */
-  static String pem(String raw) {
-    String text = raw.strip();
-    if (text.length() >= 2
-        && (text.startsWith("\"") && text.endsWith("\"")
-            || text.startsWith("'") && text.endsWith("'"))) {
-      text = text.substring(1, text.length() - 1);
-    }
-    text = text.replace("\\r", "").replace("\\n", "\n");
-    String begin = "-----BEGIN PRIVATE KEY-----";
-    String end = "-----END PRIVATE KEY-----";
-    int from = text.indexOf(begin);
-    int to = text.indexOf(end);
-    if (from < 0 || to < from) {
-      throw new IllegalArgumentException(
-          "FIREBASE_PRIVATE_KEY must be a PEM private key (-----BEGIN PRIVATE KEY----- …), as in"
-              + " the service account JSON's private_key");
-    }
-    String body = text.substring(from + begin.length(), to).replaceAll("\\s", "");
-    try {
-      KeyFactory.getInstance("RSA")
-          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
-    } catch (IllegalArgumentException | java.security.GeneralSecurityException e) {
-      throw new IllegalArgumentException(
-          "FIREBASE_PRIVATE_KEY is not a readable PKCS#8 RSA private key (check that it was copied"
-              + " whole)");
-    }
-    return begin + "\n" + body + "\n" + end + "\n";
   }
 }

@@ -161,6 +161,26 @@ public final class FirestoreConnection implements AutoCloseable {
     return firestore;
   }
 
+  /**
+   * True when Firestore answers a one-document query within {@code timeout} now, bypassing the
+   * outage cache (for readiness and outage alerts); never throws.
+   */
+  public boolean isReachable(Duration timeout) {
+    try {
+      firestore
+          .collection("users")
+          .limit(1)
+          .get()
+          .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
   /** Waits until every log, run and heartbeat written so far is committed; false on timeout. */
   public boolean flush(Duration timeout) {
     return writer.flush(timeout);

@@ -8,16 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Base64;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Reading the Firestore settings from the environment (SPEC §7). */
+/**
+ * The Firestore settings as the runner hands them over (SPEC §7; reading the environment is the
+ * runner's ConfigLoader's job), and what opening a connection makes of them.
+ */
 class FirestoreConfigTest {
+
+  private static final String EMAIL = "automation@fees-manager.iam.gserviceaccount.com";
 
   private static String pem;
 
@@ -31,55 +34,45 @@ class FirestoreConfigTest {
     pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
   }
 
+  /** A config with the default settings and {@code credentials}. */
+  private static FirestoreConfig config(
+      Optional<String> projectId, FirestoreConfig.Credentials credentials) {
+    return new FirestoreConfig(
+        projectId,
+        credentials,
+        FirestoreConfig.DEFAULT_CACHE_MAX_AGE,
+        FirestoreConfig.DEFAULT_LEDGER_MAX_AGE,
+        FirestoreConfig.DEFAULT_CALL_TIMEOUT,
+        FirestoreConfig.DEFAULT_PAGE_SIZE);
+  }
+
+  private static FirestoreConfig serviceAccount(String key) {
+    return config(Optional.of("fees-manager"), new FirestoreConfig.ServiceAccount(EMAIL, key));
+  }
+
   @Test
-  void serviceAccount_withTheKeyAsADotEnvLine_literalBackslashN_andQuotes() {
-    // given the key as a .env file carries it: one line, quoted, with literal \n
-    String dotEnv = "\"" + pem.replace("\n", "\\n") + "\"";
+  void aServiceAccount_neverShowsItsKey() {
+    FirestoreConfig config = serviceAccount(pem);
 
-    // when
-    FirestoreConfig config =
-        FirestoreConfig.fromEnvironment(
-            Map.of(
-                "FIREBASE_PROJECT_ID", "fees-manager",
-                "FIREBASE_CLIENT_EMAIL", "automation@fees-manager.iam.gserviceaccount.com",
-                "FIREBASE_PRIVATE_KEY", dotEnv));
-
-    // then
-    assertThat(config.projectId()).contains("fees-manager");
-    assertThat(config.credentials())
-        .isEqualTo(
-            new FirestoreConfig.ServiceAccount(
-                "automation@fees-manager.iam.gserviceaccount.com", FirestoreConfig.pem(pem)));
-    assertThat(config.toString()).doesNotContain(body(pem)).contains("(hidden)");
-    assertThat(config.cacheMaxAge()).isEqualTo(Duration.ofHours(1));
-    assertThat(config.ledgerMaxAge()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(config.toString()).doesNotContain(body(pem)).contains("(hidden)").contains(EMAIL);
   }
 
   @Test
   void aServiceAccountConnection_opensWithThatKey() {
-    FirestoreConfig config =
-        FirestoreConfig.fromEnvironment(
-            Map.of(
-                "FIREBASE_PROJECT_ID", "fees-manager",
-                "FIREBASE_CLIENT_EMAIL", "automation@fees-manager.iam.gserviceaccount.com",
-                "FIREBASE_PRIVATE_KEY", pem));
     try (FirestoreConnection connection =
-        FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC())) {
+        FirestoreConnection.open(serviceAccount(pem), AccountDefaults.SPEC, Clock.systemUTC())) {
       assertThat(connection.pendingWrites()).isZero();
     }
   }
 
   @Test
-  void aBrokenKey_failsWithOneLine_thatNeverQuotesTheKey() {
+  void aBrokenKey_failsAtOpenWithOneLine_thatNeverQuotesTheKey() {
     String truncated = pem.substring(0, pem.length() / 2) + "\n-----END PRIVATE KEY-----";
     for (String key : new String[] {truncated, "not a key at all"}) {
       assertThatThrownBy(
               () ->
-                  FirestoreConfig.fromEnvironment(
-                      Map.of(
-                          "FIREBASE_PROJECT_ID", "p",
-                          "FIREBASE_CLIENT_EMAIL", "a@b.c",
-                          "FIREBASE_PRIVATE_KEY", key)))
+                  FirestoreConnection.open(
+                      serviceAccount(key), AccountDefaults.SPEC, Clock.systemUTC()))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageStartingWith("FIREBASE_PRIVATE_KEY ")
           .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain(key))
@@ -88,61 +81,32 @@ class FirestoreConfigTest {
   }
 
   @Test
-  void missingOrPartialSettings_nameWhatIsMissing() {
-    assertThatThrownBy(() -> FirestoreConfig.fromEnvironment(Map.of()))
-        .hasMessageStartingWith("Firestore is not configured");
-    assertThatThrownBy(() -> FirestoreConfig.fromEnvironment(Map.of("FIREBASE_PRIVATE_KEY", pem)))
-        .hasMessage("FIREBASE_CLIENT_EMAIL is required with FIREBASE_PRIVATE_KEY");
+  void aProject_isRequired_unlessAKeyFileNamesIt(@TempDir Path dir) {
     assertThatThrownBy(
-            () ->
-                FirestoreConfig.fromEnvironment(
-                    Map.of("FIREBASE_CLIENT_EMAIL", "a@b.c", "FIREBASE_PRIVATE_KEY", pem)))
-        .hasMessageStartingWith("FIREBASE_PROJECT_ID is required");
+            () -> config(Optional.empty(), new FirestoreConfig.ServiceAccount(EMAIL, pem)))
+        .hasMessage("FIREBASE_PROJECT_ID is required");
     assertThatThrownBy(
-            () -> FirestoreConfig.fromEnvironment(Map.of("FIRESTORE_EMULATOR_HOST", "h:1")))
-        .hasMessageStartingWith("FIREBASE_PROJECT_ID is required with FIRESTORE_EMULATOR_HOST");
-    assertThatThrownBy(
-            () ->
-                FirestoreConfig.fromEnvironment(
-                    Map.of("FIRESTORE_EMULATOR_HOST", "localhost", "FIREBASE_PROJECT_ID", "p")))
-        .hasMessageStartingWith("FIRESTORE_EMULATOR_HOST must be host:port");
-    assertThatThrownBy(
-            () ->
-                FirestoreConfig.fromEnvironment(
-                    Map.of("GOOGLE_APPLICATION_CREDENTIALS", "/nonexistent/key.json")))
-        .hasMessageStartingWith("GOOGLE_APPLICATION_CREDENTIALS names a file that cannot be read");
-    assertThatThrownBy(
-            () ->
-                FirestoreConfig.fromEnvironment(
-                    Map.of(
-                        "FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080",
-                        "FIREBASE_PROJECT_ID", "p",
-                        "FIRESTORE_CACHE_MAX_AGE", "an hour")))
-        .hasMessageStartingWith("FIRESTORE_CACHE_MAX_AGE must be an ISO-8601 duration");
+            () -> config(Optional.empty(), new FirestoreConfig.Emulator("127.0.0.1:8080")))
+        .hasMessage("FIREBASE_PROJECT_ID is required");
+    assertThat(
+            config(Optional.empty(), new FirestoreConfig.CredentialsFile(dir.resolve("key.json")))
+                .projectId())
+        .isEmpty();
   }
 
   @Test
-  void emulator_winsOverKeys_andDurationsAreIsoOrMilliseconds() {
-    FirestoreConfig config =
-        FirestoreConfig.fromEnvironment(
-            Map.of(
-                "FIRESTORE_EMULATOR_HOST", "127.0.0.1:8080",
-                "FIREBASE_PROJECT_ID", "demo-fees",
-                "FIREBASE_CLIENT_EMAIL", "a@b.c",
-                "FIRESTORE_CACHE_MAX_AGE", "PT30M",
-                "LEDGER_MAX_AGE", "60000"));
-    assertThat(config.credentials()).isEqualTo(new FirestoreConfig.Emulator("127.0.0.1:8080"));
-    assertThat(config.cacheMaxAge()).isEqualTo(Duration.ofMinutes(30));
-    assertThat(config.ledgerMaxAge()).isEqualTo(Duration.ofMinutes(1));
+  void anEmulatorHost_mustBeHostAndPort() {
+    assertThatThrownBy(() -> new FirestoreConfig.Emulator("localhost"))
+        .hasMessageStartingWith("FIRESTORE_EMULATOR_HOST must be host:port");
+    assertThat(FirestoreConfig.emulator("127.0.0.1:8080", "demo-fees").credentials())
+        .isEqualTo(new FirestoreConfig.Emulator("127.0.0.1:8080"));
   }
 
   @Test
   void aKeyFile_thatIsNotAServiceAccountKey_failsAtOpenWithOneLine(@TempDir Path dir)
       throws Exception {
     Path file = Files.writeString(dir.resolve("key.json"), "{\"type\": \"nonsense\"}");
-    FirestoreConfig config =
-        FirestoreConfig.fromEnvironment(Map.of("GOOGLE_APPLICATION_CREDENTIALS", file.toString()));
-    assertThat(config.projectId()).isEqualTo(Optional.empty());
+    FirestoreConfig config = config(Optional.empty(), new FirestoreConfig.CredentialsFile(file));
     assertThatThrownBy(
             () -> FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class)

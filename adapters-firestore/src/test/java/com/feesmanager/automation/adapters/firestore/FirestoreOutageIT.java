@@ -102,9 +102,12 @@ class FirestoreOutageIT {
       List<Mapped<Student>> students = new ArrayList<>();
       connection.studentDirectory().forEachStudent(uid, students::add);
       assertThat(students).hasSize(2);
+      assertThat(connection.isReachable(Duration.ofSeconds(5))).isTrue();
 
       // when Firestore goes away
       emulator.stop();
+      // the probe behind readiness and outage alerts sees it, although reads come from the cache
+      assertThat(connection.isReachable(Duration.ofSeconds(2))).isFalse();
       clock.now = T0.plus(Duration.ofMinutes(2));
       assertThat(connection.studentDirectory().student(uid, "stu-001"))
           .hasValueSatisfying(found -> assertThat(found.name()).isEqualTo("Ali Raza"));
@@ -146,6 +149,7 @@ class FirestoreOutageIT {
       // when Firestore is back (empty: the emulator keeps nothing), the waiting writes land
       emulator.restart();
       assertThat(connection.flush(Duration.ofSeconds(30))).isTrue();
+      assertThat(connection.isReachable(Duration.ofSeconds(5))).isTrue();
       try (FirestoreConnection other =
           FirestoreConnection.open(emulator.config(), AccountDefaults.SPEC, Clock.systemUTC())) {
         for (MessageLog log : logs) {

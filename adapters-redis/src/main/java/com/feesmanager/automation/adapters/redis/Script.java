@@ -7,13 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-/** The Lua scripts, read from the classpath once, with the SHA-1 digest Redis names them by. */
+/**
+ * The Lua scripts, read from the classpath once, with the SHA-1 digest Redis names them by. A
+ * script may start with fragments (Lua functions that several scripts share, so each step's logic
+ * exists once), concatenated in front of its own file.
+ */
 enum Script {
   QUEUE_ENQUEUE("queue-enqueue.lua"),
-  QUEUE_CLAIM("queue-claim.lua"),
+  QUEUE_CLAIM("queue-claim.lua", Fragments.CLAIM),
   QUEUE_MARK_SENDING("queue-mark-sending.lua"),
-  QUEUE_COMPLETE("queue-complete.lua"),
-  QUEUE_COMPLETE_CLAIM("queue-complete-claim.lua"),
+  QUEUE_COMPLETE("queue-complete.lua", Fragments.COMPLETE),
+  QUEUE_COMPLETE_CLAIM("queue-complete-claim.lua", Fragments.COMPLETE, Fragments.CLAIM),
   QUEUE_RELEASE("queue-release.lua"),
   QUEUE_DEAD_LETTER("queue-dead-letter.lua"),
   QUEUE_REQUEUE_DEAD("queue-requeue-dead.lua"),
@@ -29,9 +33,21 @@ enum Script {
   private final String body;
   private final String sha;
 
-  Script(String resource) {
-    this.body = read(resource);
+  Script(String resource, String... fragments) {
+    StringBuilder text = new StringBuilder();
+    for (String fragment : fragments) {
+      text.append(read(fragment)).append('\n');
+    }
+    this.body = text.append(read(resource)).toString();
     this.sha = sha1(body);
+  }
+
+  /** The shared fragments (an enum constructor cannot read the enum's own static fields). */
+  static final class Fragments {
+    static final String CLAIM = "fragment-queue-claim.lua";
+    static final String COMPLETE = "fragment-queue-complete.lua";
+
+    private Fragments() {}
   }
 
   String body() {

@@ -1,23 +1,4 @@
+-- Loaded after fragment-queue-complete.lua (complete).
 -- KEYS: ready, delayed, inflight, st, done, dead
 -- ARGV: key, token, now (ms), dedupe retention (ms)
-local key = ARGV[1]
-if redis.call('HGET', KEYS[4], 't:' .. key) ~= ARGV[2] then
-  return 0
-end
-local now = tonumber(ARGV[3])
-local retention = tonumber(ARGV[4])
--- A message is in exactly one of inflight, ready (its claim timed out) or delayed.
-if redis.call('ZREM', KEYS[3], key) == 0 then
-  redis.call('ZREM', KEYS[1], redis.call('HGET', KEYS[4], 'm:' .. key))
-  redis.call('ZREM', KEYS[2], key)
-end
-redis.call('HDEL', KEYS[4], 'd:' .. key, 'm:' .. key, 't:' .. key, 'a:' .. key, 's:' .. key)
--- Remember the key until now + retention (enqueue compares with its own now, so that is exact).
-if redis.call('ZADD', KEYS[5], now + retention, key) == 1 and redis.call('ZCARD', KEYS[5]) == 1
-    or tonumber(ARGV[2]) % 64 == 0 then
-  -- Housekeeping on a new set and on about one completion in 64, not on every one: forget keys
-  -- whose retention ended, and let the whole set expire if completions stop.
-  redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', ARGV[3])
-  redis.call('PEXPIRE', KEYS[5], math.max(retention, 1000))
-end
-return 1
+return complete(ARGV[1], ARGV[2], ARGV[3], ARGV[4])

@@ -11,11 +11,31 @@ import java.util.Objects;
  */
 public interface DeliverMessagesUseCase {
 
+  /**
+   * Delivers the session's next message. A step that finishes a message may already claim the
+   * session's next one for the following step (one queue round trip instead of two); a caller that
+   * stops delivering the session must then {@link #pause} it.
+   */
   DeliveryStep deliverNext(DeliverNextCommand command);
+
+  /**
+   * The caller stops delivering the session for now (its drain ended, it lost the session's lease,
+   * or it shuts down): a message claimed ahead for the next step goes back to its FIFO place, so
+   * the next worker does not wait out its visibility timeout. Nothing to do by default.
+   */
+  default void pause(PauseCommand command) {}
 
   /** Deliver the session's next message at {@code now}. */
   record DeliverNextCommand(String session, Instant now) {
     public DeliverNextCommand {
+      Objects.requireNonNull(session, "'session' must not be null");
+      Objects.requireNonNull(now, "'now' must not be null");
+    }
+  }
+
+  /** Stop delivering the session at {@code now}. */
+  record PauseCommand(String session, Instant now) {
+    public PauseCommand {
       Objects.requireNonNull(session, "'session' must not be null");
       Objects.requireNonNull(now, "'now' must not be null");
     }

@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.application.OutageWatch;
 import com.feesmanager.automation.application.SessionWorker;
 import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
@@ -16,6 +17,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
@@ -76,6 +78,10 @@ final class Daemon {
       Executors.newFixedThreadPool(MAX_SESSION_WORKERS, r -> new Thread(r, "session-worker"));
   private volatile boolean stopping;
   private DaemonHttpServer http;
+  private OutageWatch outages;
+
+  /** How long a store probe (readiness, outage alerts) waits for Firestore. */
+  private static final Duration STORE_PROBE_TIMEOUT = Duration.ofSeconds(3);
 
   Daemon(
       Injector injector,
@@ -92,6 +98,7 @@ final class Daemon {
 
   /** Starts the HTTP surface, the minute checks and the gateway checks; returns at once. */
   void start() {
+    outages = new OutageWatch(injector.getInstance(Alerts.class), OutageWatch.ALERT_AFTER);
     GetStatusUseCase status = injector.getInstance(GetStatusUseCase.class);
     metrics.watchQueues(() -> status.status(new StatusQuery(clock.instant())).queues());
     http =
@@ -202,7 +209,26 @@ final class Daemon {
       LOG.error("minute check failed", e);
     } finally {
       metrics.recordTick(Duration.between(started, clock.instant()));
+      watchStores();
       scheduleNextMinute();
+    }
+  }
+
+  /** SPEC §8: probes Redis and Firestore (past the outage cache) for the outage alerts. */
+  private void watchStores() {
+    try {
+      Instant now = clock.instant();
+      outages
+          .observe(OutageWatch.Store.REDIS, clients.redis().isReachable(), now)
+          .ifPresent(since -> LOG.warn("Redis unreachable since {}", since));
+      outages
+          .observe(
+              OutageWatch.Store.FIRESTORE,
+              clients.firestore().isReachable(STORE_PROBE_TIMEOUT),
+              now)
+          .ifPresent(since -> LOG.warn("Firestore unreachable since {}", since));
+    } catch (RuntimeException e) {
+      LOG.warn("store probe failed: {}", e.getMessage());
     }
   }
 
@@ -319,6 +345,10 @@ final class Daemon {
   }
 
   private ReadinessCheck.Result firestoreReady() {
+    // A live query: reads served from the outage cache must not hide an outage.
+    if (!clients.firestore().isReachable(STORE_PROBE_TIMEOUT)) {
+      return ReadinessCheck.Result.down("no answer");
+    }
     int accounts = injector.getInstance(AccountDirectory.class).enabledAccounts().accounts().size();
     return ReadinessCheck.Result.up(accounts + " enabled account(s)");
   }

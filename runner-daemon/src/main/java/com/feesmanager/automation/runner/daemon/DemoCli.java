@@ -1,15 +1,21 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
+import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.application.QueueDrainer.DrainReport;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.delivery.RetryPolicy;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
 import com.feesmanager.automation.ports.out.MessageLog;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.google.inject.Injector;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -86,20 +92,28 @@ final class DemoCli implements Callable<Integer> {
             minGap,
             new RetryPolicy(3, Duration.ofSeconds(30)),
             Duration.ofSeconds(30));
-    EmbeddedRuntime runtime = new EmbeddedRuntime(data.filesOrSample(), clock, settings);
+    Injector injector =
+        EmbeddedDefault.injector(
+            data.filesOrSample(), clock, settings, new OutboxGateway(out, outbox));
 
     out.println("== fees-automation demo as of " + start + " (outbox: " + outbox + ")");
     FireReport fired =
-        runtime.fireDueOccurrences().fireDueOccurrences(new FireDueOccurrencesCommand(start));
+        injector
+            .getInstance(FireDueOccurrencesUseCase.class)
+            .fireDueOccurrences(new FireDueOccurrencesCommand(start));
     printFired(out, fired);
 
-    QueueDrainer drainer = runtime.drainer(out, outbox);
+    QueueDrainer drainer =
+        new QueueDrainer(
+            injector.getInstance(DeliverMessagesUseCase.class),
+            clock,
+            QueueDrainer.Sleeper.onClock(clock));
     DrainReport drained =
         drainer.drain(
-            runtime.queue.sessions(),
+            injector.getInstance(QueueMonitor.class).sessions(),
             clock.instant().plusSeconds(maxSeconds),
             (session, step) -> printStep(out, step));
-    printSummary(out, fired, drained, runtime.deliveryLog.all());
+    printSummary(out, fired, drained, injector.getInstance(InMemoryDeliveryLog.class).all());
     return 0;
   }
 

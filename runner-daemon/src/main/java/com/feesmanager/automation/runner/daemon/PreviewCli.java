@@ -1,12 +1,14 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
+import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.PreviewOccurrenceService;
 import com.feesmanager.automation.domain.message.PhoneNormaliser;
 import com.feesmanager.automation.domain.message.PlannedMessage;
 import com.feesmanager.automation.domain.message.ReminderPlanner;
 import com.feesmanager.automation.domain.message.Skip;
+import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.Preview;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.PreviewCommand;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
@@ -16,6 +18,7 @@ import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -113,12 +116,14 @@ final class PreviewCli implements Callable<Integer> {
   private Preview preview(Instant instant) {
     PreviewCommand command = new PreviewCommand(account, rule, instant);
     if (!data.files.isEmpty()) {
-      EmbeddedRuntime runtime =
-          new EmbeddedRuntime(
+      // The outbox is wired but never used: previewing sends nothing.
+      return EmbeddedDefault.injector(
               data.filesOrSample(),
               Clock.fixed(instant, java.time.ZoneOffset.UTC),
-              AutomationSettings.defaults());
-      return runtime.preview().preview(command);
+              AutomationSettings.defaults(),
+              new OutboxGateway(new PrintStream(PrintStream.nullOutputStream()), Path.of("")))
+          .getInstance(PreviewOccurrenceUseCase.class)
+          .preview(command);
     }
     AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.FIRESTORE);
     FirestoreConnection firestore;

@@ -3,7 +3,11 @@ package com.feesmanager.automation.runner.daemon.alerts;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.runner.daemon.logging.PhoneMasking;
 
-/** The webhook body of SPEC §8: {@code {level, event, account, text, at}}. */
+/**
+ * The webhook body of SPEC §8: {@code {level, event, account, text, at}}. Slack and Discord show
+ * only {@code text}, so it carries level, event and account in front of the alert's own text:
+ * {@code [CRITICAL] MESSAGE_DEAD academy-1: …}.
+ */
 final class AlertJson {
 
   private AlertJson() {}
@@ -15,10 +19,20 @@ final class AlertJson {
     field(json, "level", alert.level().name()).append(',');
     field(json, "event", alert.event()).append(',');
     field(json, "account", alert.account()).append(',');
-    // The text leaves the machine (Slack, Discord): phone numbers are masked as in the logs.
-    field(json, "text", PhoneMasking.mask(alert.text())).append(',');
+    field(json, "text", text(alert)).append(',');
     field(json, "at", alert.at().toString());
     return json.append('}').toString();
+  }
+
+  /** {@code [LEVEL] EVENT account: text}, without the account for process-wide alerts. */
+  static String text(Alert alert) {
+    StringBuilder text = new StringBuilder(48 + alert.text().length());
+    text.append('[').append(alert.level().name()).append("] ").append(alert.event());
+    if (!alert.account().isEmpty()) {
+      text.append(' ').append(alert.account());
+    }
+    // The text leaves the machine (Slack, Discord): phone numbers are masked as in the logs.
+    return text.append(": ").append(PhoneMasking.mask(alert.text())).toString();
   }
 
   private static StringBuilder field(StringBuilder json, String name, String value) {

@@ -3,6 +3,7 @@ package com.feesmanager.automation.runner.daemon.logging;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.Context;
@@ -17,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * Applies the configured logging (SPEC §7 {@code LOG_LEVEL}, {@code LOG_FILE}, and the {@code
@@ -59,6 +61,7 @@ public final class Logging {
     Objects.requireNonNull(context, "'context' must not be null");
     Objects.requireNonNull(level, "'level' must not be null");
     Objects.requireNonNull(logFile, "'logFile' must not be null");
+    routeJavaUtilLogging(context);
     Level rootLevel = Level.toLevel(level.name());
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
@@ -82,6 +85,33 @@ public final class Logging {
         throw new IllegalStateException("cannot open the log file " + logFile.get());
       }
       root.addAppender(file);
+    }
+  }
+
+  /**
+   * Sends java.util.logging records (gRPC's, under the Firestore client) into SLF4J, so they get
+   * logback's format, levels and masking instead of JUL's own two-line stderr output. logback's
+   * levels are copied onto the JUL loggers as they change, so a record logback would drop is not
+   * even created (without that, every JUL call below WARN would cross the bridge to be discarded).
+   * Idempotent.
+   */
+  static void routeJavaUtilLogging(LoggerContext context) {
+    if (context.getCopyOfListenerList().stream()
+        .noneMatch(LevelChangePropagator.class::isInstance)) {
+      LevelChangePropagator propagator = new LevelChangePropagator();
+      propagator.setContext(context);
+      propagator.setResetJUL(true);
+      context.addListener(propagator);
+      propagator.start();
+    }
+    installJulBridge();
+  }
+
+  /** JUL's default console handler is replaced by the bridge; the handler is process-wide. */
+  static synchronized void installJulBridge() {
+    if (!SLF4JBridgeHandler.isInstalled()) {
+      SLF4JBridgeHandler.removeHandlersForRootLogger();
+      SLF4JBridgeHandler.install();
     }
   }
 

@@ -11,13 +11,16 @@ import java.util.Optional;
  * Logback's start-up configuration, found through {@code META-INF/services}: the same set-up as
  * {@link Logging#configure} from {@code LOG_LEVEL} and {@code LOG_FORMAT} (system property, else
  * environment), built in code because parsing {@code logback.xml} costs about 0.4 s of start-up.
- * With {@code -Dlogback.configurationFile=…} logback reads that file instead.
+ * With {@code -Dlogback.configurationFile=…} logback reads that file instead. Either way
+ * java.util.logging is routed into logback from the start.
  */
 public final class StartupConfigurator extends ContextAwareBase implements Configurator {
 
   @Override
   public ExecutionStatus configure(LoggerContext context) {
     if (System.getProperty("logback.configurationFile") != null) {
+      // that file sets the levels; logback.xml shows the LevelChangePropagator to declare with it
+      Logging.installJulBridge();
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     Logging.configure(context, level(setting("LOG_LEVEL")), Optional.empty(), json());

@@ -29,14 +29,26 @@ import java.util.Objects;
 
 /**
  * Binds the outbound ports to the embedded default (SPEC §9): account files, in-process queue,
- * claims, ledger, leases and logs, and the outbox gateway.
+ * claims, ledger, leases and logs, and the outbox gateway. The one wiring of the embedded default,
+ * for {@code demo}, {@code preview --data} and {@code tick --data}.
  */
 public final class EmbeddedAdaptersModule extends AbstractModule {
+
+  /** SPEC §7's default {@code VISIBILITY_TIMEOUT}. */
+  public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofMinutes(2);
+
+  /** SPEC §7's default {@code DEDUPE_RETENTION}. */
+  public static final Duration DEFAULT_DEDUPE_RETENTION = Duration.ofDays(14);
 
   private final FileAccountData data;
   private final OutboxGateway outbox;
   private final Duration visibilityTimeout;
   private final Duration dedupeRetention;
+
+  /** With SPEC §7's default visibility timeout and dedupe retention (no environment read). */
+  public EmbeddedAdaptersModule(FileAccountData data, OutboxGateway outbox) {
+    this(data, outbox, DEFAULT_VISIBILITY_TIMEOUT, DEFAULT_DEDUPE_RETENTION);
+  }
 
   public EmbeddedAdaptersModule(
       FileAccountData data,
@@ -100,10 +112,16 @@ public final class EmbeddedAdaptersModule extends AbstractModule {
     return new InMemorySessionLeases();
   }
 
+  /** The log itself, for {@code demo}'s summary. */
   @Provides
   @Singleton
-  DeliveryLog deliveryLog() {
+  InMemoryDeliveryLog inMemoryDeliveryLog() {
     return new InMemoryDeliveryLog();
+  }
+
+  @Provides
+  DeliveryLog deliveryLog(InMemoryDeliveryLog log) {
+    return log;
   }
 
   @Provides

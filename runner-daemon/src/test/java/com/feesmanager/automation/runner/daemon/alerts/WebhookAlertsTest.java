@@ -133,8 +133,28 @@ class WebhookAlertsTest {
               Map.entry("level", "CRITICAL"),
               Map.entry("event", "MESSAGE_DEAD"),
               Map.entry("account", "acct-1"),
-              Map.entry("text", "message to 92300*****67 is \"dead\"\nafter 5 attempts"),
+              Map.entry(
+                  "text",
+                  "[CRITICAL] MESSAGE_DEAD acct-1: message to 92300*****67 is \"dead\"\n"
+                      + "after 5 attempts"),
               Map.entry("at", "2026-11-20T05:00:30Z"));
+    }
+  }
+
+  @Test
+  void the_text_alone_says_level_event_and_account_for_slack_and_discord() throws Exception {
+    try (WebhookAlerts alerts = alerts(Duration.ofSeconds(5), 10, Duration.ofSeconds(5))) {
+      // when an account's warning and a process-wide alert (no account) are raised
+      alerts.raise(
+          new Alert(Alert.Level.WARNING, "RULE_INVALID", "academy-1", "Rule 'r1' is invalid", AT));
+      alerts.raise(new Alert(Alert.Level.CRITICAL, "REDIS_UNREACHABLE", "", "down for 5m", AT));
+
+      // then
+      assertThat(json(received.poll(10, TimeUnit.SECONDS).body()))
+          .containsEntry("text", "[WARNING] RULE_INVALID academy-1: Rule 'r1' is invalid");
+      assertThat(json(received.poll(10, TimeUnit.SECONDS).body()))
+          .containsEntry("account", "")
+          .containsEntry("text", "[CRITICAL] REDIS_UNREACHABLE: down for 5m");
     }
   }
 
