@@ -1,5 +1,9 @@
 package com.feesmanager.automation.adapters.firestore;
 
+import com.google.auth.oauth2.AccessToken;
+import com.google.auth.oauth2.GoogleCredentials;
+import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.FirestoreOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -156,6 +160,20 @@ public final class FirestoreEmulator implements AutoCloseable {
 
   public String host() {
     return "127.0.0.1:" + port;
+  }
+
+  /**
+   * A plain client of this emulator, for tests that read or write documents as the web app does.
+   * The caller closes it.
+   */
+  public Firestore documentsClient() {
+    // The emulator takes any bearer token; "owner" bypasses security rules.
+    return FirestoreOptions.newBuilder()
+        .setProjectId(PROJECT)
+        .setEmulatorHost(host())
+        .setCredentials(GoogleCredentials.create(new AccessToken("owner", null)))
+        .build()
+        .getService();
   }
 
   public FirestoreConfig config() {

@@ -19,11 +19,16 @@ public enum MessageStatus {
   /**
    * Whether a log in this status may move to {@code next}: forward along QUEUED → SENT → DELIVERED
    * → READ, or from QUEUED/SENT to an end (FAILED, DEAD, SKIPPED; a late WhatsApp failure ack may
-   * fail a SENT message). Ends and READ never move again; a repeat is no move.
+   * fail a SENT message). A DEAD message that an operator requeued gets one more outcome (SENT,
+   * FAILED or SKIPPED). Other ends and READ never move again; a repeat is no move.
    */
   public boolean canMoveTo(MessageStatus next) {
     if (next == this) {
       return false;
+    }
+    if (this == DEAD) {
+      // only a requeued dead letter (`dead requeue`) is sent again; receipts follow its SENT
+      return next == SENT || next == FAILED || next == SKIPPED;
     }
     if (next.rank == 4) {
       return this == QUEUED || (this == SENT && next == FAILED);

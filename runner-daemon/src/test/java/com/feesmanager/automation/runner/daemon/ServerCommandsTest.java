@@ -8,6 +8,7 @@ import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.out.RunSummary;
+import com.google.cloud.firestore.Firestore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -243,7 +244,7 @@ class ServerCommandsTest {
   }
 
   @Test
-  void a_message_that_used_its_last_attempt_is_listed_dead_and_requeued_once() {
+  void a_message_that_used_its_last_attempt_is_listed_dead_and_requeued_once() throws Exception {
     // given one attempt in all and a gateway that fails the first send
     Map<String, String> env = env();
     env.put("MAX_ATTEMPTS", "1");
@@ -260,6 +261,7 @@ class ServerCommandsTest {
     assertThat(tick.out()).contains("dead 1");
     assertThat(list.out()).contains("1 dead letter(s)").contains("SEND_FAILED");
     assertThat(list.out()).doesNotContain("923001234567");
+    assertThat(logStatuses()).containsOnlyOnce("DEAD");
 
     // when requeued (at 10:01 in the run's time line), the next tick sends it
     DeadCli.RequeueDead requeueCommand = new DeadCli.RequeueDead();
@@ -273,6 +275,24 @@ class ServerCommandsTest {
     assertThat(again.exitCode()).as(again.out()).isZero();
     assertThat(whatsapp.sends().size() - before).isEqualTo(1);
     assertThat(run(new DeadCli.ListDead(), env).out()).contains("0 dead letter(s)");
+    // and the web app sees it sent: a requeued dead letter's log moves on from DEAD
+    assertThat(logStatuses()).doesNotContain("DEAD");
+  }
+
+  /** The status of every message log of the sample account, once the writes have landed. */
+  private static List<String> logStatuses() throws Exception {
+    try (Firestore documents = FirestoreEmulatorExtension.emulator().documentsClient()) {
+      return documents
+          .collection("users")
+          .document("demo-academy")
+          .collection("messageLogs")
+          .get()
+          .get()
+          .getDocuments()
+          .stream()
+          .map(doc -> doc.getString("status"))
+          .toList();
+    }
   }
 
   @Test

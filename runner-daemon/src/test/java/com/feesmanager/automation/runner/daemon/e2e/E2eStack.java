@@ -9,11 +9,8 @@ import com.feesmanager.automation.adapters.redis.RedisServerProcess;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.RecordedSend;
 import com.feesmanager.automation.domain.document.AccountDefaults;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -65,14 +62,7 @@ final class E2eStack implements AutoCloseable {
     this.redis = redis;
     this.firestore = firestore;
     this.workDir = workDir;
-    // The emulator takes any bearer token; "owner" bypasses security rules.
-    this.documents =
-        FirestoreOptions.newBuilder()
-            .setProjectId(FirestoreEmulator.PROJECT)
-            .setEmulatorHost(FirestoreEmulatorExtension.emulator().host())
-            .setCredentials(GoogleCredentials.create(new AccessToken("owner", null)))
-            .build()
-            .getService();
+    this.documents = FirestoreEmulatorExtension.emulator().documentsClient();
   }
 
   static E2eStack start(Path workDir) throws IOException {
