@@ -2,15 +2,21 @@
 # Cold start of a one-shot tick with nothing due, as a whole process (JVM start to exit): the
 # lambda jar's LambdaMain against a Firestore emulator this script starts (sample academy
 # imported, an instant when no rule is due), Redis database 12 on 127.0.0.1:6379, and
-# WPPCONNECT_SERVER_URL on a closed port. Five runs per variant, median printed:
-#   default JVM | -XX:TieredStopAtLevel=1 | AppCDS archive | AppCDS + TieredStopAtLevel=1
-# Target ≤ 0.5 s (the seed's Node stack: 0.45 s).
+# WPPCONNECT_SERVER_URL on a closed port. Five runs per variant; printed per variant: the median
+# wall time (JVM start to exit), the median CPU time (user + sys, less sensitive than wall time to
+# a busy machine) and the load average before and after:
+#   default JVM | -XX:TieredStopAtLevel=1 | AppCDS archive | AppCDS + C1 | AppCDS + C1 + SerialGC
+#   (the recommended flags) | floor: `java -version` | floor: Lettuce PING + one Firestore query
+# The floors show what no tick can go under on this machine: a bare JVM start, and a process with
+# the same libraries that only connects to Redis and runs one Firestore query
+# (scripts/cold-start-floor/ColdStartFloor.java). Target ≤ 0.5 s (the seed's Node stack: 0.45 s).
 #
 #   scripts/bench-cold-start.sh            # builds the jars first unless they exist
 #   RUNS=9 scripts/bench-cold-start.sh
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
+repo=$PWD
 RUNS=${RUNS:-5}
 LAMBDA_JAR=runner-lambda/target/fees-automation-lambda.jar
 DAEMON_JAR=runner-daemon/target/fees-automation.jar
@@ -52,45 +58,71 @@ export WPPCONNECT_SECRET_KEY=bench-secret
 export LOG_LEVEL=warn
 # Run from an empty directory so no .env is read.
 cd "$work"
-java -jar "$OLDPWD/$DAEMON_JAR" import --data "$OLDPWD/examples/academy-demo.json" >/dev/null
+java -jar "$repo/$DAEMON_JAR" import --data "$repo/examples/academy-demo.json" >/dev/null
 # Friday 03:17:30 in Karachi: no rule of the sample is due.
 AT=2026-11-20T03:17:30+05:00
-JAR="$OLDPWD/$LAMBDA_JAR"
+JAR="$repo/$LAMBDA_JAR"
 
-run_once() { # flags... -> prints seconds
-  local start end code
-  start=$(date +%s%N)
+TIMEFORMAT='%R %U %S'
+run_timed() { # command... -> prints "wall cpu" in milliseconds; the command's output goes to out.log
+  local t code
   set +e
-  java "$@" -jar "$JAR" --at "$AT" --max-seconds 5 >"$work/out.log" 2>&1
+  t=$({ time "$@" >"$work/out.log" 2>&1; } 2>&1)
   code=$?
   set -e
-  end=$(date +%s%N)
   if [[ $code -ne 0 ]]; then
-    echo "tick exited $code:" >&2
+    echo "exited $code: $*" >&2
     cat "$work/out.log" >&2
     exit 1
   fi
-  echo "scale=3; ($end - $start) / 1000000000" | bc
+  read -r wall user sys <<<"$t"
+  echo "$(echo "$wall * 1000 / 1" | bc) $(echo "($user + $sys) * 1000 / 1" | bc)"
 }
 
-median() { # label flags...
-  local label=$1 times=()
+median_of() { # numbers... -> the median
+  printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"
+}
+
+measure() { # label command...
+  local label=$1 walls=() cpus=() load_before
   shift
-  for _ in $(seq 1 "$RUNS"); do times+=("$(run_once "$@")"); done
-  local sorted
-  sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-  printf '%-32s median %ss  (runs: %s)\n' "$label" \
-    "$(echo "$sorted" | sed -n "$(((RUNS + 1) / 2))p")" "$(echo "$sorted" | tr '\n' ' ')"
+  load_before=$(cut -d" " -f1-3 /proc/loadavg)
+  for _ in $(seq 1 "$RUNS"); do
+    read -r wall cpu <<<"$(run_timed "$@")"
+    walls+=("$wall")
+    cpus+=("$cpu")
+  done
+  printf '%-38s wall %5s ms  cpu %5s ms  (wall: %s)  load %s -> %s\n' "$label" \
+    "$(median_of "${walls[@]}")" "$(median_of "${cpus[@]}")" \
+    "$(printf '%s\n' "${walls[@]}" | sort -n | tr '\n' ' ')" \
+    "$load_before" "$(cut -d" " -f1-3 /proc/loadavg)"
+}
+
+tick() { # flags...
+  java "$@" -jar "$JAR" --at "$AT" --max-seconds 5
 }
 
 # The archive records the classes one real tick loads (System.exit dumps it).
 java -XX:ArchiveClassesAtExit="$work/tick.jsa" -jar "$JAR" --at "$AT" --max-seconds 5 \
   >"$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
+CDS=-XX:SharedArchiveFile="$work/tick.jsa"
 
-echo "load average before the runs: $(cut -d" " -f1-3 /proc/loadavg)"
-median "default"
-median "TieredStopAtLevel=1" -XX:TieredStopAtLevel=1
-median "AppCDS" -XX:SharedArchiveFile="$work/tick.jsa"
-median "AppCDS + TieredStopAtLevel=1" -XX:SharedArchiveFile="$work/tick.jsa" -XX:TieredStopAtLevel=1
-median "AppCDS + C1 + SerialGC" -XX:SharedArchiveFile="$work/tick.jsa" -XX:TieredStopAtLevel=1 \
-  -XX:+UseSerialGC
+# The floor program, compiled against the lambda jar's libraries, with an archive of its own.
+mkdir "$work/floor"
+javac -d "$work/floor" -cp "$JAR" "$repo/scripts/cold-start-floor/ColdStartFloor.java"
+jar cf "$work/floor.jar" -C "$work/floor" .
+FLOOR=(-cp "$JAR:$work/floor.jar" ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST"
+  "$FIREBASE_PROJECT_ID")
+java -XX:ArchiveClassesAtExit="$work/floor.jsa" "${FLOOR[@]}" >"$work/dump.log" 2>&1 \
+  || { cat "$work/dump.log" >&2; exit 1; }
+
+echo "$RUNS runs per variant, $(nproc) cores; medians"
+measure "default" tick
+measure "TieredStopAtLevel=1" tick -XX:TieredStopAtLevel=1
+measure "AppCDS" tick "$CDS"
+measure "AppCDS + C1" tick "$CDS" -XX:TieredStopAtLevel=1
+measure "AppCDS + C1 + SerialGC (recommended)" tick "$CDS" -XX:TieredStopAtLevel=1 \
+  -XX:+UseSerialGC -XX:-UsePerfData
+measure "floor: java -Xshare:auto -version" java -Xshare:auto -version
+measure "floor: Redis PING + 1 Firestore query" java -XX:SharedArchiveFile="$work/floor.jsa" \
+  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${FLOOR[@]}"

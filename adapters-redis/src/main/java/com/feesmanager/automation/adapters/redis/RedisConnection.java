@@ -15,6 +15,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The one Lettuce client and connection of a process, owned by the runner (open once, close on
@@ -38,7 +39,7 @@ public final class RedisConnection implements AutoCloseable {
       RedisSettings settings,
       AutoCloseable connection,
       Runnable shutdown,
-      RedisClusterCommands<String, String> commands,
+      Supplier<RedisClusterCommands<String, String>> commands,
       RedisClusterAsyncCommands<String, String> async) {
     this.settings = settings;
     this.connection = connection;
@@ -70,14 +71,14 @@ public final class RedisConnection implements AutoCloseable {
                 settings,
                 connection::close,
                 () -> shutdown(client),
-                connection.sync(),
+                connection::sync,
                 connection.async());
       } catch (RedisException e) {
         shutdown(client);
         throw new QueueUnavailable("cannot connect to Redis Cluster " + settings.safeUrl(), e);
       }
     } else {
-      RedisClient client = RedisClient.create(uri);
+      RedisClient client = new LazyFacadeRedisClient(uri);
       client.setOptions(ClientOptions.builder().timeoutOptions(NO_COMMAND_TIMERS).build());
       try {
         StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8);
@@ -86,7 +87,7 @@ public final class RedisConnection implements AutoCloseable {
                 settings,
                 connection::close,
                 () -> shutdown(client),
-                connection.sync(),
+                connection::sync,
                 connection.async());
       } catch (RedisException e) {
         shutdown(client);
@@ -143,8 +144,8 @@ public final class RedisConnection implements AutoCloseable {
   /** True when Redis answers a PING now (for readiness checks); never throws. */
   public boolean isReachable() {
     try {
-      return "PONG".equals(scripts.commands().ping());
-    } catch (RedisException e) {
+      return "PONG".equals(scripts.command(c -> c.ping()));
+    } catch (QueueUnavailable e) {
       return false;
     }
   }

@@ -41,11 +41,9 @@ public final class RedisDailyTally implements DailyTally {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(day, "'day' must not be null");
     List<String> values =
-        scripts.call(
-            () ->
-                scripts.commands().hmget(keys.tally(uid, day), "sent", "failed", "skipped").stream()
-                    .map(v -> v.getValueOrElse("0"))
-                    .toList());
+        scripts.command(c -> c.hmget(keys.tally(uid, day), "sent", "failed", "skipped")).stream()
+            .map(v -> v.getValueOrElse("0"))
+            .toList();
     return new Heartbeat.DayCounts(
         Long.parseLong(values.get(0)),
         Long.parseLong(values.get(1)),

@@ -49,7 +49,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     String session = message.session();
     // Registered before the message exists, so a crash in between never hides a session.
     if (!registered.contains(session)) {
-      scripts.call(() -> scripts.commands().sadd(keys.sessions(), session));
+      scripts.command(c -> c.sadd(keys.sessions(), session));
       registered.add(session);
     }
     long enqueuedMillis =
@@ -169,7 +169,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Set<String> withWork = new java.util.HashSet<>();
     for (String session : allSessions()) {
       String[] pending = keys.pendingOf(session);
-      if (scripts.call(() -> scripts.commands().exists(pending)) > 0) {
+      if (scripts.command(c -> c.exists(pending)) > 0) {
         withWork.add(session);
       }
     }
@@ -219,7 +219,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   }
 
   private Set<String> allSessions() {
-    return scripts.call(() -> scripts.commands().smembers(keys.sessions()));
+    return scripts.command(c -> c.smembers(keys.sessions()));
   }
 
   private String[] queueOf(Claim claim) {

@@ -8,10 +8,13 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs the Lua scripts by digest (EVALSHA), falling back to EVAL, which also reloads the script,
@@ -20,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class Scripts {
 
-  private final RedisClusterCommands<String, String> commands;
+  /** Lettuce's sync API, built on first use (a reflective proxy; see {@link #command}). */
+  private final Supplier<RedisClusterCommands<String, String>> commands;
 
   /**
    * Scripts go through the async API and wait here: Lettuce's sync API is a reflective proxy, which
@@ -31,7 +35,7 @@ final class Scripts {
   private final long timeoutNanos;
 
   Scripts(
-      RedisClusterCommands<String, String> commands,
+      Supplier<RedisClusterCommands<String, String>> commands,
       RedisClusterAsyncCommands<String, String> async,
       Duration timeout) {
     this.commands = commands;
@@ -39,12 +43,19 @@ final class Scripts {
     this.timeoutNanos = timeout.toNanos();
   }
 
-  /** Loads every script once, so the first call of each is already an EVALSHA hit. */
+  /**
+   * Loads every script once, so the first call of each is already an EVALSHA hit; the loads are
+   * pipelined (one round trip, not one per script: this runs at every cold start).
+   */
   void loadAll() {
     call(
         () -> {
+          List<RedisFuture<String>> loads = new ArrayList<>();
           for (Script script : Script.values()) {
-            commands.scriptLoad(script.body());
+            loads.add(async.scriptLoad(script.body()));
+          }
+          for (RedisFuture<String> load : loads) {
+            await(load);
           }
           return null;
         });
@@ -61,6 +72,14 @@ final class Scripts {
 
   List<Object> multi(Script script, String[] keys, String... args) {
     return run(script, ScriptOutputType.MULTI, keys, args);
+  }
+
+  /**
+   * A plain command through the async API, awaited, with the same error mapping: the adapters never
+   * touch the sync API, so a process that only ticks never generates its proxy.
+   */
+  <T> T command(Function<RedisClusterAsyncCommands<String, String>, RedisFuture<T>> command) {
+    return call(() -> await(command.apply(async)));
   }
 
   /** Plain commands, with the same error mapping. */
@@ -102,8 +121,9 @@ final class Scripts {
     }
   }
 
+  /** The sync API (for tests), built on the first call. */
   RedisClusterCommands<String, String> commands() {
-    return commands;
+    return commands.get();
   }
 
   /** A Redis call that may throw Lettuce's exceptions. */

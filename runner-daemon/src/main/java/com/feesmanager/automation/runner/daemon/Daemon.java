@@ -67,7 +67,7 @@ final class Daemon {
   private final ServerClients clients;
   private final Clock clock;
   private final String instance;
-  private final DaemonMetrics metrics = new DaemonMetrics();
+  private final DaemonMetrics metrics;
   private final Map<String, GatewayState> gatewayStates = new ConcurrentHashMap<>();
   private final Set<String> workingSessions = ConcurrentHashMap.newKeySet();
   private final Object wakeUp = new Object();
@@ -89,6 +89,18 @@ final class Daemon {
       ServerClients clients,
       Clock clock,
       String instance) {
+    this(injector, config, clients, clock, instance, new DaemonMetrics());
+  }
+
+  /** With {@code metrics} that the caller may also have given the gateway to (send latency). */
+  Daemon(
+      Injector injector,
+      AutomationConfig config,
+      ServerClients clients,
+      Clock clock,
+      String instance,
+      DaemonMetrics metrics) {
+    this.metrics = metrics;
     this.injector = injector;
     this.config = config;
     this.clients = clients;

@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Map;
@@ -29,11 +30,14 @@ final class DaemonCli implements Callable<Integer> {
             + "-"
             + UUID.randomUUID().toString().substring(0, 8);
     CountDownLatch closed = new CountDownLatch(1);
+    DaemonMetrics metrics = new DaemonMetrics();
     return ServerRuntime.run(
         environment,
         Clock.systemUTC(),
+        metrics::timed,
         (injector, config, clients) -> {
-          Daemon daemon = new Daemon(injector, config, clients, Clock.systemUTC(), instance);
+          Daemon daemon =
+              new Daemon(injector, config, clients, Clock.systemUTC(), instance, metrics);
           Thread hook =
               new Thread(
                   () -> {

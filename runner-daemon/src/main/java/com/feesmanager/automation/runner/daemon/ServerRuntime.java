@@ -3,6 +3,7 @@ package com.feesmanager.automation.runner.daemon;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.DailyTally;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
 import com.feesmanager.automation.runner.daemon.alerts.WebhookAlerts;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * What every server-backed command does first: load the configuration (one line per problem, exit
@@ -72,14 +74,32 @@ final class ServerRuntime {
   /** As {@link #run(Map, Clock, Work)}, then {@code afterClose} once the clients are closed. */
   static int run(Map<String, String> environment, Clock clock, Work work, Runnable afterClose)
       throws InterruptedException {
+    return run(environment, clock, UnaryOperator.identity(), work, afterClose);
+  }
+
+  /**
+   * As {@link #run(Map, Clock, Work, Runnable)}, with the gateway every use case gets wrapped by
+   * {@code gateway} (the daemon times its sends).
+   */
+  static int run(
+      Map<String, String> environment,
+      Clock clock,
+      UnaryOperator<WhatsAppGateway> gateway,
+      Work work,
+      Runnable afterClose)
+      throws InterruptedException {
     try {
-      return runWith(environment, clock, work);
+      return runWith(environment, clock, gateway, work);
     } finally {
       afterClose.run();
     }
   }
 
-  private static int runWith(Map<String, String> environment, Clock clock, Work work)
+  private static int runWith(
+      Map<String, String> environment,
+      Clock clock,
+      UnaryOperator<WhatsAppGateway> gateway,
+      Work work)
       throws InterruptedException {
     AutomationConfig config = config(environment, ConfigLoader.Mode.SERVER);
     configureLogging(config, environment);
@@ -95,7 +115,7 @@ final class ServerRuntime {
       List<Module> modules =
           new java.util.ArrayList<>(
               coreModules(config, clock, alertChannel, clients.redis().dailyTally()));
-      modules.add(new ServerAdaptersModule(clients));
+      modules.add(new ServerAdaptersModule(clients, gateway));
       return work.run(Guice.createInjector(modules), config, clients);
     } finally {
       webhook.ifPresent(WebhookAlerts::close);
@@ -107,9 +127,17 @@ final class ServerRuntime {
    * {@code .env}, which the start-up configuration cannot see).
    */
   static void configureLogging(AutomationConfig config, Map<String, String> environment) {
-    Logging.configure(
-        config.logLevel(),
-        config.logFile(),
-        "json".equalsIgnoreCase(environment.getOrDefault("LOG_FORMAT", "").trim()));
+    try {
+      Logging.configure(
+          config.logLevel(),
+          config.logFile(),
+          "json".equalsIgnoreCase(environment.getOrDefault("LOG_FORMAT", "").trim()));
+    } catch (IllegalStateException e) {
+      // SPEC §7: a bad value is one line naming the variable, exit 2
+      throw new UsageProblem(
+          "LOG_FILE: cannot open "
+              + config.logFile().map(Object::toString).orElse("the log file")
+              + " for writing");
+    }
   }
 }

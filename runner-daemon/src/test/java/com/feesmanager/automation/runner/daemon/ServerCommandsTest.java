@@ -217,6 +217,21 @@ class ServerCommandsTest {
   }
 
   @Test
+  void a_tick_whose_redis_cannot_be_reached_exits_1_naming_redis() {
+    // given Redis on a closed port (Firestore, opened beside it, is fine and must be closed again)
+    Map<String, String> env = env();
+    env.put("REDIS_URL", "redis://127.0.0.1:9/9");
+
+    // when
+    Run run = run(new TickCli(), env, "--at", AT, "--max-seconds", "5");
+
+    // then
+    assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+    assertThat(run.err()).contains("Redis");
+    assertThat(whatsapp.sends()).isEmpty();
+  }
+
+  @Test
   void status_shows_the_queues_and_check_reports_every_dependency() {
     run(new TickCli(), env(), "--at", AT, "--max-seconds", "30");
 

@@ -15,14 +15,24 @@ import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /** Binds the outbound ports to the server adapters: Firestore, Redis, wppconnect-server. */
 public final class ServerAdaptersModule extends AbstractModule {
 
   private final ServerClients clients;
+  private final UnaryOperator<WhatsAppGateway> gatewayWrapper;
 
   public ServerAdaptersModule(ServerClients clients) {
+    this(clients, UnaryOperator.identity());
+  }
+
+  /** With the gateway wrapped by {@code gatewayWrapper} (e.g. to time each send). */
+  public ServerAdaptersModule(
+      ServerClients clients, UnaryOperator<WhatsAppGateway> gatewayWrapper) {
     this.clients = Objects.requireNonNull(clients, "'clients' must not be null");
+    this.gatewayWrapper =
+        Objects.requireNonNull(gatewayWrapper, "'gatewayWrapper' must not be null");
   }
 
   @Provides
@@ -82,6 +92,6 @@ public final class ServerAdaptersModule extends AbstractModule {
 
   @Provides
   WhatsAppGateway gateway() {
-    return clients.gateway();
+    return gatewayWrapper.apply(clients.gateway());
   }
 }

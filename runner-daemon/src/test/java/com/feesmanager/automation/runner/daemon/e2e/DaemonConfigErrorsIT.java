@@ -17,7 +17,12 @@ class DaemonConfigErrorsIT {
   @TempDir Path workDir;
 
   @ParameterizedTest
-  @CsvSource({"MAX_ATTEMPTS, three", "HTTP_PORT, 99999", "REDIS_URL, http://x"})
+  @CsvSource({
+    "MAX_ATTEMPTS, three",
+    "HTTP_PORT, 99999",
+    "REDIS_URL, http://x",
+    "LOG_FILE, /dev/null/fees.log"
+  })
   void a_bad_variable_is_one_line_naming_it_and_exit_2(String variable, String value)
       throws Exception {
     // given otherwise complete settings (nothing is contacted before they are checked)

@@ -206,7 +206,11 @@ class DaemonEndToEndIT {
         .contains("fees_messages_sent_total{account=\"" + account.uid() + "\"} 6.0")
         .contains("fees_occurrences_fired_total{account=\"" + account.uid() + "\"} 1.0")
         .containsPattern("fees_receipts_total\\{outcome=\"[A-Z_]+\",receipt=\"DELIVERED\"\\} 1.0")
-        .containsPattern("fees_receipts_total\\{outcome=\"[A-Z_]+\",receipt=\"READ\"\\} 1.0");
+        .containsPattern("fees_receipts_total\\{outcome=\"[A-Z_]+\",receipt=\"READ\"\\} 1.0")
+        .containsPattern(
+            "fees_send_latency_seconds_count\\{outcome=\"Sent\",session=\""
+                + account.session()
+                + "\"\\} 6(\\.0)?\n");
 
     // and SIGTERM stops it cleanly
     daemon.terminate();
