@@ -69,6 +69,10 @@ final class Daemon {
   private final Map<String, GatewayState> gatewayStates = new ConcurrentHashMap<>();
   private final Set<String> workingSessions = ConcurrentHashMap.newKeySet();
   private final Object wakeUp = new Object();
+
+  /** Counts {@link #wakeWorkers} calls; guarded by {@code wakeUp}. */
+  private long wakeUps;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
@@ -171,6 +175,9 @@ final class Daemon {
               .getInstance(FireDueOccurrencesUseCase.class)
               .fireDueOccurrences(new FireDueOccurrencesCommand(started));
       metrics.recordFire(report);
+      if (report.queued() > 0) {
+        wakeWorkers();
+      }
       report
           .occurrences()
           .forEach(
@@ -280,9 +287,22 @@ final class Daemon {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
+  /**
+   * Ends the workers' current pauses: an idle worker would otherwise notice newly queued messages
+   * only at its next poll, up to a second late. A worker woken from a pacing wait just finds it
+   * must wait on.
+   */
+  private void wakeWorkers() {
+    synchronized (wakeUp) {
+      wakeUps++;
+      wakeUp.notifyAll();
+    }
+  }
+
   private void sleepUntil(Instant until) throws InterruptedException {
     synchronized (wakeUp) {
-      while (!stopping && clock.instant().isBefore(until)) {
+      long seen = wakeUps;
+      while (!stopping && wakeUps == seen && clock.instant().isBefore(until)) {
         wakeUp.wait(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
       }
     }
