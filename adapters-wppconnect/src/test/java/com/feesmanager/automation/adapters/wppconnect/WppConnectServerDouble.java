@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -55,9 +56,18 @@ public final class WppConnectServerDouble implements AutoCloseable {
     CONNECTED
   }
 
-  /** One send-message request that passed authentication, as the double received it. */
+  /**
+   * One send-message request that passed authentication, as the double received it; {@code
+   * receivedAt} is when the double began handling it, before reading its body.
+   */
   public record RecordedSend(
-      String session, String phone, String message, Object isGroup, String rawBody, String reply) {}
+      String session,
+      String phone,
+      String message,
+      Object isGroup,
+      String rawBody,
+      String reply,
+      Instant receivedAt) {}
 
   /** What the double does with a send-message request once the session and number pass. */
   public sealed interface SendReply {
@@ -431,6 +441,7 @@ public final class WppConnectServerDouble implements AutoCloseable {
   }
 
   private void sendMessage(HttpExchange exchange, String session) throws IOException {
+    Instant receivedAt = Instant.now();
     byte[] raw = exchange.getRequestBody().readAllBytes();
     Map<?, ?> body = parseObject(raw);
     String phone =
@@ -438,12 +449,16 @@ public final class WppConnectServerDouble implements AutoCloseable {
     String message = body.get("message") instanceof String text ? text : "";
     String rawBody = new String(raw, StandardCharsets.UTF_8);
     if (!active(session)) {
-      sends.add(new RecordedSend(session, phone, message, body.get("isGroup"), rawBody, "404"));
+      sends.add(
+          new RecordedSend(
+              session, phone, message, body.get("isGroup"), rawBody, "404", receivedAt));
       reply(exchange, 404, WppConnectPayloads.SESSION_DOWN_404);
       return;
     }
     if (notOnWhatsApp.contains(phone)) {
-      sends.add(new RecordedSend(session, phone, message, body.get("isGroup"), rawBody, "400"));
+      sends.add(
+          new RecordedSend(
+              session, phone, message, body.get("isGroup"), rawBody, "400", receivedAt));
       reply(exchange, 400, WppConnectPayloads.notOnWhatsApp400(phone));
       return;
     }
@@ -458,7 +473,8 @@ public final class WppConnectServerDouble implements AutoCloseable {
             message,
             body.get("isGroup"),
             rawBody,
-            next.getClass().getSimpleName()));
+            next.getClass().getSimpleName(),
+            receivedAt));
     if (next instanceof SendReply.Ack ack) {
       reply(exchange, 201, sentBody(phone, message, ack.ack()));
     } else if (next instanceof SendReply.Raw rawReply) {

@@ -38,10 +38,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,6 +62,9 @@ final class Daemon {
   /** Sessions delivered at once; more wait for a free worker. */
   static final int MAX_SESSION_WORKERS = 8;
 
+  /** A busy session hands its worker over after this long when other sessions wait for one. */
+  static final Duration SESSION_SLICE = Duration.ofSeconds(30);
+
   private final Injector injector;
   private final AutomationConfig config;
   private final ServerClients clients;
@@ -69,13 +72,15 @@ final class Daemon {
   private final String instance;
   private final DaemonMetrics metrics;
   private final Map<String, GatewayState> gatewayStates = new ConcurrentHashMap<>();
-  private final Set<String> workingSessions = ConcurrentHashMap.newKeySet();
   private final Object wakeUp = new Object();
+
+  /** Counts {@link #wakeWorkers} calls; guarded by {@code wakeUp}. */
+  private long wakeUps;
+
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
-  private final ExecutorService workers =
-      Executors.newFixedThreadPool(MAX_SESSION_WORKERS, r -> new Thread(r, "session-worker"));
+  private final SessionTurns workers;
   private volatile boolean stopping;
   private DaemonHttpServer http;
   private OutageWatch outages;
@@ -101,6 +106,7 @@ final class Daemon {
       String instance,
       DaemonMetrics metrics) {
     this.metrics = metrics;
+    this.workers = new SessionTurns(MAX_SESSION_WORKERS, SESSION_SLICE, clock, this::work);
     this.injector = injector;
     this.config = config;
     this.clients = clients;
@@ -164,7 +170,7 @@ final class Daemon {
       if (!scheduler.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
         LOG.warn("the minute check is still running after {}", SHUTDOWN_GRACE);
       }
-      if (!workers.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      if (!workers.awaitTermination(SHUTDOWN_GRACE)) {
         LOG.warn("workers still busy after {}; interrupting", SHUTDOWN_GRACE);
         workers.shutdownNow();
       }
@@ -190,6 +196,9 @@ final class Daemon {
               .getInstance(FireDueOccurrencesUseCase.class)
               .fireDueOccurrences(new FireDueOccurrencesCommand(started));
       metrics.recordFire(report);
+      if (report.queued() > 0) {
+        wakeWorkers();
+      }
       report
           .occurrences()
           .forEach(
@@ -272,19 +281,11 @@ final class Daemon {
     Set<String> sessions =
         new java.util.TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
     sessions.addAll(accountSessions);
-    for (String session : sessions) {
-      if (workingSessions.add(session)) {
-        try {
-          workers.execute(() -> work(session));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-          workingSessions.remove(session);
-        }
-      }
-    }
+    sessions.forEach(workers::offer);
     return accountSessions;
   }
 
-  private void work(String session) {
+  private void work(String session, BooleanSupplier yieldNow) {
     SessionWorker worker =
         new SessionWorker(
             session,
@@ -295,13 +296,7 @@ final class Daemon {
             this::sleepUntil,
             pacing(config.visibilityTimeout()),
             (s, step) -> metrics.recordStep(step));
-    try {
-      worker.run(() -> stopping);
-    } catch (RuntimeException e) {
-      LOG.error("worker of session {} failed; restarted at the next minute", session, e);
-    } finally {
-      workingSessions.remove(session);
-    }
+    worker.run(() -> stopping || yieldNow.getAsBoolean());
   }
 
   /**
@@ -318,9 +313,22 @@ final class Daemon {
     return a.compareTo(b) <= 0 ? a : b;
   }
 
+  /**
+   * Ends the workers' current pauses: an idle worker would otherwise notice newly queued messages
+   * only at its next poll, up to a second late. A worker woken from a pacing wait just finds it
+   * must wait on.
+   */
+  private void wakeWorkers() {
+    synchronized (wakeUp) {
+      wakeUps++;
+      wakeUp.notifyAll();
+    }
+  }
+
   private void sleepUntil(Instant until) throws InterruptedException {
     synchronized (wakeUp) {
-      while (!stopping && clock.instant().isBefore(until)) {
+      long seen = wakeUps;
+      while (!stopping && wakeUps == seen && clock.instant().isBefore(until)) {
         wakeUp.wait(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
       }
     }

@@ -80,7 +80,12 @@ final class E2eStack implements AutoCloseable {
 
   /** Imports the account and waits until the daemon's reads can see it. */
   void importAccount(E2eAccount account) throws InterruptedException {
-    firestore.importer().importAccount(account.file());
+    importAccount(account.file(), account);
+  }
+
+  /** Imports {@code file}, one of {@code account}'s files, and waits until it is visible. */
+  void importAccount(Map<String, Object> file, E2eAccount account) throws InterruptedException {
+    firestore.importer().importAccount(file);
     await(
         "the imported account to be visible",
         Duration.ofSeconds(20),
@@ -107,14 +112,24 @@ final class E2eStack implements AutoCloseable {
   }
 
   JarProcess startJar(Map<String, String> env, String... args) {
-    JarProcess process = JarProcess.start(workDir, env, args);
+    return startJar(env, JarProcess.TEST_JVM_FLAGS, args);
+  }
+
+  JarProcess startJar(Map<String, String> env, List<String> jvmFlags, String... args) {
+    JarProcess process = JarProcess.start(workDir, env, jvmFlags, args);
     processes.add(process);
     return process;
   }
 
   /** Starts {@code daemon} and waits until it answers {@code /health/live}. */
   JarProcess startDaemon(Map<String, String> env) throws InterruptedException {
-    JarProcess daemon = startJar(env, "daemon");
+    return startDaemon(env, JarProcess.TEST_JVM_FLAGS);
+  }
+
+  /** Starts {@code daemon} with {@code jvmFlags} and waits until it answers. */
+  JarProcess startDaemon(Map<String, String> env, List<String> jvmFlags)
+      throws InterruptedException {
+    JarProcess daemon = startJar(env, jvmFlags, "daemon");
     int port = Integer.parseInt(env.get("HTTP_PORT"));
     await(
         "the daemon to answer /health/live",
@@ -222,6 +237,11 @@ final class E2eStack implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       return socket.getLocalPort();
     }
+  }
+
+  /** Where the processes' output, the redis data and anything else of this run go. */
+  Path workDir() {
+    return workDir;
   }
 
   /** Output of every process this stack started, for failure messages. */

@@ -16,6 +16,9 @@ final class JarProcess implements AutoCloseable {
 
   static final Path JAR = Path.of("target", "fees-automation.jar").toAbsolutePath();
 
+  /** The JVM flags of the tests: a quick start; benchmarks pass the image's flags instead. */
+  static final List<String> TEST_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
   private final String name;
   private final Process process;
   private final Path out;
@@ -30,13 +33,18 @@ final class JarProcess implements AutoCloseable {
 
   /** Starts {@code java -jar fees-automation.jar args} with exactly {@code env}. */
   static JarProcess start(Path workDir, Map<String, String> env, String... args) {
+    return start(workDir, env, TEST_JVM_FLAGS, args);
+  }
+
+  /** Starts {@code java jvmFlags -jar fees-automation.jar args} with exactly {@code env}. */
+  static JarProcess start(
+      Path workDir, Map<String, String> env, List<String> jvmFlags, String... args) {
     if (!Files.isRegularFile(JAR)) {
       throw new IllegalStateException(JAR + " is missing: run the package phase first");
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1");
-    command.add("-Xshare:auto");
+    command.addAll(jvmFlags);
     command.add("-jar");
     command.add(JAR.toString());
     command.addAll(List.of(args));
@@ -61,7 +69,18 @@ final class JarProcess implements AutoCloseable {
   /** Runs to completion within {@code timeout}; returns the exit code. */
   static JarProcess run(Path workDir, Duration timeout, Map<String, String> env, String... args)
       throws InterruptedException {
-    JarProcess process = start(workDir, env, args);
+    return run(workDir, timeout, env, TEST_JVM_FLAGS, args);
+  }
+
+  /** Runs with {@code jvmFlags} to completion within {@code timeout}. */
+  static JarProcess run(
+      Path workDir,
+      Duration timeout,
+      Map<String, String> env,
+      List<String> jvmFlags,
+      String... args)
+      throws InterruptedException {
+    JarProcess process = start(workDir, env, jvmFlags, args);
     if (!process.waitFor(timeout)) {
       process.close();
       throw new AssertionError(
@@ -76,6 +95,10 @@ final class JarProcess implements AutoCloseable {
 
   int exitCode() {
     return process.exitValue();
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   boolean isAlive() {

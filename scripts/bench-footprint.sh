@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Footprint of the daemon jar (issue 6): resident memory serving 10 accounts × 5,000 students,
+# each account with its own session, started with exactly the JAVA_OPTS of docker/Dockerfile and
+# a CDS archive recorded the way the image records it (a training run of the demo). Every rule
+# fires at one coming minute: 50,000 students evaluated, 25 % overdue → 12,500 messages queued
+# and delivered to the wppconnect-server double (MIN_SEND_INTERVAL=PT0S). VmRSS/VmHWM of
+# /proc/<pid>/status every second: idle, peak, after. Target ≤ 130 MiB RSS and no
+# OutOfMemoryError (the flags include -XX:+ExitOnOutOfMemoryError). Takes about 5 minutes.
+#
+#   scripts/bench-footprint.sh
+#   scripts/bench-footprint.sh -Dbench.extraFlags="-Xmx64m" -Dbench.env=MALLOC_ARENA_MAX=2
+#   scripts/bench-footprint.sh -Dbench.nmt=true      # + jcmd VM.native_memory summary
+#   scripts/bench-footprint.sh -Dbench.overduePercent=100 -Dbench.minSendInterval=PT3S
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+# The whole Maven output goes to $log; the figures are printed from it.
+log=runner-daemon/target/bench-footprint.log
+mkdir -p runner-daemon/target
+status=0
+./mvnw -q -B -pl runner-daemon -am verify \
+  -Dspotless.check.skip=true -Denforcer.skip=true \
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dit.test=DaemonFootprintBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
+  -DtrimStackTrace=false "$@" > "$log" 2>&1 || status=$?
+grep -E '^(imported|all [0-9]+ occurrences|delivered|footprint|nmt)|ERROR|FAIL|Exception' "$log" || true
+if [[ $status -ne 0 ]] || ! grep -q '^footprint:' "$log"; then
+  echo "no figures (mvn exit $status); the end of $log:" >&2
+  tail -40 "$log" >&2
+  exit 1
+fi
