@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicReference;
@@ -76,6 +77,25 @@ public final class Tick {
 
   private Tick() {}
 
+  /** How far ahead of the real time a server-backed tick may run (a cron started early). */
+  static final Duration FUTURE_ALLOWANCE = Duration.ofMinutes(1);
+
+  /**
+   * A server-backed tick runs wholly at its instant, so one in the future would record its sends in
+   * the shared rate-limit ledger at that time and hold every real send of those sessions (the
+   * minimum gap, the caps) until then; it is refused.
+   */
+  static Optional<String> futureProblem(Instant at, Instant now) {
+    if (at.isAfter(now.plus(FUTURE_ALLOWANCE))) {
+      return Optional.of(
+          "--at "
+              + at
+              + " is in the future: a tick on the servers would record its sends at that time"
+              + " and hold real sends until then; use preview --at, or tick --data");
+    }
+    return Optional.empty();
+  }
+
   /**
    * Loads the configuration from {@code environment} (and {@code .env}), opens the clients, fires
    * what is due at {@code clock}'s instant, delivers until the queue is empty or {@code budget}
@@ -90,6 +110,10 @@ public final class Tick {
     Objects.requireNonNull(out, "out");
     if (budget.isNegative()) {
       return Report.failure(2, "the time budget must not be negative");
+    }
+    Optional<String> future = futureProblem(clock.instant(), Instant.now());
+    if (future.isPresent()) {
+      return Report.failure(2, future.get());
     }
     AtomicReference<Report> report = new AtomicReference<>();
     try {

@@ -68,6 +68,11 @@ final class TickCli implements Callable<Integer> {
     Instant start = at != null ? at : Instant.now();
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
     if (data.files.isEmpty()) {
+      Tick.futureProblem(start, Instant.now())
+          .ifPresent(
+              problem -> {
+                throw new UsageProblem(problem);
+              });
       return ServerRuntime.run(
           environment, clock, (injector, config, clients) -> run(injector, clock, start, out));
     }

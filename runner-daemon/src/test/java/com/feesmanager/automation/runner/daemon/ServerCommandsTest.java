@@ -311,6 +311,29 @@ class ServerCommandsTest {
   }
 
   @Test
+  void a_tick_in_the_future_is_refused_and_touches_nothing() {
+    String tomorrow = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+
+    Run tick = run(new TickCli(), env(), "--at", tomorrow, "--max-seconds", "5");
+
+    assertThat(tick.exitCode()).isEqualTo(2);
+    assertThat(tick.err()).contains("--at " + tomorrow).contains("in the future");
+    assertThat(whatsapp.sends()).isEmpty();
+    // a send now is not held by anything recorded for tomorrow
+    Run sent =
+        run(
+            new SendTestCli(),
+            env(),
+            "--account",
+            "demo-academy",
+            "--to",
+            "0300-7654321",
+            "--text",
+            "still sends now");
+    assertThat(sent.exitCode()).as(sent.out() + sent.err()).isZero();
+  }
+
+  @Test
   void send_test_checks_the_number_and_sends_one_message_now() {
     Run sent =
         run(
