@@ -11,19 +11,6 @@
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-# The whole Maven output goes to $log; the figures are printed from it.
-log=runner-daemon/target/bench-lateness.log
-mkdir -p runner-daemon/target
-status=0
-./mvnw -q -B -pl runner-daemon -am verify \
-  -Dspotless.check.skip=true -Denforcer.skip=true \
-  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.test=DaemonLatenessBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
-  -DtrimStackTrace=false "$@" > "$log" 2>&1 || status=$?
-grep -E '^(occurrence|lateness)|ERROR|FAIL' "$log" || true
-if [[ $status -ne 0 ]] || ! grep -q '^lateness:' "$log"; then
-  echo "no figures (mvn exit $status); the end of $log:" >&2
-  tail -40 "$log" >&2
-  exit 1
-fi
+# shellcheck source=scripts/lib/daemon-benchmark.sh
+source scripts/lib/daemon-benchmark.sh
+run_daemon_benchmark DaemonLatenessBenchmark bench-lateness '^(occurrence|lateness)|ERROR|FAIL' 'lateness:' "$@"

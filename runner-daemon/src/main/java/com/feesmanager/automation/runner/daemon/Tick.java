@@ -105,13 +105,28 @@ public final class Tick {
   public static Report run(
       Map<String, String> environment, Clock clock, Duration budget, PrintStream out)
       throws InterruptedException {
+    return run(environment, clock, Optional.empty(), budget, out);
+  }
+
+  /**
+   * As {@link #run(Map, Clock, Duration, PrintStream)}, firing what is due at {@code start} when
+   * given (the {@code tick --at} instant exactly), else at the clock's instant once the clients are
+   * open.
+   */
+  static Report run(
+      Map<String, String> environment,
+      Clock clock,
+      Optional<Instant> start,
+      Duration budget,
+      PrintStream out)
+      throws InterruptedException {
     Objects.requireNonNull(environment, "environment");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(out, "out");
     if (budget.isNegative()) {
       return Report.failure(2, "the time budget must not be negative");
     }
-    Optional<String> future = futureProblem(clock.instant(), Instant.now());
+    Optional<String> future = futureProblem(start.orElseGet(clock::instant), Instant.now());
     if (future.isPresent()) {
       return Report.failure(2, future.get());
     }
@@ -121,7 +136,7 @@ public final class Tick {
           environment,
           clock,
           (injector, config, clients) -> {
-            report.set(on(injector, clock, clock.instant(), budget, out));
+            report.set(on(injector, clock, start.orElseGet(clock::instant), budget, out));
             return report.get().exitCode();
           });
       return report.get();

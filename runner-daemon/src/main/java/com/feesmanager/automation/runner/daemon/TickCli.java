@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,13 +69,13 @@ final class TickCli implements Callable<Integer> {
     Instant start = at != null ? at : Instant.now();
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), start));
     if (data.files.isEmpty()) {
-      Tick.futureProblem(start, Instant.now())
-          .ifPresent(
-              problem -> {
-                throw new UsageProblem(problem);
-              });
-      return ServerRuntime.run(
-          environment, clock, (injector, config, clients) -> run(injector, clock, start, out));
+      // the same server-backed tick as the cron and function-platform runners
+      Tick.Report report =
+          Tick.run(environment, clock, Optional.of(start), Duration.ofSeconds(maxSeconds), out);
+      if (!report.error().isEmpty()) {
+        System.err.println("error: " + report.error());
+      }
+      return report.exitCode();
     }
     AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.EMBEDDED);
     List<Module> modules =

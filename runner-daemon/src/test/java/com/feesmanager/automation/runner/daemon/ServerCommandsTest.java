@@ -294,6 +294,11 @@ class ServerCommandsTest {
     assertThat(logStatuses()).doesNotContain("DEAD");
   }
 
+  /** {@code send-test} for the sample account. */
+  private Run sendTest(String to, String text) {
+    return run(new SendTestCli(), env(), "--account", "demo-academy", "--to", to, "--text", text);
+  }
+
   /** The status of every message log of the sample account, once the writes have landed. */
   private static List<String> logStatuses() throws Exception {
     try (Firestore documents = FirestoreEmulatorExtension.emulator().documentsClient()) {
@@ -320,31 +325,13 @@ class ServerCommandsTest {
     assertThat(tick.err()).contains("--at " + tomorrow).contains("in the future");
     assertThat(whatsapp.sends()).isEmpty();
     // a send now is not held by anything recorded for tomorrow
-    Run sent =
-        run(
-            new SendTestCli(),
-            env(),
-            "--account",
-            "demo-academy",
-            "--to",
-            "0300-7654321",
-            "--text",
-            "still sends now");
+    Run sent = sendTest("0300-7654321", "still sends now");
     assertThat(sent.exitCode()).as(sent.out() + sent.err()).isZero();
   }
 
   @Test
   void send_test_checks_the_number_and_sends_one_message_now() {
-    Run sent =
-        run(
-            new SendTestCli(),
-            env(),
-            "--account",
-            "demo-academy",
-            "--to",
-            "0300-7654321",
-            "--text",
-            "Test from fees-automation");
+    Run sent = sendTest("0300-7654321", "Test from fees-automation");
 
     assertThat(sent.exitCode()).as(sent.out() + sent.err()).isZero();
     assertThat(sent.out()).contains("number 92300*****21: on WhatsApp").contains(": sent");
@@ -362,16 +349,7 @@ class ServerCommandsTest {
   void send_test_to_a_number_not_on_whatsapp_sends_nothing_and_exits_1() {
     whatsapp.notOnWhatsApp("923007654321");
 
-    Run run =
-        run(
-            new SendTestCli(),
-            env(),
-            "--account",
-            "demo-academy",
-            "--to",
-            "03007654321",
-            "--text",
-            "hi");
+    Run run = sendTest("03007654321", "hi");
 
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.out()).contains("not on WhatsApp").contains("NOT_ON_WHATSAPP");
