@@ -17,4 +17,14 @@ public interface RateLimitLedger {
    * + gap} (the caller's jittered gap).
    */
   RateDecision reserve(String session, RateLimits limits, Duration gap, Instant now);
+
+  /**
+   * Gives back the slot reserved at {@code reservedAt} by {@link #reserve}: the send never reached
+   * the gateway (session down, gateway unreachable, claim lost), so it uses no capacity (SPEC §5).
+   * Atomic; giving back a slot that is not there changes nothing.
+   */
+  default void refund(String session, Instant reservedAt) {
+    // TEMPORARY until the redis branch lands (issue 10); every adapter overrides it
+    throw new UnsupportedOperationException("refund is not implemented by " + getClass());
+  }
 }

@@ -9,4 +9,13 @@ public interface RunLog {
 
   /** The account's summaries, most recent first, at most {@code limit}. */
   List<RunSummary> recent(String uid, int limit);
+
+  /**
+   * The run record of one occurrence, if it exists: an occurrence with a record is done and its
+   * record is never rewritten (SPEC §2), even when Redis has lost its claims.
+   */
+  default java.util.Optional<RunSummary> find(String uid, String ruleId, String occurrence) {
+    // TEMPORARY until the firing branch lands (issue 10); every adapter overrides it
+    throw new UnsupportedOperationException("find is not implemented by " + getClass());
+  }
 }

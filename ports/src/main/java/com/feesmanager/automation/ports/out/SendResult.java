@@ -43,7 +43,11 @@ public sealed interface SendResult {
     }
   }
 
-  /** Timeout or reset after the request was written: it may or may not have been sent. */
+  /**
+   * It may or may not have gone out (a timeout or reset after the request was written, a 500, a 2xx
+   * without a message, a 400 "does not exist" for a number that exists): never blindly retried, the
+   * gateway is asked with {@link WhatsAppGateway#findSent} (SPEC §6).
+   */
   record UnknownOutcome(String detail) implements SendResult {
     public UnknownOutcome {
       Objects.requireNonNull(detail, "'detail' must not be null");

@@ -1,6 +1,7 @@
 package com.feesmanager.automation.ports.out;
 
 import com.feesmanager.automation.domain.message.PhoneNumber;
+import java.time.Instant;
 
 /** Sends WhatsApp messages through one session of the account's gateway (SPEC §6). */
 public interface WhatsAppGateway {
@@ -18,4 +19,14 @@ public interface WhatsAppGateway {
    * Whether {@code number} is on WhatsApp, as {@code session} sees it; never throws for a reply.
    */
   NumberCheck checkNumber(String session, PhoneNumber number);
+
+  /**
+   * Whether a send of {@code text} to {@code to} whose outcome is unknown went out: the chat's
+   * latest messages are searched for one from us with exactly that body, sent at or after {@code
+   * notBefore} (less a few seconds of clock skew). Never throws for a reply.
+   */
+  default SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+    // TEMPORARY until the wppconnect branch lands (issue 11); every adapter overrides it
+    throw new UnsupportedOperationException("findSent is not implemented by " + getClass());
+  }
 }

@@ -1,0 +1,33 @@
+package com.feesmanager.automation.ports.out;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Which account each WhatsApp session sends for (SPEC §6 session binding, {@code
+ * automationSessions/{session}}): the first account that sends through a session is bound to it;
+ * only the operator moves a binding.
+ */
+public interface SessionBindings {
+
+  /** Binds {@code session} to {@code uid} unless another account holds it; says which it is. */
+  Binding bind(String session, String uid, Instant now);
+
+  /** The operator's rebind: {@code session} sends for {@code uid} from now on. */
+  void rebind(String session, String uid, Instant now);
+
+  /** The outcome of {@link #bind}. */
+  sealed interface Binding {
+
+    /** The session sends for this account (just bound, or bound before). */
+    record Mine() implements Binding {}
+
+    /** Another account holds the session: hold the message and raise SESSION_TAKEN. */
+    record Taken(String boundUid, Instant boundAt) implements Binding {
+      public Taken {
+        Objects.requireNonNull(boundUid, "'boundUid' must not be null");
+        Objects.requireNonNull(boundAt, "'boundAt' must not be null");
+      }
+    }
+  }
+}
