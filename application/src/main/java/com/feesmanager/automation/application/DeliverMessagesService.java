@@ -189,6 +189,10 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     if (result instanceof SendResult.Unreachable) {
       return hold(claim, "GATEWAY_UNREACHABLE", now);
     }
+    if (result instanceof SendResult.Misconfigured wrong) {
+      alert(queued, Alert.Level.CRITICAL, "GATEWAY_MISCONFIGURED", wrong.detail(), now);
+      return hold(claim, "GATEWAY_MISCONFIGURED", now);
+    }
     if (result instanceof SendResult.AuthenticationFailed auth) {
       alert(queued, Alert.Level.CRITICAL, "AUTHENTICATION_FAILED", auth.detail(), now);
       return hold(claim, "AUTHENTICATION_FAILED", now);

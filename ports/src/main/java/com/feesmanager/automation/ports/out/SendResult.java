@@ -36,6 +36,16 @@ public sealed interface SendResult {
     }
   }
 
+  /**
+   * What answered is not wppconnect-server's API (e.g. an HTML 404 page): the server URL is wrong.
+   * Hold, no attempt consumed, and alert GATEWAY_MISCONFIGURED naming WPPCONNECT_SERVER_URL.
+   */
+  record Misconfigured(String detail) implements SendResult {
+    public Misconfigured {
+      Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+  }
+
   /** Credentials refused even after regenerating the token: hold and alert. */
   record AuthenticationFailed(String detail) implements SendResult {
     public AuthenticationFailed {

@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon.wiring;
 
+import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.ApplyReceiptService;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.CheckGatewayService;
@@ -56,6 +57,13 @@ public final class CoreModule extends AbstractModule {
   @Provides
   AutomationSettings settings() {
     return settings;
+  }
+
+  /** One registry per process: firing, delivery and start-up report, the heartbeat publishes. */
+  @Provides
+  @Singleton
+  AccountProblems accountProblems() {
+    return new AccountProblems();
   }
 
   @Provides
