@@ -220,9 +220,17 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
       List<Object> flat =
           scripts.multi(Script.QUEUE_DEAD_LETTERS, keys.queue(session), Integer.toString(limit));
       for (int i = 0; i + 4 < flat.size(); i += 5) {
+        QueuedMessage message;
+        try {
+          message = MessageCodec.decode((String) flat.get(i + 1));
+        } catch (RuntimeException unreadable) {
+          // counted in the session's dead letters, but it names no account or recipient to show
+          LOG.warn("Dead letter {} of session {} cannot be read: left out", flat.get(i), session);
+          continue;
+        }
         letters.add(
             new DeadLetter(
-                MessageCodec.decode((String) flat.get(i + 1)),
+                message,
                 Integer.parseInt((String) flat.get(i + 2)),
                 (String) flat.get(i + 3),
                 Millis.instant(flat.get(i + 4))));
