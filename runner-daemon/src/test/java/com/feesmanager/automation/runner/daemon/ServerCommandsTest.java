@@ -263,6 +263,57 @@ class ServerCommandsTest {
   }
 
   @Test
+  void a_tick_before_the_hold_ends_waits_for_the_held_messages_and_sends_them_once() {
+    // given a tick held the session's messages (hold delay 30 s) and the session is back
+    whatsapp.setState("demo", WppConnectServerDouble.State.CLOSED);
+    Run down = run(new TickCli(), env(), "--at", AT, "--max-seconds", "2");
+    assertThat(down.exitCode()).as(down.out() + down.err()).isEqualTo(1);
+    assertThat(down.out()).contains("held: session demo (SESSION_DOWN)");
+    int refused = whatsapp.sends().size();
+    whatsapp.connect("demo");
+
+    // when the next tick starts 10 s later, while the hold still runs
+    Run next =
+        run(new TickCli(), env(), "--at", "2026-11-20T10:00:40+05:00", "--max-seconds", "45");
+
+    // then it waited for them and sent each once, exit 0
+    assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
+    assertThat(next.out()).contains("sent 18,").contains("held 0, waiting 0");
+    List<WppConnectServerDouble.RecordedSend> delivered =
+        whatsapp.sends().subList(refused, whatsapp.sends().size());
+    assertThat(delivered).hasSize(18);
+    assertThat(delivered).extracting(s -> s.phone() + s.message()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void a_tick_leaves_a_session_whose_lease_a_daemon_holds_to_that_daemon() {
+    // given a daemon's worker holds the lease of the session "demo"
+    try (var redis =
+        com.feesmanager.automation.adapters.redis.RedisConnection.open(
+            com.feesmanager.automation.adapters.redis.RedisSettings.of(REDIS))) {
+      assertThat(
+              redis
+                  .sessionLeases()
+                  .acquire(
+                      "demo",
+                      "daemon-elsewhere",
+                      java.time.Instant.parse("2026-11-20T05:00:00Z"),
+                      java.time.Duration.ofMinutes(10)))
+          .isTrue();
+    }
+
+    // when
+    Run tick = run(new TickCli(), env(), "--at", AT, "--max-seconds", "5");
+
+    // then it fired, but sent nothing through the daemon's session, and says so
+    assertThat(tick.exitCode()).as(tick.out() + tick.err()).isZero();
+    assertThat(tick.out())
+        .contains("FIRED demo-academy overdue-daily")
+        .contains("left to another worker: session demo");
+    assertThat(whatsapp.sends()).isEmpty();
+  }
+
+  @Test
   void a_bad_setting_is_one_line_naming_it_and_exit_2() {
     Map<String, String> env = env();
     env.put("MAX_ATTEMPTS", "three");
