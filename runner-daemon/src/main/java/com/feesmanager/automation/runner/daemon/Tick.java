@@ -20,6 +20,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -208,7 +209,7 @@ public final class Tick {
 
   /** One line on a session that still has messages, for the operator. */
   private static String describe(Left left, Optional<SessionState> down) {
-    String at = left.nextAt().map(Instant::toString).orElse("?");
+    String at = left.nextAt().map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("?");
     return switch (left.state()) {
       case HELD ->
           "held: session "
