@@ -7,6 +7,7 @@ import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.QueuedMessage;
+import io.lettuce.core.ScoredValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -193,6 +194,28 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     List<Object> counts = scripts.multi(Script.QUEUE_COUNTS, keys.queue(session), Millis.of(now));
     return new QueueCounts(
         (Long) counts.get(0), (Long) counts.get(1), (Long) counts.get(2), (Long) counts.get(3));
+  }
+
+  /** Three reads, not atomic: a message moving between them can only make the answer earlier. */
+  @Override
+  public Optional<Instant> nextDue(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    String[] queue = keys.queue(session);
+    if (scripts.command(c -> c.zcard(queue[0])) > 0) {
+      return Optional.of(now);
+    }
+    Optional<Instant> earliest = Optional.empty();
+    for (String zset : new String[] {queue[1], queue[2]}) {
+      List<ScoredValue<String>> first = scripts.command(c -> c.zrangeWithScores(zset, 0, 0));
+      for (ScoredValue<String> member : first) {
+        Instant due = Instant.ofEpochMilli((long) member.getScore());
+        if (earliest.isEmpty() || due.isBefore(earliest.get())) {
+          earliest = Optional.of(due);
+        }
+      }
+    }
+    return earliest.map(due -> due.isAfter(now) ? due : now);
   }
 
   @Override

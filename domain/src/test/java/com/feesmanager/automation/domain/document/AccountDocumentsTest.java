@@ -196,6 +196,25 @@ class AccountDocumentsTest {
     }
 
     @Test
+    void a_session_name_outside_the_spec_alphabet_is_a_problem() {
+      // SPEC §1.1: [A-Za-z0-9_-]{1,64}; a slash or dot could reach another gateway URL
+      assertOneProblem(
+          automation("wppSession", "../other"), PATH, "automation.wppSession", "A-Z a-z 0-9 _ -");
+      assertOneProblem(
+          automation("wppSession", "bright future"), PATH, "automation.wppSession", "_ -");
+      assertOneProblem(
+          automation("wppSession", "s".repeat(65)), PATH, "automation.wppSession", "1 to 64");
+      assertOneProblem(automation("wppSession", 7), PATH, "automation.wppSession", "string");
+    }
+
+    @Test
+    void a_session_name_of_the_spec_alphabet_is_read() {
+      String longest = "A_z-9".repeat(12) + "abcd";
+      assertThat(ok(automation("wppSession", longest)).automation().wppSession())
+          .isEqualTo(longest);
+    }
+
+    @Test
     void a_cap_of_zero_or_less_is_a_problem() {
       assertOneProblem(automation("maxPerHour", 0), PATH, "automation.maxPerHour", "> 0");
       assertOneProblem(automation("maxPerDay", -5L), PATH, "automation.maxPerDay", "> 0");
