@@ -132,21 +132,6 @@ public final class CoreModule extends AbstractModule {
         random);
   }
 
-  /** TEMPORARY until the session-binding adapters are bound by the adapter modules. */
-  @Provides
-  @Singleton
-  SessionBindings sessionBindings() {
-    return new SessionBindings() {
-      @Override
-      public Binding bind(String session, String uid, java.time.Instant now) {
-        return new Binding.Mine();
-      }
-
-      @Override
-      public void rebind(String session, String uid, java.time.Instant now) {}
-    };
-  }
-
   @Provides
   @Singleton
   PreviewOccurrenceUseCase preview(
