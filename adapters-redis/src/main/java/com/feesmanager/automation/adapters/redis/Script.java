@@ -24,6 +24,7 @@ enum Script {
   QUEUE_COUNTS("queue-counts.lua"),
   QUEUE_DEAD_LETTERS("queue-dead-letters.lua"),
   RATE_RESERVE("rate-reserve.lua"),
+  RATE_REFUND("rate-refund.lua"),
   LEASE_ACQUIRE("lease-acquire.lua"),
   LEASE_RELEASE("lease-release.lua"),
   OCCURRENCE_CLAIM("occurrence-claim.lua"),
