@@ -25,6 +25,9 @@ public final class RedisConnection implements AutoCloseable {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
+  /** An alert waits this long at most for the shared gate before it goes out anyway. */
+  static final Duration ALERT_GATE_TIMEOUT = Duration.ofSeconds(2);
+
   /** {@link Scripts} bounds every wait itself; a timer task per command only costs CPU. */
   private static final TimeoutOptions NO_COMMAND_TIMERS =
       TimeoutOptions.builder().timeoutCommands(false).build();
@@ -131,6 +134,15 @@ public final class RedisConnection implements AutoCloseable {
 
   public RedisSessionLeases sessionLeases() {
     return new RedisSessionLeases(scripts, keys);
+  }
+
+  /**
+   * The alert gate shared by every process on this Redis; it waits at most {@link
+   * #ALERT_GATE_TIMEOUT}, so an alert raised while Redis hangs goes out soon (the caller falls back
+   * to its own window).
+   */
+  public RedisAlertGate alertGate() {
+    return new RedisAlertGate(scripts.withTimeout(ALERT_GATE_TIMEOUT), keys);
   }
 
   public RedisDailyTally dailyTally() {

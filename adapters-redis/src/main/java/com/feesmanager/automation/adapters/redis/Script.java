@@ -29,7 +29,8 @@ enum Script {
   LEASE_RELEASE("lease-release.lua"),
   OCCURRENCE_CLAIM("occurrence-claim.lua"),
   OCCURRENCE_COMPLETE("occurrence-complete.lua"),
-  TALLY_COUNT("tally-count.lua");
+  TALLY_COUNT("tally-count.lua"),
+  ALERT_GATE("alert-gate.lua");
 
   private final String body;
   private final String sha;
