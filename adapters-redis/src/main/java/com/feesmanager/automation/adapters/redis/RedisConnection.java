@@ -14,7 +14,9 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -151,6 +153,24 @@ public final class RedisConnection implements AutoCloseable {
 
   Scripts scripts() {
     return scripts;
+  }
+
+  /**
+   * Reads Redis's persistence settings ({@code CONFIG GET}); never throws: what cannot be read
+   * (CONFIG disabled or renamed on managed Redis, or Redis not answering) is empty. On a Cluster
+   * this asks one node.
+   */
+  public RedisPersistence persistence() {
+    try {
+      Map<String, String> config =
+          scripts.command(c -> c.configGet("appendonly", "save", "maxmemory-policy"));
+      return new RedisPersistence(
+          Optional.ofNullable(config.get("appendonly")),
+          Optional.ofNullable(config.get("save")),
+          Optional.ofNullable(config.get("maxmemory-policy")));
+    } catch (QueueUnavailable e) {
+      return RedisPersistence.UNKNOWN;
+    }
   }
 
   /** True when Redis answers a PING now (for readiness checks); never throws. */
