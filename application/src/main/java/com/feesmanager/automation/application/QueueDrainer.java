@@ -44,6 +44,9 @@ public final class QueueDrainer {
   @FunctionalInterface
   public interface StepListener {
     void onStep(String session, DeliveryStep step);
+
+    /** A step of {@code session} threw (a store down mid-step); the worker pauses and goes on. */
+    default void onError(String session, RuntimeException error) {}
   }
 
   private final DeliverMessagesUseCase deliver;

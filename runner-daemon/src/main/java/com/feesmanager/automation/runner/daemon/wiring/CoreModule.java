@@ -9,6 +9,7 @@ import com.feesmanager.automation.application.FireDueOccurrencesService;
 import com.feesmanager.automation.application.GetStatusService;
 import com.feesmanager.automation.application.PreviewOccurrenceService;
 import com.feesmanager.automation.application.PublishHeartbeatService;
+import com.feesmanager.automation.application.SendTimeTruth;
 import com.feesmanager.automation.domain.message.PhoneNormaliser;
 import com.feesmanager.automation.domain.message.ReminderPlanner;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
@@ -28,6 +29,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StudentDirectory;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
@@ -104,15 +106,45 @@ public final class CoreModule extends AbstractModule {
   DeliverMessagesUseCase deliver(
       MessageQueue queue,
       AccountDirectory accounts,
+      RuleSource rules,
       StudentDirectory students,
+      ReminderPlanner planner,
       RateLimitLedger ledger,
       WhatsAppGateway gateway,
       DeliveryLog deliveryLog,
+      SessionBindings bindings,
       Alerts alerts,
+      AccountProblems problems,
       DailyTally tally,
       RandomGenerator random) {
     return new DeliverMessagesService(
-        queue, accounts, students, ledger, gateway, deliveryLog, alerts, tally, settings, random);
+        queue,
+        accounts,
+        new SendTimeTruth(rules, students, planner),
+        ledger,
+        gateway,
+        deliveryLog,
+        bindings,
+        alerts,
+        problems,
+        tally,
+        settings,
+        random);
+  }
+
+  /** TEMPORARY until the session-binding adapters are bound by the adapter modules. */
+  @Provides
+  @Singleton
+  SessionBindings sessionBindings() {
+    return new SessionBindings() {
+      @Override
+      public Binding bind(String session, String uid, java.time.Instant now) {
+        return new Binding.Mine();
+      }
+
+      @Override
+      public void rebind(String session, String uid, java.time.Instant now) {}
+    };
   }
 
   @Provides
