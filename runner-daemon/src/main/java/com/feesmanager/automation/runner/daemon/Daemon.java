@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.OutageWatch;
 import com.feesmanager.automation.application.SessionWorker;
 import com.feesmanager.automation.domain.account.AccountSettings;
@@ -117,6 +118,8 @@ final class Daemon {
   /** Starts the HTTP surface, the minute checks and the gateway checks; returns at once. */
   void start() {
     outages = new OutageWatch(injector.getInstance(Alerts.class), OutageWatch.ALERT_AFTER);
+    RedisPersistenceCheck.run(
+        clients.redis(), injector.getInstance(AccountProblems.class), clock.instant());
     GetStatusUseCase status = injector.getInstance(GetStatusUseCase.class);
     metrics.watchQueues(() -> status.status(new StatusQuery(clock.instant())).queues());
     http =

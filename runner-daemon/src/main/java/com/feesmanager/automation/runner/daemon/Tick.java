@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.application.QueueDrainer.DrainReport;
@@ -141,6 +142,8 @@ public final class Tick {
           environment,
           clock,
           (injector, config, clients) -> {
+            RedisPersistenceCheck.run(
+                clients.redis(), injector.getInstance(AccountProblems.class), clock.instant());
             report.set(on(injector, clock, start.orElseGet(clock::instant), budget, out));
             return report.get().exitCode();
           });

@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon.wiring;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.adapters.local.InMemoryAlertGate;
 import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
 import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
@@ -11,6 +12,7 @@ import com.feesmanager.automation.adapters.local.InMemorySessionLeases;
 import com.feesmanager.automation.adapters.local.InMemoryStatusBoard;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
@@ -118,6 +120,12 @@ public final class EmbeddedAdaptersModule extends AbstractModule {
   @Singleton
   SessionBindings bindings() {
     return new InMemorySessionBindings();
+  }
+
+  @Provides
+  @Singleton
+  AlertGate alertGate() {
+    return new InMemoryAlertGate();
   }
 
   /** The log itself, for {@code demo}'s summary. */

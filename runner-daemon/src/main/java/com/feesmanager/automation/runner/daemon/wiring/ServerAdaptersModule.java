@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon.wiring;
 
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
@@ -89,6 +90,12 @@ public final class ServerAdaptersModule extends AbstractModule {
   @Provides
   SessionLeases leases() {
     return clients.redis().sessionLeases();
+  }
+
+  /** SPEC §8: alerts de-duplicated across every daemon and tick on this Redis. */
+  @Provides
+  AlertGate alertGate() {
+    return clients.redis().alertGate();
   }
 
   @Provides
