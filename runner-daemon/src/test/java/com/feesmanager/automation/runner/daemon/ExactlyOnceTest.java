@@ -10,6 +10,7 @@ import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
 import com.feesmanager.automation.adapters.local.RecordingAlerts;
+import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.DeliverMessagesService;
 import com.feesmanager.automation.application.FireDueOccurrencesService;
@@ -104,7 +105,8 @@ class ExactlyOnceTest {
         alerts,
         tally,
         new ReminderPlanner(new PhoneNormaliser("92")),
-        settings);
+        settings,
+        new AccountProblems());
   }
 
   private DeliverMessagesService worker(WhatsAppGateway gateway) {
