@@ -171,6 +171,30 @@ class FiringTrustIT {
     assertThat(after.getTimestamp("firedAt")).isEqualTo(fired.getTimestamp("firedAt"));
   }
 
+  @Test
+  void a_slow_gateway_never_delays_the_minutes_firing() throws Exception {
+    // given three accounts due this minute on three sessions, and a gateway whose every status
+    // check takes 6 s (checked one after the other: 18 s or more for one round)
+    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    List<E2eAccount> accounts = List.of(dailyAt(due, 1), dailyAt(due, 1), dailyAt(due, 1));
+    for (E2eAccount account : accounts) {
+      stack.importAccount(account);
+    }
+    stack.whatsapp.delayStatusChecks(Duration.ofSeconds(6));
+    Map<String, String> env = stack.env(E2eStack.freePort());
+    env.put("WPP_TIMEOUT", "PT10S");
+
+    // when the daemon starts (its HTTP surface answers just before the first check)
+    stack.startDaemon(env);
+    Instant live = Instant.now();
+
+    // then every occurrence was fired at once, not after the gateway checks
+    for (E2eAccount account : accounts) {
+      Instant firedAt = runRecord(account).getTimestamp("firedAt").toDate().toInstant();
+      assertThat(firedAt).as(account.uid()).isBefore(live.plusSeconds(8));
+    }
+  }
+
   private JarProcess tick(String at) throws InterruptedException {
     JarProcess tick = stack.startJar(stack.env(0), "tick", "--at", at, "--max-seconds", "30");
     assertThat(tick.waitFor(Duration.ofSeconds(60))).as(tick.err()).isTrue();
