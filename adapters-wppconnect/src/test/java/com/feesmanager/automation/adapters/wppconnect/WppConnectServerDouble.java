@@ -118,6 +118,7 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private final AtomicInteger sendsInFlight = new AtomicInteger();
   private final AtomicInteger maxSendsInFlight = new AtomicInteger();
   private volatile CountDownLatch stallRelease = new CountDownLatch(1);
+  private volatile Duration statusDelay = Duration.ZERO;
 
   private WppConnectServerDouble(String secretKey) throws IOException {
     this.secretKey = secretKey;
@@ -220,6 +221,11 @@ public final class WppConnectServerDouble implements AutoCloseable {
     if (state(session) == State.QRCODE || state(session) == State.PHONECODE) {
       setState(session, State.CONNECTED);
     }
+  }
+
+  /** A slow gateway: status-session and check-connection-session answer after {@code delay}. */
+  public void delayStatusChecks(Duration delay) {
+    this.statusDelay = delay;
   }
 
   /** The known lie: status-session still says CONNECTED, but sends get 404 "not active". */
@@ -345,6 +351,9 @@ public final class WppConnectServerDouble implements AutoCloseable {
     count(route);
     if (!authorized(exchange, session)) {
       return;
+    }
+    if (route.equals("status-session") || route.equals("check-connection-session")) {
+      pause(statusDelay);
     }
     switch (method + " " + route) {
       case "GET status-session" ->
@@ -557,6 +566,17 @@ public final class WppConnectServerDouble implements AutoCloseable {
       return value instanceof Map<?, ?> map ? map : Map.of();
     } catch (IOException e) {
       return Map.of();
+    }
+  }
+
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -52,6 +52,9 @@ public final class AccountDocuments {
    */
   private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
+  /** SPEC §1.2: a fee {@code amount} or {@code paid} above this cannot be understood. */
+  static final BigDecimal MAX_FEE = BigDecimal.TEN.pow(12);
+
   private AccountDocuments() {}
 
   /** {@code users/{uid}}. */
@@ -185,12 +188,11 @@ public final class AccountDocuments {
       fields.problem(key, "must be ≥ 0, found " + number.get());
       return Optional.empty();
     }
-    try {
-      return Optional.of(Money.of(number.get()));
-    } catch (ArithmeticException tooLarge) {
-      fields.problem(key, "is too large, found " + number.get());
+    if (number.get().compareTo(MAX_FEE) > 0) {
+      fields.problem(key, "must be at most 10^12, found " + number.get().toPlainString());
       return Optional.empty();
     }
+    return Optional.of(Money.of(number.get()));
   }
 
   /** {@code users/{uid}/templates/{templateId}}; a missing or blank name is the id. */

@@ -72,14 +72,34 @@ final class StatusCli implements Callable<Integer> {
 
   private static String line(String uid, Heartbeat heartbeat) {
     return String.format(
-        "%-24s at %s by %s (%s), WhatsApp %s, today sent %d failed %d skipped %d",
-        uid,
-        heartbeat.heartbeatAt(),
-        heartbeat.instance(),
-        heartbeat.version(),
-        heartbeat.gatewayStatus(),
-        heartbeat.today().sent(),
-        heartbeat.today().failed(),
-        heartbeat.today().skipped());
+            "%-24s at %s by %s (%s), WhatsApp %s, today sent %d failed %d skipped %d",
+            uid,
+            heartbeat.heartbeatAt(),
+            heartbeat.instance(),
+            heartbeat.version(),
+            heartbeat.gatewayStatus(),
+            heartbeat.today().sent(),
+            heartbeat.today().failed(),
+            heartbeat.today().skipped())
+        + problems(heartbeat);
+  }
+
+  /** One indented line per heartbeat problem (SPEC §8), so the operator sees why. */
+  private static String problems(Heartbeat heartbeat) {
+    StringBuilder out = new StringBuilder();
+    heartbeat
+        .problems()
+        .forEach(
+            p ->
+                out.append(System.lineSeparator())
+                    .append("    problem ")
+                    .append(p.code())
+                    .append(p.ruleId().map(id -> " rule " + id).orElse(""))
+                    .append(p.studentId().map(id -> " student " + id).orElse(""))
+                    .append(" since ")
+                    .append(p.since())
+                    .append(": ")
+                    .append(p.message()));
+    return out.toString();
   }
 }

@@ -113,7 +113,8 @@ class ExactlyOnceTest {
         alerts,
         tally,
         new ReminderPlanner(new PhoneNormaliser("92")),
-        settings);
+        settings,
+        new AccountProblems());
   }
 
   private DeliverMessagesService worker(WhatsAppGateway gateway) {
