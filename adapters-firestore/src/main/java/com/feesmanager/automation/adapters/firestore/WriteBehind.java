@@ -179,11 +179,16 @@ final class WriteBehind implements AutoCloseable {
       through.put(path, write);
     }
     boolean done = false;
+    // A worker interrupted at shutdown still records what it sent: the write is bounded anyway.
+    boolean interrupted = Thread.interrupted();
     try {
       boolean written = writeThrough(write, deadline, within);
       done = true;
       return written;
     } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
       synchronized (lock) {
         if (through.get(path) == write) {
           through.remove(path);
