@@ -64,9 +64,6 @@ final class Daemon {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
-  /** SPEC §8: in-flight work gets this long to finish on SIGTERM. */
-  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-
   /** Sessions delivered at once; more wait for a free worker. */
   static final int MAX_SESSION_WORKERS = 8;
 
@@ -175,7 +172,16 @@ final class Daemon {
   }
 
   /** Stops taking work, lets workers finish their current step, releases leases; idempotent. */
-  synchronized void stop() {
+  void stop() {
+    stop(StopBudget.start());
+  }
+
+  /**
+   * As {@link #stop()}, within {@code budget}: the minute check and the workers share one wait for
+   * their current step; workers still busy then are interrupted and get a little longer to hand
+   * their claims back.
+   */
+  synchronized void stop(StopBudget budget) {
     if (stopping) {
       return;
     }
@@ -189,12 +195,15 @@ final class Daemon {
     workers.shutdown();
     try {
       // a check already firing finishes (its claims are leases); nothing starts after stop
-      if (!scheduler.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("the minute check is still running after {}", SHUTDOWN_GRACE);
+      if (!scheduler.awaitTermination(budget.forWork().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("the minute check is still running; stopping without it");
       }
-      if (!workers.awaitTermination(SHUTDOWN_GRACE)) {
-        LOG.warn("workers still busy after {}; interrupting", SHUTDOWN_GRACE);
+      if (!workers.awaitTermination(budget.forWork())) {
+        LOG.warn("workers still busy; interrupting");
         workers.shutdownNow();
+        if (!workers.awaitTermination(budget.forInterrupted())) {
+          LOG.warn("workers still busy after the interrupt; their claims come back later");
+        }
       }
     } catch (InterruptedException e) {
       workers.shutdownNow();
@@ -322,9 +331,11 @@ final class Daemon {
    */
   private void upkeepWorkers() {
     Set<String> accountSessions = new TreeSet<>();
+    Set<String> uids = new TreeSet<>();
     for (AccountSettings account :
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
       accountSessions.add(account.automation().wppSession());
+      uids.add(account.uid());
     }
     Set<String> sessions = new TreeSet<>(accountSessions);
     guarded(
@@ -333,6 +344,8 @@ final class Daemon {
     for (String session : sessions) {
       guarded("the worker of session " + session, () -> workers.offer(session));
     }
+    // metric labels follow what is served: enabled accounts, sessions with an account or a queue
+    metrics.retain(uids, sessions);
     gatewayStates.keySet().retainAll(accountSessions);
     if (!gatewayStates.keySet().containsAll(accountSessions) && newSessionsCheck.isDone()) {
       try {
