@@ -23,9 +23,11 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCom
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.nio.file.Path;
@@ -89,6 +91,21 @@ class ExactlyOnceTest {
     @Override
     public NumberCheck checkNumber(String session, PhoneNumber number) {
       return new NumberCheck.Exists(number.digits(), true);
+    }
+
+    @Override
+    public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+      return new SentLookup.NotFound();
+    }
+
+    @Override
+    public ConnectionCheck checkConnection(String session) {
+      return ConnectionCheck.ALIVE;
+    }
+
+    @Override
+    public boolean closeSession(String session) {
+      return true;
     }
   }
 
