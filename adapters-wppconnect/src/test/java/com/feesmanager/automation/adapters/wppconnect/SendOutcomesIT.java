@@ -332,6 +332,26 @@ class SendOutcomesIT {
   }
 
   @Test
+  void aTimeoutAfterTheMessageWentOut_isAnUnknownOutcome_thatTheChatResolvesAsSent() {
+    // given
+    server.replyToNextSends(new SendReply.StallAfterSending());
+    Instant started = Instant.now();
+    try (WppConnectGateway impatient =
+        new WppConnectGateway(config(server.baseUrl(), Duration.ofMillis(400)))) {
+
+      // when
+      SendResult result = impatient.send(SESSION, PARENT, TEXT);
+      SentLookup lookup = impatient.findSent(SESSION, PARENT, TEXT, started);
+
+      // then
+      assertThat(result).isInstanceOf(SendResult.UnknownOutcome.class);
+      assertThat(lookup).isInstanceOf(SentLookup.Found.class);
+    } finally {
+      server.releaseStalled();
+    }
+  }
+
+  @Test
   void connectionDroppedAfterTheRequestWasWritten_isAnUnknownOutcome() {
     // given
     server.replyToNextSends(new SendReply.Drop());

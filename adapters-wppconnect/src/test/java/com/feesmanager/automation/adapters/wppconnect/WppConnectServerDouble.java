@@ -105,6 +105,12 @@ public final class WppConnectServerDouble implements AutoCloseable {
     /** Reads the request, then never answers until {@link #releaseStalled()}; then hangs up. */
     record Stall() implements SendReply {}
 
+    /**
+     * Sends (the message is in the chat), then never answers until {@link #releaseStalled()}: the
+     * client times out, or dies, not knowing the message went out.
+     */
+    record StallAfterSending() implements SendReply {}
+
     /** Reads the request, then closes the connection without a reply. */
     record Drop() implements SendReply {}
 
@@ -587,6 +593,10 @@ public final class WppConnectServerDouble implements AutoCloseable {
     } else if (next instanceof SendReply.Slow slow) {
       await(stallRelease, slow.delay());
       reply(exchange, 201, sentBody(wentOut(session, phone, message, 1), phone, message, 1));
+    } else if (next instanceof SendReply.StallAfterSending) {
+      wentOut(session, phone, message, 1);
+      await(stallRelease, Duration.ofSeconds(60));
+      hangUp(exchange);
     } else if (next instanceof SendReply.Stall) {
       await(stallRelease, Duration.ofSeconds(60));
       hangUp(exchange);
