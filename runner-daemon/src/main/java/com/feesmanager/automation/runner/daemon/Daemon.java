@@ -19,6 +19,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.GatewayEvent;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
@@ -151,7 +152,7 @@ final class Daemon {
             Duration.ofSeconds(5),
             () -> status.status(new StatusQuery(clock.instant())),
             injector.getInstance(ApplyReceiptUseCase.class),
-            change -> LOG.info("session {} reported {}", change.session(), change.state()),
+            this::sessionReported,
             clock);
     http.start();
     newSessionsCheck = gatewayChecks.submit(this::checkGateway);
@@ -228,6 +229,10 @@ final class Daemon {
     Instant started = clock.instant();
     try {
       guarded("firing", () -> fire(started));
+      // receipts that arrived before their send was recorded (issue 11)
+      guarded(
+          "applying kept receipts",
+          () -> injector.getInstance(ApplyReceiptUseCase.class).applyPending(clock.instant()));
       guarded("worker upkeep", this::upkeepWorkers);
       guarded("heartbeat", this::publishHeartbeats);
     } finally {
@@ -401,6 +406,21 @@ final class Daemon {
       long seen = wakeUps;
       while (!stopping && wakeUps == seen && clock.instant().isBefore(until)) {
         wakeUp.wait(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
+      }
+    }
+  }
+
+  /**
+   * A webhook status-find: browserClose, serverClose, disconnectedMobile … say the session cannot
+   * send; the gateway check runs now (it restarts a crashed session), not at the next interval.
+   */
+  private void sessionReported(GatewayEvent.SessionStatusChanged change) {
+    LOG.info("session {} reported {}", change.session(), change.state());
+    if (!change.state().canSend() && !stopping) {
+      try {
+        scheduler.execute(this::checkGateway);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // stopping: no more checks
       }
     }
   }

@@ -371,9 +371,8 @@ class ServerCommandsTest {
     // given one attempt in all and a gateway that fails the first send
     Map<String, String> env = env();
     env.put("MAX_ATTEMPTS", "1");
-    whatsapp.replyToNextSends(
-        new WppConnectServerDouble.SendReply.Raw(
-            500, "{\"status\":\"Error\",\"message\":\"Erro ao enviar a mensagem.\",\"error\":{}}"));
+    // (WhatsApp refuses it, ack −1: a 500 would be ambiguous, asked about, not retried blindly)
+    whatsapp.replyToNextSends(WppConnectServerDouble.SendReply.ack(-1));
 
     // when
     Run tick = run(new TickCli(), env, "--at", AT, "--max-seconds", "30");
@@ -382,7 +381,7 @@ class ServerCommandsTest {
     // then
     assertThat(tick.exitCode()).isEqualTo(1);
     assertThat(tick.out()).contains("dead 1");
-    assertThat(list.out()).contains("1 dead letter(s)").contains("SEND_FAILED");
+    assertThat(list.out()).contains("1 dead letter(s)").contains("WHATSAPP_FAILED");
     assertThat(list.out()).doesNotContain("923001234567");
     assertThat(logStatuses()).containsOnlyOnce("DEAD");
 

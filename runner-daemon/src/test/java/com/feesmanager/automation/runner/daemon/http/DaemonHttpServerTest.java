@@ -7,6 +7,9 @@ import com.feesmanager.automation.adapters.wppconnect.WppConnectPayloads;
 import com.feesmanager.automation.application.ApplyReceiptService;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ApplyReceiptCommand;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
 import com.feesmanager.automation.ports.out.AccountProblem;
@@ -321,8 +324,16 @@ class DaemonHttpServerTest {
             List.of(),
             Duration.ofMillis(300),
             status::get,
-            command -> {
-              throw new StoreUnavailable("firestore unreachable");
+            new ApplyReceiptUseCase() {
+              @Override
+              public ReceiptOutcome applyReceipt(ApplyReceiptCommand command) {
+                throw new StoreUnavailable("firestore unreachable");
+              }
+
+              @Override
+              public int applyPending(Instant now) {
+                throw new StoreUnavailable("firestore unreachable");
+              }
             },
             sessionChanges::add,
             Clock.systemUTC());

@@ -12,9 +12,11 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.Outcome;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Duration;
@@ -205,6 +207,21 @@ class DaemonMetricsTest {
       @Override
       public NumberCheck checkNumber(String session, PhoneNumber number) {
         return new NumberCheck.DoesNotExist();
+      }
+
+      @Override
+      public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+        return new SentLookup.NotFound();
+      }
+
+      @Override
+      public ConnectionCheck checkConnection(String session) {
+        return ConnectionCheck.ALIVE;
+      }
+
+      @Override
+      public boolean closeSession(String session) {
+        return true;
       }
     };
   }
