@@ -46,7 +46,8 @@ final class DaemonCli implements Callable<Integer> {
         metrics::timed,
         (injector, config, clients) -> {
           Daemon daemon =
-              new Daemon(injector, config, clients, Clock.systemUTC(), instance, metrics);
+              DaemonAssembly.daemon(
+                  injector, config, clients, Clock.systemUTC(), instance, metrics);
           Thread hook =
               new Thread(
                   () -> {

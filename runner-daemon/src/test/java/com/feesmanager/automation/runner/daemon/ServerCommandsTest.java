@@ -487,7 +487,14 @@ class ServerCommandsTest {
                     env,
                     clock,
                     (injector, config, clients) -> {
-                      Daemon daemon = new Daemon(injector, config, clients, clock, "test-daemon");
+                      Daemon daemon =
+                          DaemonAssembly.daemon(
+                              injector,
+                              config,
+                              clients,
+                              clock,
+                              "test-daemon",
+                              new com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics());
                       running.set(daemon);
                       daemon.start();
                       daemon.awaitStopped();

@@ -6,11 +6,11 @@ import com.feesmanager.automation.application.SessionWorker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class DaemonPacingTest {
+class SessionDeliveryPacingTest {
 
   @Test
   void the_default_visibility_timeout_keeps_the_usual_pauses() {
-    SessionWorker.Pacing pacing = Daemon.pacing(Duration.ofMinutes(2));
+    SessionWorker.Pacing pacing = SessionDelivery.pacing(Duration.ofMinutes(2));
 
     assertThat(pacing.leaseTtl()).isEqualTo(Duration.ofMinutes(2));
     assertThat(pacing.idlePoll()).isEqualTo(Duration.ofSeconds(1));
@@ -19,7 +19,7 @@ class DaemonPacingTest {
 
   @Test
   void a_short_visibility_timeout_shortens_the_pauses_so_the_lease_never_lapses() {
-    SessionWorker.Pacing pacing = Daemon.pacing(Duration.ofSeconds(5));
+    SessionWorker.Pacing pacing = SessionDelivery.pacing(Duration.ofSeconds(5));
 
     assertThat(pacing.heldPause()).isEqualTo(Duration.ofMillis(2500));
     assertThat(pacing.idlePoll()).isEqualTo(Duration.ofSeconds(1));

@@ -1,0 +1,167 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.application.AccountProblems;
+import com.feesmanager.automation.application.OutageWatch;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
+import com.feesmanager.automation.ports.in.GetStatusUseCase;
+import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusQuery;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.SessionLeases;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
+import com.feesmanager.automation.runner.daemon.config.Secret;
+import com.feesmanager.automation.runner.daemon.http.DaemonHttpServer;
+import com.feesmanager.automation.runner.daemon.http.HttpSettings;
+import com.feesmanager.automation.runner.daemon.http.ReadinessCheck;
+import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
+import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
+import com.google.inject.Injector;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Builds the {@link Daemon} and its tasks from the wired process: the one place that reads the
+ * injector, so each task gets only the use cases and ports it needs.
+ */
+final class DaemonAssembly {
+
+  /** Sessions delivered at once; more wait for a free worker. */
+  static final int MAX_SESSION_WORKERS = 8;
+
+  /** A busy session hands its worker over after this long when other sessions wait for one. */
+  static final Duration SESSION_SLICE = Duration.ofSeconds(30);
+
+  /** How long a store probe (readiness, outage alerts) waits for Firestore. */
+  private static final Duration STORE_PROBE_TIMEOUT = Duration.ofSeconds(3);
+
+  private DaemonAssembly() {}
+
+  static Daemon daemon(
+      Injector injector,
+      AutomationConfig config,
+      ServerClients clients,
+      Clock clock,
+      String instance,
+      DaemonMetrics metrics) {
+    AtomicBoolean stopping = new AtomicBoolean();
+    ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
+    WakeUps wakeUps = new WakeUps(clock, stopping::get);
+    SessionTurns workers =
+        new SessionTurns(
+            MAX_SESSION_WORKERS,
+            SESSION_SLICE,
+            clock,
+            new SessionDelivery(
+                instance,
+                injector.getInstance(DeliverMessagesUseCase.class),
+                injector.getInstance(SessionLeases.class),
+                clock,
+                wakeUps,
+                config.visibilityTimeout(),
+                metrics,
+                stopping::get));
+    GatewayCheck gatewayCheck =
+        new GatewayCheck(
+            injector.getInstance(CheckGatewayUseCase.class), metrics, clock, stopping::get);
+    GatewaySchedule gatewayChecks =
+        new GatewaySchedule(gatewayCheck, config.wppconnect().healthInterval());
+    AccountDirectory accounts = injector.getInstance(AccountDirectory.class);
+    MinuteCheck minuteCheck =
+        new MinuteCheck(
+            injector.getInstance(FireDueOccurrencesUseCase.class),
+            injector.getInstance(ApplyReceiptUseCase.class),
+            new WorkerUpkeep(
+                accounts,
+                injector.getInstance(QueueMonitor.class),
+                workers::offer,
+                metrics,
+                gatewayCheck::keepOnly,
+                gatewayChecks::checkNewSessions),
+            new Heartbeat(
+                injector.getInstance(PublishHeartbeatUseCase.class),
+                gatewayChecks::awaitNewSessions,
+                gatewayCheck::states,
+                clock,
+                instance),
+            new StoreWatch(
+                new OutageWatch(injector.getInstance(Alerts.class), OutageWatch.ALERT_AFTER),
+                () -> clients.redis().isReachable(),
+                () -> clients.firestore().isReachable(STORE_PROBE_TIMEOUT),
+                clock),
+            wakeUps::wake,
+            metrics,
+            clock);
+    GetStatusUseCase status = injector.getInstance(GetStatusUseCase.class);
+    Runnable preflight =
+        () -> {
+          RedisPersistenceCheck.run(
+              clients.redis(), injector.getInstance(AccountProblems.class), clock.instant());
+          metrics.watchQueues(() -> status.status(new StatusQuery(clock.instant())).queues());
+        };
+    DaemonHttpServer http =
+        new DaemonHttpServer(
+            new HttpSettings(
+                config.httpBind(),
+                config.httpPort(),
+                config.wppconnect().webhookSecret().map(Secret::reveal)),
+            metrics,
+            readiness(clients, accounts, config.wppconnect().defaultSession()),
+            Duration.ofSeconds(5),
+            () -> status.status(new StatusQuery(clock.instant())),
+            injector.getInstance(ApplyReceiptUseCase.class),
+            new SessionReports(scheduler, gatewayCheck, stopping::get),
+            clock);
+    return new Daemon(
+        new Daemon.Parts(
+            stopping,
+            preflight,
+            scheduler,
+            minuteCheck,
+            config.scheduling().checkInterval(),
+            gatewayChecks,
+            workers,
+            wakeUps,
+            http),
+        clock,
+        instance,
+        config.httpBind());
+  }
+
+  /** {@code /health/ready}: Redis, Firestore (a live query, past the outage cache), the gateway. */
+  private static List<ReadinessCheck.Named> readiness(
+      ServerClients clients, AccountDirectory accounts, String defaultSession) {
+    return List.of(
+        ReadinessCheck.named(
+            "redis",
+            () ->
+                clients.redis().isReachable()
+                    ? ReadinessCheck.Result.up("PING")
+                    : ReadinessCheck.Result.down("no answer")),
+        ReadinessCheck.named(
+            "firestore",
+            () ->
+                clients.firestore().isReachable(STORE_PROBE_TIMEOUT)
+                    ? ReadinessCheck.Result.up(
+                        accounts.enabledAccounts().accounts().size() + " enabled account(s)")
+                    : ReadinessCheck.Result.down("no answer")),
+        ReadinessCheck.named(
+            "gateway",
+            () -> {
+              SessionState state = clients.gateway().sessionState(defaultSession);
+              return state == SessionState.UNREACHABLE
+                  ? ReadinessCheck.Result.down("wppconnect-server unreachable")
+                  : ReadinessCheck.Result.up("session " + state);
+            }));
+  }
+}

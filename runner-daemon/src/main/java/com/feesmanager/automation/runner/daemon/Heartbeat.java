@@ -1,0 +1,47 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** The minute's heartbeats (SPEC §8): this instance, its version and the sessions' states. */
+final class Heartbeat implements Runnable {
+
+  private final PublishHeartbeatUseCase heartbeats;
+  private final BooleanSupplier awaitNewSessions;
+  private final Supplier<Map<String, GatewayState>> gatewayStates;
+  private final Clock clock;
+  private final String instance;
+
+  /**
+   * @param awaitNewSessions waits briefly for the gateway check of new sessions; false when
+   *     interrupted (no heartbeat then)
+   */
+  Heartbeat(
+      PublishHeartbeatUseCase heartbeats,
+      BooleanSupplier awaitNewSessions,
+      Supplier<Map<String, GatewayState>> gatewayStates,
+      Clock clock,
+      String instance) {
+    this.heartbeats = Objects.requireNonNull(heartbeats, "'heartbeats' must not be null");
+    this.awaitNewSessions = Objects.requireNonNull(awaitNewSessions, "'awaitNewSessions' is null");
+    this.gatewayStates = Objects.requireNonNull(gatewayStates, "'gatewayStates' is null");
+    this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+    this.instance = Objects.requireNonNull(instance, "'instance' must not be null");
+  }
+
+  @Override
+  public void run() {
+    if (!awaitNewSessions.getAsBoolean()) {
+      return;
+    }
+    heartbeats.publishHeartbeats(
+        new PublishHeartbeatCommand(
+            clock.instant(), instance, Version.VALUE, Map.copyOf(gatewayStates.get())));
+  }
+}

@@ -1,0 +1,89 @@
+package com.feesmanager.automation.runner.daemon;
+
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The check at the start of every minute (SPEC §2): firing, kept receipts, worker upkeep and
+ * heartbeats each run guarded, so whatever one of them throws the others still happen this minute;
+ * then the stores are probed. Within each step the use cases isolate accounts from each other.
+ */
+final class MinuteCheck implements Runnable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+  private final FireDueOccurrencesUseCase firing;
+  private final ApplyReceiptUseCase receipts;
+  private final Runnable upkeep;
+  private final Runnable heartbeat;
+  private final Runnable storeWatch;
+  private final Runnable wakeWorkers;
+  private final DaemonMetrics metrics;
+  private final Clock clock;
+
+  MinuteCheck(
+      FireDueOccurrencesUseCase firing,
+      ApplyReceiptUseCase receipts,
+      Runnable upkeep,
+      Runnable heartbeat,
+      Runnable storeWatch,
+      Runnable wakeWorkers,
+      DaemonMetrics metrics,
+      Clock clock) {
+    this.firing = Objects.requireNonNull(firing, "'firing' must not be null");
+    this.receipts = Objects.requireNonNull(receipts, "'receipts' must not be null");
+    this.upkeep = Objects.requireNonNull(upkeep, "'upkeep' must not be null");
+    this.heartbeat = Objects.requireNonNull(heartbeat, "'heartbeat' must not be null");
+    this.storeWatch = Objects.requireNonNull(storeWatch, "'storeWatch' must not be null");
+    this.wakeWorkers = Objects.requireNonNull(wakeWorkers, "'wakeWorkers' must not be null");
+    this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
+    this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
+  }
+
+  @Override
+  public void run() {
+    Instant started = clock.instant();
+    try {
+      TaskGuard.guarded("firing", () -> fire(started));
+      // receipts that arrived before their send was recorded (issue 11)
+      TaskGuard.guarded("applying kept receipts", () -> receipts.applyPending(clock.instant()));
+      TaskGuard.guarded("worker upkeep", upkeep);
+      TaskGuard.guarded("heartbeat", heartbeat);
+    } finally {
+      metrics.recordTick(Duration.between(started, clock.instant()));
+      storeWatch.run();
+    }
+  }
+
+  private void fire(Instant at) {
+    FireReport report = firing.fireDueOccurrences(new FireDueOccurrencesCommand(at));
+    metrics.recordFire(report);
+    if (report.queued() > 0) {
+      wakeWorkers.run();
+    }
+    report
+        .occurrences()
+        .forEach(
+            o ->
+                LOG.info(
+                    "{} {} {} {}: matched {}, queued {}, skipped {}{}",
+                    o.outcome(),
+                    o.uid(),
+                    o.ruleId(),
+                    o.occurrence(),
+                    o.matched(),
+                    o.queued(),
+                    o.skipped(),
+                    o.problems().isEmpty() ? "" : " (" + String.join("; ", o.problems()) + ")"));
+    report.problems().forEach(p -> LOG.warn("problem: {}", p));
+  }
+}

@@ -1,0 +1,44 @@
+package com.feesmanager.automation.runner.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
+import com.feesmanager.automation.ports.out.SessionState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatTest {
+
+  private static final Instant AT = Instant.parse("2026-11-20T05:00:30Z");
+  private final Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
+  private final List<PublishHeartbeatCommand> published = new ArrayList<>();
+  private final PublishHeartbeatUseCase heartbeats =
+      command -> {
+        published.add(command);
+        return List.of();
+      };
+  private final Map<String, GatewayState> states =
+      Map.of("demo", new GatewayState(SessionState.CONNECTED, AT.minusSeconds(20)));
+
+  @Test
+  void publishes_this_instance_its_version_and_the_sessions_states_at_the_clock() {
+    new Heartbeat(heartbeats, () -> true, () -> states, clock, "host-1").run();
+
+    assertThat(published)
+        .containsExactly(new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states));
+  }
+
+  @Test
+  void publishes_nothing_when_interrupted_waiting_for_the_new_sessions_check() {
+    new Heartbeat(heartbeats, () -> false, () -> states, clock, "host-1").run();
+
+    assertThat(published).isEmpty();
+  }
+}

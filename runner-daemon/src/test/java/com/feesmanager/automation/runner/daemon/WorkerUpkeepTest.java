@@ -1,0 +1,111 @@
+package com.feesmanager.automation.runner.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.out.DeadLetter;
+import com.feesmanager.automation.ports.out.QueueCounts;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class WorkerUpkeepTest {
+
+  private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
+
+  private final FileAccountData accounts =
+      FileAccountData.load(List.of(SAMPLE), AccountDefaults.SPEC);
+  private final List<String> started = new ArrayList<>();
+  private final List<Set<String>> kept = new ArrayList<>();
+  private int newSessionChecks;
+
+  @Test
+  void starts_a_worker_for_every_account_session_and_every_queued_one() {
+    upkeep(queued("left-over"), true).run();
+
+    assertThat(started).containsExactly("demo", "left-over");
+    assertThat(kept).containsExactly(Set.of("demo"));
+    assertThat(newSessionChecks).isZero();
+  }
+
+  @Test
+  void a_session_the_gateway_has_not_checked_yet_is_checked_at_once() {
+    upkeep(queued(), false).run();
+
+    assertThat(newSessionChecks).isOne();
+  }
+
+  @Test
+  void a_queue_that_cannot_be_listed_still_leaves_the_account_sessions_served() {
+    QueueMonitor down =
+        new Queued(Set.of()) {
+          @Override
+          public Set<String> sessions() {
+            throw new IllegalStateException("Redis down");
+          }
+        };
+
+    upkeep(down, true).run();
+
+    assertThat(started).containsExactly("demo");
+  }
+
+  private WorkerUpkeep upkeep(QueueMonitor queues, boolean gatewayKnowsAll) {
+    return new WorkerUpkeep(
+        accounts,
+        queues,
+        started::add,
+        new DaemonMetrics(),
+        sessions -> {
+          kept.add(sessions);
+          return gatewayKnowsAll;
+        },
+        () -> newSessionChecks++);
+  }
+
+  private static QueueMonitor queued(String... sessions) {
+    return new Queued(Set.of(sessions));
+  }
+
+  /** Only the sessions matter to the upkeep. */
+  private static class Queued implements QueueMonitor {
+    private final Set<String> sessions;
+
+    Queued(Set<String> sessions) {
+      this.sessions = sessions;
+    }
+
+    @Override
+    public Set<String> sessions() {
+      return sessions;
+    }
+
+    @Override
+    public QueueCounts counts(String session, Instant now) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<Instant> nextDue(String session, Instant now) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public int requeueDead(Set<MessageKey> keys, Instant now) {
+      throw new UnsupportedOperationException();
+    }
+  }
+}
