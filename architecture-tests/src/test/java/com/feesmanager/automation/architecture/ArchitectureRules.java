@@ -109,14 +109,14 @@ public final class ArchitectureRules {
           new String[] {"com.google.cloud..", "com.google.firebase..", "io.grpc.."},
           ROOT + ".adapters.firestore..");
 
-  /** The HTTP client serves the WhatsApp gateway adapter and the runners (alert webhook) only. */
+  /** The HTTP client serves the WhatsApp gateway adapter and the HTTP adapter (alert webhook). */
   @ArchTest
-  public static final ArchRule HTTP_CLIENT_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS =
+  public static final ArchRule HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS =
       sdkOnlyIn(
           "java.net.http",
           new String[] {"java.net.http.."},
           ROOT + ".adapters.wppconnect..",
-          RUNNERS);
+          ROOT + ".adapters.http..");
 
   /**
    * Resilience is built once, at the edges: Failsafe policies live in adapters (gateway calls,

@@ -3,6 +3,7 @@ package com.feesmanager.automation.architecture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.firestore.archfixture.FirestoreAdapterFixtures;
+import com.feesmanager.automation.adapters.http.archfixture.HttpAdapterFixtures;
 import com.feesmanager.automation.adapters.local.archfixture.LocalAdapterFixtures;
 import com.feesmanager.automation.adapters.redis.archfixture.RedisAdapterFixtures;
 import com.feesmanager.automation.adapters.wppconnect.archfixture.WppConnectAdapterFixtures;
@@ -126,13 +127,17 @@ class ArchitectureRulesTest {
   }
 
   @Test
-  void http_client_only_in_wppconnect_and_runners_fails_on_the_http_client_in_another_adapter() {
+  void http_client_only_in_the_wppconnect_and_http_adapters_fails_on_it_anywhere_else() {
     assertViolated(
-        ArchitectureRules.HTTP_CLIENT_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS,
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS,
         RedisAdapterFixtures.UsesTheHttpClient.class);
+    assertViolated(
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS,
+        DaemonRunnerFixtures.UsesTheHttpClient.class);
     assertNotViolated(
-        ArchitectureRules.HTTP_CLIENT_ONLY_IN_WPPCONNECT_ADAPTER_AND_RUNNERS,
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS,
         WppConnectAdapterFixtures.SomeWppConnectAdapter.class,
+        HttpAdapterFixtures.SomeHttpAdapter.class,
         DaemonRunnerFixtures.SomeRunner.class);
   }
 

@@ -1,6 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
-import com.feesmanager.automation.runner.daemon.http.DaemonHttpServer;
+import com.feesmanager.automation.adapters.http.HttpSurface;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -32,7 +32,7 @@ final class Daemon {
       GatewaySchedule gatewayChecks,
       SessionTurns workers,
       WakeUps wakeUps,
-      DaemonHttpServer http) {}
+      HttpSurface http) {}
 
   private final Parts parts;
   private final Clock clock;

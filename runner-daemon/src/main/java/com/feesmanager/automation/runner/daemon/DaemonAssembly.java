@@ -1,5 +1,11 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.adapters.http.HttpSettings;
+import com.feesmanager.automation.adapters.http.HttpSurface;
+import com.feesmanager.automation.adapters.http.ReadinessCheck;
+import com.feesmanager.automation.adapters.http.WebhookEvents;
+import com.feesmanager.automation.adapters.wppconnect.MalformedWebhookEvent;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectWebhookParser;
 import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.OutageWatch;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
@@ -16,9 +22,6 @@ import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.Secret;
-import com.feesmanager.automation.runner.daemon.http.DaemonHttpServer;
-import com.feesmanager.automation.runner.daemon.http.HttpSettings;
-import com.feesmanager.automation.runner.daemon.http.ReadinessCheck;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
 import com.google.inject.Injector;
@@ -109,8 +112,8 @@ final class DaemonAssembly {
               clients.redis(), injector.getInstance(AccountProblems.class), clock.instant());
           metrics.watchQueues(() -> status.status(new StatusQuery(clock.instant())).queues());
         };
-    DaemonHttpServer http =
-        new DaemonHttpServer(
+    HttpSurface http =
+        new HttpSurface(
             new HttpSettings(
                 config.httpBind(),
                 config.httpPort(),
@@ -121,7 +124,8 @@ final class DaemonAssembly {
             () -> status.status(new StatusQuery(clock.instant())),
             injector.getInstance(ApplyReceiptUseCase.class),
             new SessionReports(scheduler, gatewayCheck, stopping::get),
-            clock);
+            clock,
+            wppconnectEvents());
     return new Daemon(
         new Daemon.Parts(
             stopping,
@@ -136,6 +140,18 @@ final class DaemonAssembly {
         clock,
         instance,
         config.httpBind());
+  }
+
+  /** The webhook bodies wppconnect-server posts, read by its adapter's parser. */
+  private static WebhookEvents wppconnectEvents() {
+    WppConnectWebhookParser parser = new WppConnectWebhookParser();
+    return body -> {
+      try {
+        return parser.parse(body);
+      } catch (MalformedWebhookEvent e) {
+        throw new WebhookEvents.Malformed(e.getMessage());
+      }
+    };
   }
 
   /** {@code /health/ready}: Redis, Firestore (a live query, past the outage cache), the gateway. */

@@ -1,11 +1,11 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.adapters.http.alerts.WebhookAlerts;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
-import com.feesmanager.automation.runner.daemon.alerts.WebhookAlerts;
 import com.feesmanager.automation.runner.daemon.config.AutomationConfig;
 import com.feesmanager.automation.runner.daemon.config.ConfigException;
 import com.feesmanager.automation.runner.daemon.config.ConfigLoader;
@@ -109,7 +109,8 @@ final class ServerRuntime {
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(e.getMessage());
     }
-    Optional<WebhookAlerts> webhook = config.alertWebhookUrl().map(WebhookAlerts::new);
+    Optional<WebhookAlerts> webhook =
+        config.alertWebhookUrl().map(url -> new WebhookAlerts(url.reveal()));
     Alerts alertChannel = webhook.<Alerts>map(w -> w).orElseGet(LoggingAlerts::new);
     try (clients) {
       List<Module> modules =

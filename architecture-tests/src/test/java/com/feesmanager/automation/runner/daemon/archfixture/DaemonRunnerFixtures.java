@@ -16,10 +16,7 @@ public final class DaemonRunnerFixtures {
 
   private DaemonRunnerFixtures() {}
 
-  /**
-   * Obeys every rule: a runner wires every module, reads the environment, owns the HTTP client and
-   * the console.
-   */
+  /** Obeys every rule: a runner wires every module, reads the environment, owns the console. */
   public static final class SomeRunner {
     private final PortsFixtures.SomePort port = new RedisAdapterFixtures.SomeRedisAdapter();
     private final ApplicationFixtures.SomeService service =
@@ -27,13 +24,17 @@ public final class DaemonRunnerFixtures {
     private final LocalAdapterFixtures.SomeLocalAdapter outbox =
         new LocalAdapterFixtures.SomeLocalAdapter(System.out);
     public DomainFixtures.PureValue value;
-    public HttpClient http;
     public FailsafeStandIn retry;
     public MicronautStandIn serde;
 
     public void run() {
       outbox.write(String.valueOf(service.run(System.getenv("ACCOUNT"))));
     }
+  }
+
+  /** Breaks the HTTP client rule: a runner posts by itself instead of through the HTTP adapter. */
+  public static final class UsesTheHttpClient {
+    public HttpClient http;
   }
 
   /** Breaks the Firestore rule: a runner touches Firebase instead of asking the adapter. */

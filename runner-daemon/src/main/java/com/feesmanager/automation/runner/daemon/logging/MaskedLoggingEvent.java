@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.LoggerContextVO;
+import com.feesmanager.automation.domain.message.PhoneMasking;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Marker;

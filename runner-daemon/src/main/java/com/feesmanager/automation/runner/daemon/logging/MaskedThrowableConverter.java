@@ -2,6 +2,7 @@ package com.feesmanager.automation.runner.daemon.logging;
 
 import ch.qos.logback.classic.pattern.ThrowableProxyConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import com.feesmanager.automation.domain.message.PhoneMasking;
 
 /**
  * The {@code %maskedEx} pattern word: the stack trace with phone numbers masked, since exception

@@ -2,6 +2,7 @@ package com.feesmanager.automation.runner.daemon.logging;
 
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
+import com.feesmanager.automation.domain.message.PhoneMasking;
 
 /** A throwable (and its causes and suppressed throwables) with phone numbers masked. */
 final class MaskedThrowableProxy implements IThrowableProxy {

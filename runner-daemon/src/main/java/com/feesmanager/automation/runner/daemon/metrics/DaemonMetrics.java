@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon.metrics;
 
+import com.feesmanager.automation.adapters.http.HttpMetrics;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.Receipt;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase.GatewayReport;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * loops hand it what the use cases returned, and {@link #scrape()} renders Prometheus text.
  * Thread-safe.
  */
-public final class DaemonMetrics {
+public final class DaemonMetrics implements HttpMetrics {
 
   /** The Content-Type of {@link #scrape()}: Prometheus text exposition format 0.0.4. */
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
@@ -124,6 +125,7 @@ public final class DaemonMetrics {
   }
 
   /** Sets one session's status gauges (also fed by the gateway's session webhook events). */
+  @Override
   public void recordSessionState(String session, SessionState state) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(state, "'state' must not be null");
@@ -171,6 +173,7 @@ public final class DaemonMetrics {
   }
 
   /** Counts one delivery receipt from the webhook and what applying it did. */
+  @Override
   public void recordReceipt(Receipt receipt, ReceiptOutcome outcome) {
     Objects.requireNonNull(receipt, "'receipt' must not be null");
     Objects.requireNonNull(outcome, "'outcome' must not be null");
@@ -206,7 +209,13 @@ public final class DaemonMetrics {
     }
   }
 
+  @Override
+  public String contentType() {
+    return CONTENT_TYPE;
+  }
+
   /** Every meter in Prometheus text format 0.0.4 ({@link #CONTENT_TYPE}). */
+  @Override
   public String scrape() {
     refreshQueues();
     return registry.scrape(CONTENT_TYPE);

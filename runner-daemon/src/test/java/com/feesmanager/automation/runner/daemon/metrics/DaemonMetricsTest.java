@@ -225,4 +225,37 @@ class DaemonMetricsTest {
       }
     };
   }
+
+  @Test
+  void the_scrape_is_prometheus_text_with_the_documented_names() {
+    MessageKey key = new MessageKey("0123456789abcdef0123456789abcdef");
+    metrics.recordStep(new DeliveryStep.Sent("uid-1", key));
+    metrics.recordStep(new DeliveryStep.Failed("uid-1", key, "NOT_ON_WHATSAPP"));
+    metrics.recordStep(new DeliveryStep.Dead("uid-1", key, "GATEWAY_ERROR"));
+    metrics.recordStep(new DeliveryStep.Skipped("uid-1", key, "PAID_SINCE_QUEUED"));
+    metrics.recordTick(Duration.ofMillis(40));
+    metrics.recordSendLatency("default", "Sent", Duration.ofMillis(120));
+    metrics.recordSessionState("default", SessionState.CONNECTED);
+    metrics.recordSessionState("other", SessionState.CLOSED);
+    metrics.recordReceipt(Receipt.READ, ReceiptOutcome.APPLIED);
+    metrics.watchQueues(() -> Map.of("default", new QueueCounts(3, 2, 1, 0)));
+
+    assertThat(metrics.contentType()).isEqualTo("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(metrics.scrape())
+        .contains("fees_messages_sent_total{account=\"uid-1\"} 1.0")
+        .contains("fees_messages_failed_total{account=\"uid-1\"} 1.0")
+        .contains("fees_messages_dead_total{account=\"uid-1\"} 1.0")
+        .contains("fees_messages_skipped_total{account=\"uid-1\",reason=\"PAID_SINCE_QUEUED\"} 1.0")
+        .contains("fees_tick_duration_seconds_count 1")
+        .contains("fees_send_latency_seconds_count{outcome=\"Sent\",session=\"default\"} 1")
+        .contains("fees_gateway_session_connected{session=\"default\"} 1.0")
+        .contains("fees_gateway_session_state{session=\"default\",state=\"CONNECTED\"} 1.0")
+        .contains("fees_gateway_session_connected{session=\"other\"} 0.0")
+        .contains("fees_gateway_session_state{session=\"other\",state=\"CLOSED\"} 1.0")
+        .contains("fees_receipts_total{outcome=\"APPLIED\",receipt=\"READ\"} 1.0")
+        .contains("fees_queue_ready{session=\"default\"} 3.0")
+        .contains("fees_queue_delayed{session=\"default\"} 2.0")
+        .contains("fees_queue_in_flight{session=\"default\"} 1.0")
+        .contains("fees_queue_dead{session=\"default\"} 0.0");
+  }
 }

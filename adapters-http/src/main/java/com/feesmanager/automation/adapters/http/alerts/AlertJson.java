@@ -1,7 +1,7 @@
-package com.feesmanager.automation.runner.daemon.alerts;
+package com.feesmanager.automation.adapters.http.alerts;
 
+import com.feesmanager.automation.domain.message.PhoneMasking;
 import com.feesmanager.automation.ports.out.Alert;
-import com.feesmanager.automation.runner.daemon.logging.PhoneMasking;
 
 /**
  * The webhook body of SPEC §8: {@code {level, event, account, text, at}}. Slack and Discord show

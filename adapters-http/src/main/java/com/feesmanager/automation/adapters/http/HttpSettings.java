@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon.http;
+package com.feesmanager.automation.adapters.http;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon.alerts;
+package com.feesmanager.automation.adapters.http.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

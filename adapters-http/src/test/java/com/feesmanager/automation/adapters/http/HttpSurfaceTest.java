@@ -1,16 +1,18 @@
-package com.feesmanager.automation.runner.daemon.http;
+package com.feesmanager.automation.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
+import com.feesmanager.automation.adapters.wppconnect.MalformedWebhookEvent;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectPayloads;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectWebhookParser;
 import com.feesmanager.automation.application.ApplyReceiptService;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ApplyReceiptCommand;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.Receipt;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
-import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.GatewayEvent.SessionStatusChanged;
@@ -19,7 +21,6 @@ import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
-import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -42,23 +43,34 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The daemon's endpoints over real HTTP on loopback, with the in-memory delivery log. */
-class DaemonHttpServerTest {
+class HttpSurfaceTest {
 
   private static final String SECRET = "s3cret-Webhook-Value";
   private static final String SESSION = "default";
   private static final String PROVIDER_ID =
       WppConnectPayloads.messageId("923001234567", "ABCDEF01");
   private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+  private static final WppConnectWebhookParser PARSER = new WppConnectWebhookParser();
+
+  /** wppconnect-server's bodies, read by its adapter's parser as the daemon wires it. */
+  private static final WebhookEvents EVENTS =
+      body -> {
+        try {
+          return PARSER.parse(body);
+        } catch (MalformedWebhookEvent e) {
+          throw new WebhookEvents.Malformed(e.getMessage());
+        }
+      };
 
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final InMemoryDeliveryLog deliveryLog = new InMemoryDeliveryLog();
-  private final DaemonMetrics metrics = new DaemonMetrics();
+  private final RecordingMetrics metrics = new RecordingMetrics();
   private final List<SessionStatusChanged> sessionChanges = new CopyOnWriteArrayList<>();
   private final AtomicReference<StatusReport> status =
       new AtomicReference<>(new StatusReport(Map.of(), Map.of()));
   private ReadinessCheck redis = () -> ReadinessCheck.Result.up("PONG");
-  private DaemonHttpServer server;
+  private HttpSurface server;
 
   @BeforeEach
   void start() throws IOException {
@@ -70,9 +82,9 @@ class DaemonHttpServerTest {
     server.close();
   }
 
-  private DaemonHttpServer serverWith(Optional<String> secret) throws IOException {
-    DaemonHttpServer started =
-        new DaemonHttpServer(
+  private HttpSurface serverWith(Optional<String> secret) throws IOException {
+    HttpSurface started =
+        new HttpSurface(
             new HttpSettings("127.0.0.1", freePort(), secret),
             metrics,
             List.of(
@@ -83,7 +95,8 @@ class DaemonHttpServerTest {
             status::get,
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            EVENTS);
     started.start();
     return started;
   }
@@ -150,35 +163,15 @@ class DaemonHttpServerTest {
   }
 
   @Test
-  void metrics_are_prometheus_text_with_the_documented_names() throws Exception {
-    MessageKey key = new MessageKey("0123456789abcdef0123456789abcdef");
-    metrics.recordStep(new DeliveryStep.Sent("uid-1", key));
-    metrics.recordStep(new DeliveryStep.Failed("uid-1", key, "NOT_ON_WHATSAPP"));
-    metrics.recordStep(new DeliveryStep.Dead("uid-1", key, "GATEWAY_ERROR"));
-    metrics.recordStep(new DeliveryStep.Skipped("uid-1", key, "PAID_SINCE_QUEUED"));
-    metrics.recordTick(Duration.ofMillis(40));
-    metrics.recordSendLatency(SESSION, "Sent", Duration.ofMillis(120));
-    metrics.recordSessionState(SESSION, SessionState.CONNECTED);
-    metrics.watchQueues(() -> Map.of(SESSION, new QueueCounts(3, 2, 1, 0)));
+  void metrics_serve_the_scrape_with_its_content_type() throws Exception {
+    metrics.text = "fees_messages_sent_total{account=\"uid-1\"} 1.0\n";
 
     HttpResponse<String> response = get("/metrics");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type"))
         .hasValue("text/plain; version=0.0.4; charset=utf-8");
-    assertThat(response.body())
-        .contains("fees_messages_sent_total{account=\"uid-1\"} 1.0")
-        .contains("fees_messages_failed_total{account=\"uid-1\"} 1.0")
-        .contains("fees_messages_dead_total{account=\"uid-1\"} 1.0")
-        .contains("fees_messages_skipped_total{account=\"uid-1\",reason=\"PAID_SINCE_QUEUED\"} 1.0")
-        .contains("fees_tick_duration_seconds_count 1")
-        .contains("fees_send_latency_seconds_count{outcome=\"Sent\",session=\"default\"} 1")
-        .contains("fees_gateway_session_connected{session=\"default\"} 1.0")
-        .contains("fees_gateway_session_state{session=\"default\",state=\"CONNECTED\"} 1.0")
-        .contains("fees_queue_ready{session=\"default\"} 3.0")
-        .contains("fees_queue_delayed{session=\"default\"} 2.0")
-        .contains("fees_queue_in_flight{session=\"default\"} 1.0")
-        .contains("fees_queue_dead{session=\"default\"} 0.0");
+    assertThat(response.body()).isEqualTo("fees_messages_sent_total{account=\"uid-1\"} 1.0\n");
   }
 
   @Test
@@ -222,8 +215,8 @@ class DaemonHttpServerTest {
 
   @Test
   void status_is_503_when_it_cannot_be_read() throws Exception {
-    DaemonHttpServer failing =
-        new DaemonHttpServer(
+    HttpSurface failing =
+        new HttpSurface(
             new HttpSettings("127.0.0.1", freePort(), Optional.empty()),
             metrics,
             List.of(),
@@ -233,7 +226,8 @@ class DaemonHttpServerTest {
             },
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            EVENTS);
     failing.start();
     try {
       HttpResponse<String> response =
@@ -266,9 +260,8 @@ class DaemonHttpServerTest {
     assertThat(statusOf(sent)).isEqualTo(MessageStatus.READ);
     assertThat(deliveryLog.find(sent.uid(), sent.key()).orElseThrow().readAt()).hasValue(NOW);
 
-    assertThat(get("/metrics").body())
-        .contains("fees_receipts_total{outcome=\"APPLIED\",receipt=\"READ\"} 1.0")
-        .contains("fees_receipts_total{outcome=\"NOT_NEWER\",receipt=\"DELIVERED\"} 1.0");
+    assertThat(metrics.receipts)
+        .containsExactly("DELIVERED APPLIED", "READ APPLIED", "DELIVERED NOT_NEWER");
   }
 
   @Test
@@ -310,15 +303,13 @@ class DaemonHttpServerTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(sessionChanges)
         .containsExactly(new SessionStatusChanged(SESSION, SessionState.CLOSED, "browserClose"));
-    assertThat(get("/metrics").body())
-        .contains("fees_gateway_session_connected{session=\"default\"} 0.0")
-        .contains("fees_gateway_session_state{session=\"default\",state=\"CLOSED\"} 1.0");
+    assertThat(metrics.sessionStates).containsExactly("default CLOSED");
   }
 
   @Test
   void a_receipt_is_503_when_the_log_store_is_down() throws Exception {
-    DaemonHttpServer storeDown =
-        new DaemonHttpServer(
+    HttpSurface storeDown =
+        new HttpSurface(
             new HttpSettings("127.0.0.1", freePort(), Optional.of(SECRET)),
             metrics,
             List.of(),
@@ -336,7 +327,8 @@ class DaemonHttpServerTest {
               }
             },
             sessionChanges::add,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            EVENTS);
     storeDown.start();
     try {
       HttpResponse<String> response =
@@ -390,7 +382,7 @@ class DaemonHttpServerTest {
 
   @Test
   void the_webhook_is_404_when_no_secret_is_set() throws Exception {
-    DaemonHttpServer disabled = serverWith(Optional.empty());
+    HttpSurface disabled = serverWith(Optional.empty());
     try {
       HttpResponse<String> response =
           send(
@@ -405,8 +397,7 @@ class DaemonHttpServerTest {
 
   @Test
   void a_body_over_the_limit_is_413() throws Exception {
-    String huge =
-        "{\"event\":\"x\",\"pad\":\"" + "a".repeat(DaemonHttpServer.MAX_BODY_BYTES) + "\"}";
+    String huge = "{\"event\":\"x\",\"pad\":\"" + "a".repeat(HttpSurface.MAX_BODY_BYTES) + "\"}";
 
     assertThat(webhook(huge).statusCode()).isEqualTo(413);
   }
@@ -427,8 +418,8 @@ class DaemonHttpServerTest {
 
   @Test
   void port_zero_means_no_server() {
-    DaemonHttpServer disabled =
-        new DaemonHttpServer(
+    HttpSurface disabled =
+        new HttpSurface(
             new HttpSettings("127.0.0.1", 0, Optional.of(SECRET)),
             metrics,
             List.of(),
@@ -436,7 +427,8 @@ class DaemonHttpServerTest {
             status::get,
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            EVENTS);
 
     disabled.start();
 
@@ -449,7 +441,7 @@ class DaemonHttpServerTest {
     assertThat(new HttpSettings("127.0.0.1", 8081, Optional.of(SECRET)).toString())
         .doesNotContain(SECRET)
         .contains("***");
-    assertThat(DaemonHttpServer.safePath("/webhooks/wppconnect/" + SECRET))
+    assertThat(HttpSurface.safePath("/webhooks/wppconnect/" + SECRET))
         .isEqualTo("/webhooks/wppconnect/***");
   }
 
@@ -504,13 +496,40 @@ class DaemonHttpServerTest {
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
-  private static URI uri(DaemonHttpServer target, String path) {
+  private static URI uri(HttpSurface target, String path) {
     return URI.create("http://127.0.0.1:" + target.port() + path);
   }
 
   private static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
+    }
+  }
+
+  /** What the routes recorded; the scrape is whatever a test sets. */
+  private static final class RecordingMetrics implements HttpMetrics {
+    private final List<String> receipts = new CopyOnWriteArrayList<>();
+    private final List<String> sessionStates = new CopyOnWriteArrayList<>();
+    private volatile String text = "";
+
+    @Override
+    public String contentType() {
+      return "text/plain; version=0.0.4; charset=utf-8";
+    }
+
+    @Override
+    public String scrape() {
+      return text;
+    }
+
+    @Override
+    public void recordReceipt(Receipt receipt, ReceiptOutcome outcome) {
+      receipts.add(receipt + " " + outcome);
+    }
+
+    @Override
+    public void recordSessionState(String session, SessionState state) {
+      sessionStates.add(session + " " + state);
     }
   }
 }

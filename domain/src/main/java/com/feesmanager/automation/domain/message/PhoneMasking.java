@@ -1,6 +1,5 @@
-package com.feesmanager.automation.runner.daemon.logging;
+package com.feesmanager.automation.domain.message;
 
-import com.feesmanager.automation.domain.message.PhoneNumber;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -3,4 +3,4 @@
  * and the wppconnect receipts webhook, on the JDK's own HTTP server. The owner builds, starts and
  * closes it; nothing here reads the environment.
  */
-package com.feesmanager.automation.runner.daemon.http;
+package com.feesmanager.automation.adapters.http;

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon.logging;
+package com.feesmanager.automation.domain.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,7 @@
-package com.feesmanager.automation.runner.daemon.alerts;
+package com.feesmanager.automation.adapters.http.alerts;
 
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
-import com.feesmanager.automation.runner.daemon.config.SecretUrl;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,9 +43,12 @@ public final class WebhookAlerts implements Alerts, AutoCloseable {
   private final Duration drain;
   private final ThreadPoolExecutor executor;
 
-  /** Posts to {@code url} with the default timeout, queue and drain time. */
-  public WebhookAlerts(SecretUrl url) {
-    this(Objects.requireNonNull(url, "'url' must not be null").reveal(), TIMEOUT, CAPACITY, DRAIN);
+  /**
+   * Posts to {@code url} (a secret: only its scheme and host are ever logged) with the default
+   * timeout, queue and drain time.
+   */
+  public WebhookAlerts(URI url) {
+    this(url, TIMEOUT, CAPACITY, DRAIN);
   }
 
   WebhookAlerts(URI url, Duration timeout, int capacity, Duration drain) {

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon.http;
+package com.feesmanager.automation.adapters.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
