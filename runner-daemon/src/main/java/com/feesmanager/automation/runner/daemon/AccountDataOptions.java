@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.bootstrap.UsageProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.bootstrap.UsageProblem;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import picocli.CommandLine;
 

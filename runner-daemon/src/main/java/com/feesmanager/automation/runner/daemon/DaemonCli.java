@@ -1,7 +1,8 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.bootstrap.ServerRuntime;
+import com.feesmanager.automation.bootstrap.wiring.ServerClients;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
-import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeadLetter;
 import com.feesmanager.automation.ports.out.QueueMonitor;

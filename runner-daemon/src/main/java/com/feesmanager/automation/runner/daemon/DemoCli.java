@@ -5,6 +5,7 @@ import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.application.QueueDrainer.DrainReport;
+import com.feesmanager.automation.bootstrap.EmbeddedDefault;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.delivery.RetryPolicy;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;

@@ -1,5 +1,7 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.bootstrap.ServerRuntime;
+import com.feesmanager.automation.bootstrap.UsageProblem;
 import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.SessionBindings;

@@ -6,6 +6,7 @@ import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
+import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.out.RunSummary;
 import com.google.cloud.firestore.Firestore;

@@ -1,6 +1,6 @@
 package com.feesmanager.automation.runner.lambda;
 
-import com.feesmanager.automation.runner.daemon.Tick;
+import com.feesmanager.automation.bootstrap.Tick;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

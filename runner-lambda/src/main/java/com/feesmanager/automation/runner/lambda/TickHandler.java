@@ -2,7 +2,7 @@ package com.feesmanager.automation.runner.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.feesmanager.automation.runner.daemon.Tick;
+import com.feesmanager.automation.bootstrap.Tick;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,0 +1,175 @@
+package com.feesmanager.automation.bootstrap.wiring;
+
+import com.feesmanager.automation.application.AccountProblems;
+import com.feesmanager.automation.application.ApplyReceiptService;
+import com.feesmanager.automation.application.AutomationSettings;
+import com.feesmanager.automation.application.CheckGatewayService;
+import com.feesmanager.automation.application.DeliverMessagesService;
+import com.feesmanager.automation.application.FireDueOccurrencesService;
+import com.feesmanager.automation.application.GetStatusService;
+import com.feesmanager.automation.application.PreviewOccurrenceService;
+import com.feesmanager.automation.application.PublishHeartbeatService;
+import com.feesmanager.automation.application.SendTimeTruth;
+import com.feesmanager.automation.domain.message.PhoneNormaliser;
+import com.feesmanager.automation.domain.message.ReminderPlanner;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
+import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
+import com.feesmanager.automation.ports.in.GetStatusUseCase;
+import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase;
+import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.DailyTally;
+import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.RateLimitLedger;
+import com.feesmanager.automation.ports.out.RuleSource;
+import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
+import com.feesmanager.automation.ports.out.StatusBoard;
+import com.feesmanager.automation.ports.out.StudentDirectory;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+
+/**
+ * The use cases over whatever ports the other modules bind, with the process settings. The same
+ * module serves the daemon, {@code tick}, the lambda and the embedded default.
+ */
+public final class CoreModule extends AbstractModule {
+
+  private final AutomationSettings settings;
+  private final String defaultCountryCode;
+  private final boolean autoReconnect;
+
+  public CoreModule(AutomationSettings settings, String defaultCountryCode, boolean autoReconnect) {
+    this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+    this.defaultCountryCode =
+        Objects.requireNonNull(defaultCountryCode, "'defaultCountryCode' must not be null");
+    this.autoReconnect = autoReconnect;
+  }
+
+  @Provides
+  AutomationSettings settings() {
+    return settings;
+  }
+
+  /** One registry per process: firing, delivery and start-up report, the heartbeat publishes. */
+  @Provides
+  @Singleton
+  AccountProblems accountProblems() {
+    return new AccountProblems();
+  }
+
+  @Provides
+  @Singleton
+  ReminderPlanner planner() {
+    return new ReminderPlanner(new PhoneNormaliser(defaultCountryCode));
+  }
+
+  @Provides
+  @Singleton
+  FireDueOccurrencesUseCase fire(
+      AccountDirectory accounts,
+      RuleSource rules,
+      StudentDirectory students,
+      OccurrenceClaims claims,
+      MessageQueue queue,
+      DeliveryLog deliveryLog,
+      RunLog runLog,
+      Alerts alerts,
+      DailyTally tally,
+      ReminderPlanner planner,
+      AccountProblems problems) {
+    return new FireDueOccurrencesService(
+        accounts,
+        rules,
+        students,
+        claims,
+        queue,
+        deliveryLog,
+        runLog,
+        alerts,
+        tally,
+        planner,
+        settings,
+        problems);
+  }
+
+  @Provides
+  @Singleton
+  DeliverMessagesUseCase deliver(
+      MessageQueue queue,
+      AccountDirectory accounts,
+      RuleSource rules,
+      StudentDirectory students,
+      ReminderPlanner planner,
+      RateLimitLedger ledger,
+      WhatsAppGateway gateway,
+      DeliveryLog deliveryLog,
+      SessionBindings bindings,
+      Alerts alerts,
+      AccountProblems problems,
+      DailyTally tally,
+      RandomGenerator random) {
+    return new DeliverMessagesService(
+        queue,
+        accounts,
+        new SendTimeTruth(rules, students, planner),
+        ledger,
+        gateway,
+        deliveryLog,
+        bindings,
+        alerts,
+        problems,
+        tally,
+        settings,
+        random);
+  }
+
+  @Provides
+  @Singleton
+  PreviewOccurrenceUseCase preview(
+      AccountDirectory accounts, RuleSource rules, StudentDirectory students, ReminderPlanner p) {
+    return new PreviewOccurrenceService(accounts, rules, students, p);
+  }
+
+  @Provides
+  @Singleton
+  GetStatusUseCase status(QueueMonitor monitor, AccountDirectory accounts, StatusBoard board) {
+    return new GetStatusService(monitor, accounts, board);
+  }
+
+  @Provides
+  @Singleton
+  ApplyReceiptUseCase receipts(DeliveryLog deliveryLog) {
+    return new ApplyReceiptService(deliveryLog);
+  }
+
+  @Provides
+  @Singleton
+  CheckGatewayUseCase checkGateway(
+      AccountDirectory accounts, WhatsAppGateway gateway, Alerts alerts) {
+    return new CheckGatewayService(
+        accounts, gateway, alerts, autoReconnect, CheckGatewayService.DOWN_ALERT_AFTER);
+  }
+
+  @Provides
+  @Singleton
+  PublishHeartbeatUseCase heartbeat(
+      AccountDirectory accounts,
+      RuleSource rules,
+      QueueMonitor queue,
+      DailyTally tally,
+      StatusBoard board,
+      AccountProblems problems) {
+    return new PublishHeartbeatService(accounts, rules, queue, tally, board, problems);
+  }
+}
