@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * the HTTP surface. {@link #stop} stops taking work, lets each worker finish its current step (30 s
  * at most) and gives the leases up. Built by {@link DaemonAssembly}.
  */
-final class Daemon {
+public final class Daemon {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
@@ -48,7 +48,7 @@ final class Daemon {
   }
 
   /** Starts the HTTP surface, the minute checks and the gateway checks; returns at once. */
-  void start() {
+  public void start() {
     parts.preflight().run();
     parts.http().start();
     parts.gatewayChecks().start();
@@ -57,17 +57,17 @@ final class Daemon {
   }
 
   /** The port the HTTP surface listens on (0 when disabled). */
-  int httpPort() {
+  public int httpPort() {
     return parts.http().port();
   }
 
   /** Blocks until {@link #stop} has finished. */
-  void awaitStopped() throws InterruptedException {
+  public void awaitStopped() throws InterruptedException {
     stopped.await();
   }
 
   /** Stops taking work, lets workers finish their current step, releases leases; idempotent. */
-  void stop() {
+  public void stop() {
     stop(StopBudget.start());
   }
 
@@ -76,7 +76,7 @@ final class Daemon {
    * their current step; workers still busy then are interrupted and get a little longer to hand
    * their claims back.
    */
-  synchronized void stop(StopBudget budget) {
+  public synchronized void stop(StopBudget budget) {
     if (!parts.stopping().compareAndSet(false, true)) {
       return;
     }

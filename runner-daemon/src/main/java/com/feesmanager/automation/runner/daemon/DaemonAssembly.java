@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Builds the {@link Daemon} and its tasks from the wired process: the one place that reads the
  * injector, so each task gets only the use cases and ports it needs.
  */
-final class DaemonAssembly {
+public final class DaemonAssembly {
 
   /** Sessions delivered at once; more wait for a free worker. */
   static final int MAX_SESSION_WORKERS = 8;
@@ -50,7 +50,7 @@ final class DaemonAssembly {
 
   private DaemonAssembly() {}
 
-  static Daemon daemon(
+  public static Daemon daemon(
       Injector injector,
       AutomationConfig config,
       ServerClients clients,

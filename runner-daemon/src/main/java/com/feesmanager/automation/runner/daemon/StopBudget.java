@@ -12,9 +12,9 @@ import java.util.function.LongSupplier;
  * latest, whatever is still running. The ends of queued messages are not among the waiting writes:
  * they were written through, so a cut flush loses no SENT log.
  */
-final class StopBudget {
+public final class StopBudget {
 
-  static final Duration TOTAL = Duration.ofSeconds(30);
+  public static final Duration TOTAL = Duration.ofSeconds(30);
   static final Duration WORK_UNTIL = Duration.ofSeconds(22);
   static final Duration INTERRUPTED_UNTIL = Duration.ofSeconds(24);
   static final Duration FLUSH_UNTIL = Duration.ofSeconds(27);
@@ -29,7 +29,7 @@ final class StopBudget {
   }
 
   /** A budget starting now (SIGTERM received). */
-  static StopBudget start() {
+  public static StopBudget start() {
     return start(System::nanoTime);
   }
 
@@ -49,12 +49,12 @@ final class StopBudget {
   }
 
   /** What is left to commit Firestore's waiting writes and close the clients. */
-  Duration forFlush() {
+  public Duration forFlush() {
     return until(FLUSH_UNTIL);
   }
 
   /** What is left before the process halts, exit code 0. */
-  Duration beforeHalt() {
+  public Duration beforeHalt() {
     return until(HALT_AT);
   }
 

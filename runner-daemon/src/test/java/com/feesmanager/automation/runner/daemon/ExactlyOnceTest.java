@@ -33,6 +33,7 @@ import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import com.feesmanager.automation.runner.daemon.cli.AccountDataOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -8,6 +8,7 @@ import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeadLetter;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.runner.daemon.cli.AccountDataOptions;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.nio.file.Path;
 import java.time.Instant;

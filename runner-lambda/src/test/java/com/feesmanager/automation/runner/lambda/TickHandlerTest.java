@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
-import com.feesmanager.automation.runner.daemon.SampleImport;
+import com.feesmanager.automation.runner.daemon.cli.SampleImport;
 import java.lang.reflect.Proxy;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.bootstrap.UsageProblem;
@@ -9,11 +9,11 @@ import com.feesmanager.automation.ports.out.SessionBindings.Bound;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -60,7 +60,7 @@ final class SessionCli implements Runnable {
     String account;
 
     /** The environment; tests replace it. */
-    Map<String, String> environment = System.getenv();
+    @Mixin Environment environment = new Environment();
 
     /** The instant recorded as {@code boundAt}; tests move it. */
     Clock clock = Clock.systemUTC();
@@ -76,7 +76,7 @@ final class SessionCli implements Runnable {
         throw new UsageProblem("--account must not be blank");
       }
       return ServerRuntime.run(
-          environment,
+          environment.variables(),
           clock,
           (injector, config, clients) -> {
             Optional<AccountSettings> target =

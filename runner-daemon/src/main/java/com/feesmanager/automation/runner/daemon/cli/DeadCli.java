@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.domain.message.MessageKey;
@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -39,13 +39,13 @@ final class DeadCli implements Runnable {
     @Option(names = "--limit", defaultValue = "100", description = "At most this many.")
     int limit;
 
-    Map<String, String> environment = System.getenv();
+    @Mixin Environment environment = new Environment();
 
     @Override
     public Integer call() throws InterruptedException {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       return ServerRuntime.run(
-          environment,
+          environment.variables(),
           Clock.systemUTC(),
           (injector, config, clients) -> {
             List<DeadLetter> dead = injector.getInstance(QueueMonitor.class).deadLetters(limit);
@@ -79,7 +79,7 @@ final class DeadCli implements Runnable {
     @Parameters(paramLabel = "KEY", arity = "0..*", description = "Message keys.")
     List<String> keys = new ArrayList<>();
 
-    Map<String, String> environment = System.getenv();
+    @Mixin Environment environment = new Environment();
 
     /** When the requeued messages become ready; tests move it. */
     Clock clock = Clock.systemUTC();
@@ -89,7 +89,7 @@ final class DeadCli implements Runnable {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       Set<MessageKey> chosen = keys.stream().map(MessageKey::new).collect(Collectors.toSet());
       return ServerRuntime.run(
-          environment,
+          environment.variables(),
           clock,
           (injector, config, clients) -> {
             int requeued =

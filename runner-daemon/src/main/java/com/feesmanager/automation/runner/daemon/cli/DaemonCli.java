@@ -1,11 +1,13 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.bootstrap.wiring.ServerClients;
+import com.feesmanager.automation.runner.daemon.Daemon;
+import com.feesmanager.automation.runner.daemon.DaemonAssembly;
+import com.feesmanager.automation.runner.daemon.StopBudget;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -15,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code daemon}: run forever (SPEC §8). SIGTERM stops taking new work, lets in-flight messages
@@ -30,7 +33,7 @@ final class DaemonCli implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(DaemonCli.class);
 
   /** The environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin Environment environment = new Environment();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -42,7 +45,7 @@ final class DaemonCli implements Callable<Integer> {
     DaemonMetrics metrics = new DaemonMetrics();
     AtomicReference<StopBudget> stopping = new AtomicReference<>();
     return ServerRuntime.run(
-        environment,
+        environment.variables(),
         Clock.systemUTC(),
         metrics::timed,
         (injector, config, clients) -> {

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.UsageProblem;
 import java.io.IOException;
@@ -11,9 +11,9 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --data FILE} (repeatable): account files to run on; the bundled sample by default. */
-final class AccountDataOptions {
+public final class AccountDataOptions {
 
-  static final String SAMPLE = "examples/academy-demo.json";
+  public static final String SAMPLE = "examples/academy-demo.json";
 
   @Option(
       names = "--data",

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
@@ -25,7 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,7 +64,7 @@ final class PreviewCli implements Callable<Integer> {
   boolean json;
 
   /** The environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin Environment environment = new Environment();
 
   @Override
   public Integer call() throws IOException {
@@ -129,7 +128,8 @@ final class PreviewCli implements Callable<Integer> {
           .getInstance(PreviewOccurrenceUseCase.class)
           .preview(command);
     }
-    AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.FIRESTORE);
+    AutomationConfig config =
+        ServerRuntime.config(environment.variables(), ConfigLoader.Mode.FIRESTORE);
     FirestoreConnection firestore;
     try {
       firestore =

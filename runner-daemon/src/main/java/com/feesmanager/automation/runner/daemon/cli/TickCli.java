@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
 import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -61,7 +60,7 @@ final class TickCli implements Callable<Integer> {
   int maxSeconds;
 
   /** The environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin Environment environment = new Environment();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -74,13 +73,19 @@ final class TickCli implements Callable<Integer> {
     if (data.files.isEmpty()) {
       // the same server-backed tick as the cron and function-platform runners
       Tick.Report report =
-          Tick.run(environment, clock, Optional.of(start), Duration.ofSeconds(maxSeconds), out);
+          Tick.run(
+              environment.variables(),
+              clock,
+              Optional.of(start),
+              Duration.ofSeconds(maxSeconds),
+              out);
       if (!report.error().isEmpty()) {
         System.err.println("error: " + report.error());
       }
       return report.exitCode();
     }
-    AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.EMBEDDED);
+    AutomationConfig config =
+        ServerRuntime.config(environment.variables(), ConfigLoader.Mode.EMBEDDED);
     List<Module> modules =
         new ArrayList<>(
             ServerRuntime.coreModules(

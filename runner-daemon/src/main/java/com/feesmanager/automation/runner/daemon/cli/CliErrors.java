@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.UsageProblem;
 import com.feesmanager.automation.ports.out.InfrastructureException;

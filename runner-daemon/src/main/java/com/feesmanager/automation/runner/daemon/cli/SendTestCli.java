@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.bootstrap.UsageProblem;
@@ -15,10 +15,10 @@ import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -42,7 +42,7 @@ final class SendTestCli implements Callable<Integer> {
   String text;
 
   /** The environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin Environment environment = new Environment();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -52,7 +52,7 @@ final class SendTestCli implements Callable<Integer> {
     }
     Clock clock = Clock.systemUTC();
     return ServerRuntime.run(
-        environment,
+        environment.variables(),
         clock,
         (injector, config, clients) -> {
           Optional<PhoneNumber> phone =

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
@@ -14,9 +14,9 @@ public final class SampleImport {
   /** Imports the bundled sample academy; returns the exit code and stderr. */
   public static String importSample(Map<String, String> environment) {
     ImportCli command = new ImportCli();
-    command.environment = environment;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     CommandLine cli = new CommandLine(command);
+    Environment.of(cli).use(environment);
     cli.setExecutionExceptionHandler(new CliErrors());
     cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
     int code = cli.execute("--data", "../" + AccountDataOptions.SAMPLE);

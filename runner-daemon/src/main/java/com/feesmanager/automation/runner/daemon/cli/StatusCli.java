@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
@@ -10,9 +10,9 @@ import com.feesmanager.automation.ports.out.SessionBindings;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code status}: queue counts per session and each account's last heartbeat (SPEC §8). */
 @Command(
@@ -22,14 +22,14 @@ import picocli.CommandLine.Command;
 final class StatusCli implements Callable<Integer> {
 
   /** The environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin Environment environment = new Environment();
 
   @Override
   public Integer call() throws InterruptedException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Clock clock = Clock.systemUTC();
     return ServerRuntime.run(
-        environment,
+        environment.variables(),
         clock,
         (injector, config, clients) -> {
           StatusReport report =

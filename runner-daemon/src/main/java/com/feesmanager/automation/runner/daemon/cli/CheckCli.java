@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.ports.out.AccountDirectory;
@@ -7,10 +7,10 @@ import com.feesmanager.automation.ports.out.SessionState;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code check}: can this process reach Redis, Firestore and wppconnect-server (SPEC §8)? Prints
@@ -25,13 +25,13 @@ import picocli.CommandLine.Command;
 final class CheckCli implements Callable<Integer> {
 
   /** The environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin Environment environment = new Environment();
 
   @Override
   public Integer call() throws InterruptedException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     return ServerRuntime.run(
-        environment,
+        environment.variables(),
         Clock.systemUTC(),
         (injector, config, clients) -> {
           boolean redis = clients.redis().isReachable();

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.adapters.firestore.AccountImporter;
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -44,7 +45,7 @@ final class ImportCli implements Callable<Integer> {
   List<Path> files;
 
   /** The environment; tests replace it. */
-  Map<String, String> environment = System.getenv();
+  @Mixin Environment environment = new Environment();
 
   @Override
   public Integer call() {
@@ -54,7 +55,8 @@ final class ImportCli implements Callable<Integer> {
         throw new UsageProblem("--data " + file + ": no such readable file");
       }
     }
-    AutomationConfig config = ServerRuntime.config(environment, ConfigLoader.Mode.FIRESTORE);
+    AutomationConfig config =
+        ServerRuntime.config(environment.variables(), ConfigLoader.Mode.FIRESTORE);
     List<AccountFile> accounts = AccountFiles.readAll(files);
     FirestoreConnection firestore;
     try {

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.out.RunSummary;
+import com.feesmanager.automation.runner.daemon.Daemon;
+import com.feesmanager.automation.runner.daemon.DaemonAssembly;
 import com.google.cloud.firestore.Firestore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -95,25 +97,6 @@ class ServerCommandsTest {
   }
 
   private static synchronized Run run(Object command, Map<String, String> env, String... args) {
-    if (command instanceof TickCli tick) {
-      tick.environment = env;
-    } else if (command instanceof ImportCli importCli) {
-      importCli.environment = env;
-    } else if (command instanceof StatusCli status) {
-      status.environment = env;
-    } else if (command instanceof CheckCli check) {
-      check.environment = env;
-    } else if (command instanceof DeadCli.ListDead list) {
-      list.environment = env;
-    } else if (command instanceof DeadCli.RequeueDead requeue) {
-      requeue.environment = env;
-    } else if (command instanceof SendTestCli sendTest) {
-      sendTest.environment = env;
-    } else if (command instanceof PreviewCli preview) {
-      preview.environment = env;
-    } else if (command instanceof SessionCli.Rebind rebind) {
-      rebind.environment = env;
-    }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;
@@ -122,6 +105,7 @@ class ServerCommandsTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       CommandLine cli = new CommandLine(command);
+      Environment.of(cli).use(env);
       cli.setExecutionExceptionHandler(new CliErrors());
       cli.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
       int code = cli.execute(args);

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.feesmanager.automation.domain.message.ReminderPlan;

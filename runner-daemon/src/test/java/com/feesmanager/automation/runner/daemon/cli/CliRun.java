@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -1,4 +1,4 @@
-package com.feesmanager.automation.runner.daemon;
+package com.feesmanager.automation.runner.daemon.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,13 +29,13 @@ class ImportCliTest {
 
   private static synchronized Run importWith(Map<String, String> env, String... args) {
     ImportCli command = new ImportCli();
-    command.environment = env;
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream originalOut = System.out;
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       CommandLine cli = new CommandLine(command);
+      Environment.of(cli).use(env);
       cli.setExecutionExceptionHandler(new CliErrors());
       cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
       int code = cli.execute(args);
