@@ -8,14 +8,21 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.AccessTarget;
 import com.tngtech.archunit.core.domain.AccessTarget.CodeUnitAccessTarget;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.GeneralCodingRules;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,12 +43,15 @@ public final class ArchitectureRules {
   static final String APPLICATION = ROOT + ".application..";
   static final String ADAPTERS = ROOT + ".adapters..";
   static final String RUNNERS = ROOT + ".runner..";
+  static final String BOOTSTRAP = ROOT + ".bootstrap..";
+  static final String HTTP_ADAPTER = ROOT + ".adapters.http..";
 
   private ArchitectureRules() {}
 
   /**
-   * domain ← ports ← application; adapters use ports and domain; only runners see everything. Empty
-   * layers are allowed: runner and SDK adapter modules are added over time.
+   * domain ← ports ← application; adapters use ports and domain; the bootstrap (configuration,
+   * wiring) serves the runners only; only runners see everything. Empty layers are allowed: runner
+   * and SDK adapter modules are added over time.
    */
   @ArchTest
   public static final ArchRule DEPENDENCIES_POINT_INWARD =
@@ -56,6 +66,8 @@ public final class ArchitectureRules {
           .definedBy(APPLICATION)
           .layer("Adapters")
           .definedBy(ADAPTERS)
+          .layer("Bootstrap")
+          .definedBy(BOOTSTRAP)
           .layer("Runners")
           .definedBy(RUNNERS)
           .whereLayer("Domain")
@@ -66,6 +78,8 @@ public final class ArchitectureRules {
           .mayOnlyAccessLayers("Ports", "Domain")
           .whereLayer("Adapters")
           .mayOnlyAccessLayers("Ports", "Domain")
+          .whereLayer("Bootstrap")
+          .mayOnlyBeAccessedByLayers("Runners")
           .whereLayer("Runners")
           .mayNotBeAccessedByAnyLayer()
           .as("dependencies point inward: domain ← ports ← application, adapters → ports/domain")
@@ -141,6 +155,53 @@ public final class ArchitectureRules {
           .notDependOnEachOther()
           .as("adapters do not depend on each other")
           .allowEmptyShould(true);
+
+  /**
+   * Each runner starts from the bootstrap; none reaches into another (the Lambda jar stays small).
+   */
+  @ArchTest
+  public static final ArchRule RUNNERS_DO_NOT_DEPEND_ON_EACH_OTHER =
+      slices()
+          .matching(ROOT + ".runner.(*)..")
+          .namingSlices("runner $1")
+          .should()
+          .notDependOnEachOther()
+          .as("runners do not depend on each other")
+          .allowEmptyShould(true);
+
+  /** Combining adapters is wiring: only the bootstrap and the runners see more than one adapter. */
+  @ArchTest
+  public static final ArchRule ONLY_BOOTSTRAP_AND_RUNNERS_SEE_MORE_THAN_ONE_ADAPTER =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(BOOTSTRAP, RUNNERS)
+          .should(seeMoreThanOneAdapter())
+          .as("only the bootstrap and the runners see more than one adapter")
+          .allowEmptyShould(true);
+
+  /** The HTTP surface drives the core through its ports (use cases) and nothing else of ours. */
+  @ArchTest
+  public static final ArchRule HTTP_ADAPTER_SEES_PORTS_ONLY =
+      noClasses()
+          .that()
+          .resideInAPackage(HTTP_ADAPTER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(APPLICATION, BOOTSTRAP, RUNNERS)
+          .orShould()
+          .dependOnClassesThat(
+              DescribedPredicate.describe(
+                  "are in another adapter",
+                  (JavaClass c) ->
+                      c.getPackageName().startsWith(ROOT + ".adapters.")
+                          && !c.getPackageName().startsWith(ROOT + ".adapters.http")))
+          .as("adapters-http sees ports (and the domain values they carry) only")
+          .allowEmptyShould(true);
+
+  /** The JDK's HTTP server is the HTTP adapter's: the runners only start it. */
+  @ArchTest
+  public static final ArchRule HTTP_SERVER_ONLY_IN_THE_HTTP_ADAPTER =
+      sdkOnlyIn("com.sun.net.httpserver", new String[] {"com.sun.net.httpserver.."}, HTTP_ADAPTER);
 
   /**
    * No cycles between modules: the top-level slices, with each adapter and each runner a slice of
@@ -231,6 +292,33 @@ public final class ArchitectureRules {
         .because("SDKs stay in their adapter; no SDK type crosses a port")
         .allowEmptyShould(true);
   }
+
+  /** Depends on classes of two or more adapter modules (its own included). */
+  private static ArchCondition<JavaClass> seeMoreThanOneAdapter() {
+    return new ArchCondition<>("see more than one adapter") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        Set<String> adapters = new TreeSet<>();
+        adapterOf(javaClass).ifPresent(adapters::add);
+        for (Dependency dependency : javaClass.getDirectDependenciesFromSelf()) {
+          adapterOf(dependency.getTargetClass()).ifPresent(adapters::add);
+        }
+        if (adapters.size() > 1) {
+          events.add(
+              SimpleConditionEvent.satisfied(
+                  javaClass, javaClass.getName() + " sees the adapters " + adapters));
+        }
+      }
+    };
+  }
+
+  private static Optional<String> adapterOf(JavaClass javaClass) {
+    Matcher matcher = ADAPTER.matcher(javaClass.getPackageName());
+    return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
+  }
+
+  private static final Pattern ADAPTER =
+      Pattern.compile(Pattern.quote(ROOT) + "\\.adapters\\.([^.]+)(?:\\..*)?");
 
   private static DescribedPredicate<JavaAccess<?>> describedAs(
       String description, Predicate<AccessTarget> test) {

@@ -8,9 +8,11 @@ import com.feesmanager.automation.adapters.local.archfixture.LocalAdapterFixture
 import com.feesmanager.automation.adapters.redis.archfixture.RedisAdapterFixtures;
 import com.feesmanager.automation.adapters.wppconnect.archfixture.WppConnectAdapterFixtures;
 import com.feesmanager.automation.application.archfixture.ApplicationFixtures;
+import com.feesmanager.automation.bootstrap.archfixture.BootstrapFixtures;
 import com.feesmanager.automation.domain.archfixture.DomainFixtures;
 import com.feesmanager.automation.ports.archfixture.PortsFixtures;
 import com.feesmanager.automation.runner.daemon.archfixture.DaemonRunnerFixtures;
+import com.feesmanager.automation.runner.lambda.archfixture.LambdaRunnerFixtures;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
@@ -57,7 +59,9 @@ class ArchitectureRulesTest {
             RedisAdapterFixtures.DependsOnTheApplication.class,
             ApplicationFixtures.SomeService.class),
         Arguments.of(
-            RedisAdapterFixtures.DependsOnARunner.class, DaemonRunnerFixtures.SomeRunner.class));
+            RedisAdapterFixtures.DependsOnARunner.class, DaemonRunnerFixtures.SomeRunner.class),
+        Arguments.of(
+            HttpAdapterFixtures.UsesTheBootstrap.class, BootstrapFixtures.SomeWiring.class));
   }
 
   @Test
@@ -170,6 +174,59 @@ class ArchitectureRulesTest {
         ArchitectureRules.ADAPTERS_DO_NOT_DEPEND_ON_EACH_OTHER,
         RedisAdapterFixtures.DependsOnAnotherAdapter.class,
         LocalAdapterFixtures.SomeLocalAdapter.class);
+  }
+
+  @Test
+  void runners_do_not_depend_on_each_other_fails_on_a_runner_using_another() {
+    assertViolated(
+        ArchitectureRules.RUNNERS_DO_NOT_DEPEND_ON_EACH_OTHER,
+        LambdaRunnerFixtures.UsesTheDaemonRunner.class,
+        DaemonRunnerFixtures.SomeRunner.class);
+    assertNotViolated(
+        ArchitectureRules.RUNNERS_DO_NOT_DEPEND_ON_EACH_OTHER,
+        LambdaRunnerFixtures.SomeFunction.class,
+        BootstrapFixtures.SomeWiring.class,
+        DaemonRunnerFixtures.SomeRunner.class);
+  }
+
+  @Test
+  void only_bootstrap_and_runners_see_more_than_one_adapter_fails_on_an_adapter_seeing_another() {
+    assertViolated(
+        ArchitectureRules.ONLY_BOOTSTRAP_AND_RUNNERS_SEE_MORE_THAN_ONE_ADAPTER,
+        RedisAdapterFixtures.DependsOnAnotherAdapter.class,
+        LocalAdapterFixtures.SomeLocalAdapter.class);
+    assertNotViolated(
+        ArchitectureRules.ONLY_BOOTSTRAP_AND_RUNNERS_SEE_MORE_THAN_ONE_ADAPTER,
+        BootstrapFixtures.SomeWiring.class,
+        RedisAdapterFixtures.SomeRedisAdapter.class,
+        LocalAdapterFixtures.SomeLocalAdapter.class,
+        DaemonRunnerFixtures.SomeRunner.class);
+  }
+
+  @Test
+  void the_http_adapter_sees_ports_only_fails_on_it_using_the_application_or_the_bootstrap() {
+    assertViolated(
+        ArchitectureRules.HTTP_ADAPTER_SEES_PORTS_ONLY,
+        HttpAdapterFixtures.UsesTheApplication.class,
+        ApplicationFixtures.SomeService.class);
+    assertViolated(
+        ArchitectureRules.HTTP_ADAPTER_SEES_PORTS_ONLY,
+        HttpAdapterFixtures.UsesTheBootstrap.class,
+        BootstrapFixtures.SomeWiring.class);
+    assertNotViolated(
+        ArchitectureRules.HTTP_ADAPTER_SEES_PORTS_ONLY,
+        HttpAdapterFixtures.SomeHttpAdapter.class,
+        PortsFixtures.SomePort.class);
+  }
+
+  @Test
+  void the_http_server_only_in_the_http_adapter_fails_on_a_runner_serving_requests() {
+    assertViolated(
+        ArchitectureRules.HTTP_SERVER_ONLY_IN_THE_HTTP_ADAPTER,
+        DaemonRunnerFixtures.UsesTheHttpServer.class);
+    assertNotViolated(
+        ArchitectureRules.HTTP_SERVER_ONLY_IN_THE_HTTP_ADAPTER,
+        HttpAdapterFixtures.SomeHttpAdapter.class);
   }
 
   @ParameterizedTest(name = "{0} ⇄ {1}")

@@ -37,6 +37,11 @@ public final class DaemonRunnerFixtures {
     public HttpClient http;
   }
 
+  /** Breaks the HTTP server rule: a runner serves requests itself instead of the HTTP adapter. */
+  public static final class UsesTheHttpServer {
+    public com.sun.net.httpserver.HttpServer server;
+  }
+
   /** Breaks the Firestore rule: a runner touches Firebase instead of asking the adapter. */
   public static final class UsesFirebase {
     public FirebaseStandIn app;
