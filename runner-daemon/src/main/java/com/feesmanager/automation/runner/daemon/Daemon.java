@@ -50,6 +50,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,6 +94,9 @@ final class Daemon {
 
   /** The check of sessions seen for the first time, which the next heartbeat briefly waits for. */
   private volatile Future<?> newSessionsCheck = CompletableFuture.completedFuture(null);
+
+  /** A check of new sessions is submitted and has not started yet. */
+  private final AtomicBoolean checkWaiting = new AtomicBoolean();
 
   /** How long a heartbeat waits for the first check of a new session before showing it unknown. */
   static final Duration NEW_SESSION_CHECK_WAIT = Duration.ofSeconds(5);
@@ -352,11 +356,18 @@ final class Daemon {
     // metric labels follow what is served: enabled accounts, sessions with an account or a queue
     metrics.retain(uids, sessions);
     gatewayStates.keySet().retainAll(accountSessions);
-    if (!gatewayStates.keySet().containsAll(accountSessions) && newSessionsCheck.isDone()) {
+    // one check waiting at most: behind a slow running check (which may have listed the accounts
+    // before this one existed), not one more every minute
+    if (!gatewayStates.keySet().containsAll(accountSessions) && !checkWaiting.getAndSet(true)) {
       try {
-        newSessionsCheck = gatewayChecks.submit(this::checkGateway);
+        newSessionsCheck =
+            gatewayChecks.submit(
+                () -> {
+                  checkWaiting.set(false);
+                  checkGateway();
+                });
       } catch (RejectedExecutionException e) {
-        // stopping
+        checkWaiting.set(false); // stopping
       }
     }
   }
