@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The problems of each account that this process currently sees, for its heartbeat (SPEC §8). A
  * problem reported again keeps its first {@code since}; a source (firing, delivery, start-up)
  * replaces all of its own problems of an account at once, so one that is mended disappears.
+ * Problems of the whole process (e.g. Redis not persistent) are shown among every account's.
  */
 public final class AccountProblems {
 
@@ -25,6 +26,9 @@ public final class AccountProblems {
 
   private final Map<String, Map<Source, Map<String, AccountProblem>>> byAccount =
       new ConcurrentHashMap<>();
+
+  /** By identity; one process-wide problem touches every account the process serves. */
+  private final Map<String, AccountProblem> processWide = new ConcurrentHashMap<>();
 
   /** Replaces what {@code source} reports for {@code uid}; known problems keep their since. */
   public void replace(String uid, Source source, List<AccountProblem> current) {
@@ -83,9 +87,24 @@ public final class AccountProblems {
         });
   }
 
-  /** Every problem of {@code uid}, oldest first. */
+  /**
+   * Reports a problem of the whole process (the Redis it uses, say), shown among every account's
+   * problems until cleared; reported again, it keeps its first {@code since}.
+   */
+  public void reportProcessWide(AccountProblem problem) {
+    Objects.requireNonNull(problem, "'problem' must not be null");
+    processWide.putIfAbsent(problem.identity(), problem);
+  }
+
+  /** Removes the process-wide problems with this code. */
+  public void clearProcessWide(String code) {
+    Objects.requireNonNull(code, "'code' must not be null");
+    processWide.values().removeIf(p -> p.code().equals(code));
+  }
+
+  /** Every problem of {@code uid}, the process-wide ones included, oldest first. */
   public List<AccountProblem> of(String uid) {
-    List<AccountProblem> all = new ArrayList<>();
+    List<AccountProblem> all = new ArrayList<>(processWide.values());
     byAccount.getOrDefault(uid, Map.of()).values().forEach(m -> all.addAll(m.values()));
     all.sort(Comparator.comparing(AccountProblem::since).thenComparing(AccountProblem::identity));
     return all;

@@ -1,43 +1,56 @@
 package com.feesmanager.automation.application;
 
 import com.feesmanager.automation.domain.account.AccountSettings;
-import com.feesmanager.automation.domain.account.Money;
+import com.feesmanager.automation.domain.delivery.FailureKind;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.delivery.RateDecision;
 import com.feesmanager.automation.domain.delivery.RateLimitPolicy;
 import com.feesmanager.automation.domain.delivery.RateLimits;
 import com.feesmanager.automation.domain.delivery.RetryDecision;
-import com.feesmanager.automation.domain.message.MatchedFees;
-import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.domain.message.SkipReason;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.Claim;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.InfrastructureException;
+import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.SendResult;
-import com.feesmanager.automation.ports.out.StudentDirectory;
+import com.feesmanager.automation.ports.out.SentLookup;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Delivers one message of a session per call (SPEC §4–§6). The order of checks is deliberate: a
- * message from a previous holder that died mid-send is never sent again (UNKNOWN_OUTCOME); quiet
- * hours and the balance re-check come before a rate-limit slot is taken; nothing that only waits
- * (quiet hours, limits, a session down) consumes an attempt.
+ * Delivers one message of a session per call (SPEC §4–§6). The order of checks is deliberate: quiet
+ * hours first (nothing is read for a message that must wait), then the data as it is now (switched
+ * off, opted out, paid: SKIPPED), then the durable log (a message logged SENT is never sent again,
+ * even when Redis has lost its data), then the session's binding, and only then a rate-limit slot,
+ * which is given back when the send does not reach the gateway.
+ *
+ * <p>A send whose outcome is unknown — an ambiguous reply, or a previous holder that died after
+ * marking the send started — is never blindly repeated: the gateway is asked whether it went out.
+ *
+ * <p>Failures inside a step: data or stores that cannot answer hold the message (no attempt used);
+ * any other exception before the send uses an attempt and, after the last, makes the message DEAD
+ * with {@code PROCESSING_ERROR}; after the send has started, the message is left claimed, so it
+ * comes back after the visibility timeout and its outcome is asked for, never sent blindly.
  *
  * <p>A step that completes a message claims the session's next one in the same queue call and keeps
  * it for the session's next step, where it goes through every check as if claimed then; {@link
@@ -46,16 +59,25 @@ import java.util.random.RandomGenerator;
 public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
   static final String UNKNOWN_OUTCOME = "UNKNOWN_OUTCOME";
-  static final String ACCOUNT_NOT_FOUND = "ACCOUNT_NOT_FOUND";
-  static final String STUDENT_REMOVED = "STUDENT_REMOVED";
+  static final String PROCESSING_ERROR = "PROCESSING_ERROR";
+  static final String NOT_SENT = "NOT_SENT";
+  static final String ALREADY_SENT = "ALREADY_SENT";
+  static final String DATA_UNAVAILABLE = "DATA_UNAVAILABLE";
+  static final String OUTCOME_PENDING = "OUTCOME_PENDING";
+  static final String SESSION_TAKEN = "SESSION_TAKEN";
+
+  private static final Set<MessageStatus> SENT_OR_LATER =
+      EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
 
   private final MessageQueue queue;
   private final AccountDirectory accounts;
-  private final StudentDirectory students;
+  private final SendTimeTruth truth;
   private final RateLimitLedger ledger;
   private final WhatsAppGateway gateway;
   private final DeliveryLog deliveryLog;
+  private final SessionBindings bindings;
   private final Alerts alerts;
+  private final AccountProblems problems;
   private final DailyTally tally;
   private final AutomationSettings settings;
   private final RandomGenerator random;
@@ -66,21 +88,25 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   public DeliverMessagesService(
       MessageQueue queue,
       AccountDirectory accounts,
-      StudentDirectory students,
+      SendTimeTruth truth,
       RateLimitLedger ledger,
       WhatsAppGateway gateway,
       DeliveryLog deliveryLog,
+      SessionBindings bindings,
       Alerts alerts,
+      AccountProblems problems,
       DailyTally tally,
       AutomationSettings settings,
       RandomGenerator random) {
     this.queue = Objects.requireNonNull(queue, "'queue' must not be null");
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
-    this.students = Objects.requireNonNull(students, "'students' must not be null");
+    this.truth = Objects.requireNonNull(truth, "'truth' must not be null");
     this.ledger = Objects.requireNonNull(ledger, "'ledger' must not be null");
     this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
     this.deliveryLog = Objects.requireNonNull(deliveryLog, "'deliveryLog' must not be null");
+    this.bindings = Objects.requireNonNull(bindings, "'bindings' must not be null");
     this.alerts = Objects.requireNonNull(alerts, "'alerts' must not be null");
+    this.problems = Objects.requireNonNull(problems, "'problems' must not be null");
     this.tally = Objects.requireNonNull(tally, "'tally' must not be null");
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     this.random = Objects.requireNonNull(random, "'random' must not be null");
@@ -95,44 +121,22 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       return new DeliveryStep.Idle();
     }
     Claim claim = next.get();
-    QueuedMessage queued = claim.message();
-    MessageKey key = queued.key();
-    if (claim.sendStarted()) {
-      return unknownOutcome(claim, "a worker died while sending; not sent again", now);
+    Attempt attempt = new Attempt(claim, now);
+    try {
+      return claim.sendStarted() ? resolveEarlierSend(claim, now) : attempt.run();
+    } catch (InfrastructureException e) {
+      if (attempt.sendStarted || claim.sendStarted()) {
+        return leaveClaimed(claim);
+      }
+      attempt.refundSlot();
+      return hold(claim, DATA_UNAVAILABLE, now);
+    } catch (RuntimeException e) {
+      if (attempt.sendStarted || claim.sendStarted()) {
+        return leaveClaimed(claim);
+      }
+      attempt.refundSlot();
+      return poisoned(claim, e, now);
     }
-    Optional<AccountSettings> account = accounts.account(queued.uid());
-    if (account.isEmpty()) {
-      return fail(claim, ACCOUNT_NOT_FOUND, now);
-    }
-    var automation = account.get().automation();
-    var zone = account.get().timezone();
-
-    RateDecision quiet = RateLimitPolicy.quietHours(automation.quietHours(), zone, now);
-    if (quiet instanceof RateDecision.WaitUntil wait) {
-      return waitUntil(claim, wait);
-    }
-    Optional<String> stale = paidSinceQueued(queued);
-    if (stale.isPresent()) {
-      return skip(claim, stale.get(), now);
-    }
-    RateLimits limits =
-        new RateLimits(
-            automation.maxPerHour(), automation.maxPerDay(), settings.minSendInterval(), zone);
-    RateDecision slot =
-        ledger.reserve(
-            queued.session(),
-            limits,
-            RateLimitPolicy.jitteredGap(settings.minSendInterval(), random),
-            now);
-    if (slot instanceof RateDecision.WaitUntil wait) {
-      return waitUntil(claim, wait);
-    }
-    if (!queue.markSending(claim, now)) {
-      return new DeliveryStep.Idle();
-    }
-    SendResult result =
-        gateway.send(queued.session(), queued.message().to(), queued.message().body());
-    return outcome(claim, result, now);
   }
 
   @Override
@@ -140,6 +144,89 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     Claim ahead = claimedAhead.remove(command.session());
     if (ahead != null) {
       handBack(ahead, command.now());
+    }
+  }
+
+  /** One try at sending a claimed message; remembers what the failure handlers must undo. */
+  private final class Attempt {
+    private final Claim claim;
+    private final QueuedMessage queued;
+    private final Instant now;
+    private boolean slotReserved;
+    private boolean sendStarted;
+
+    Attempt(Claim claim, Instant now) {
+      this.claim = claim;
+      this.queued = claim.message();
+      this.now = now;
+    }
+
+    DeliveryStep run() {
+      Optional<AccountSettings> account = accounts.account(queued.uid());
+      if (account.isPresent() && account.get().automation().enabled()) {
+        RateDecision quiet =
+            RateLimitPolicy.quietHours(
+                account.get().automation().quietHours(), account.get().timezone(), now);
+        if (quiet instanceof RateDecision.WaitUntil wait) {
+          return waitUntil(claim, wait);
+        }
+      }
+      Optional<SkipReason> stale = truth.reasonNotToSend(queued, account);
+      if (stale.isPresent()) {
+        return skip(claim, stale.get().code(), now);
+      }
+      if (alreadySent()) {
+        complete(claim, now);
+        return new DeliveryStep.Skipped(queued.uid(), queued.key(), ALREADY_SENT);
+      }
+      if (bindings.bind(queued.session(), queued.uid(), now)
+          instanceof SessionBindings.Binding.Taken taken) {
+        return sessionTaken(claim, taken, now);
+      }
+      problems.clear(queued.uid(), AccountProblems.Source.DELIVERY, SESSION_TAKEN);
+      var automation = account.orElseThrow().automation();
+      RateLimits limits =
+          new RateLimits(
+              automation.maxPerHour(),
+              automation.maxPerDay(),
+              settings.minSendInterval(),
+              account.get().timezone());
+      RateDecision slot =
+          ledger.reserve(
+              queued.session(),
+              limits,
+              RateLimitPolicy.jitteredGap(settings.minSendInterval(), random),
+              now);
+      if (slot instanceof RateDecision.WaitUntil wait) {
+        return waitUntil(claim, wait);
+      }
+      slotReserved = true;
+      if (!queue.markSending(claim, now)) {
+        refundSlot();
+        return new DeliveryStep.Idle();
+      }
+      sendStarted = true;
+      SendResult result =
+          gateway.send(queued.session(), queued.message().to(), queued.message().body());
+      return outcome(this, result);
+    }
+
+    /** The durable record (SPEC §4): a message whose log says SENT or later is complete. */
+    private boolean alreadySent() {
+      return deliveryLog
+          .find(queued.uid(), queued.key())
+          .map(MessageLog::status)
+          .filter(SENT_OR_LATER::contains)
+          .isPresent();
+    }
+
+    /** The send did not reach the gateway: its slot is given back (SPEC §5). */
+    void refundSlot() {
+      if (slotReserved) {
+        slotReserved = false;
+        // best effort: a refund lost to a store failure costs one slot, not the message
+        bestEffort(() -> ledger.refund(queued.session(), now));
+      }
     }
   }
 
@@ -154,7 +241,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   /**
    * Puts an unused claim back, ready at once in its FIFO place, without using an attempt. One whose
    * previous holder died mid-send stays claimed, because a release would forget that: it comes back
-   * after the visibility timeout and is then reported, never sent (UNKNOWN_OUTCOME).
+   * after the visibility timeout and its outcome is then asked for, never sent blindly.
    */
   private void handBack(Claim ahead, Instant now) {
     if (!ahead.sendStarted()) {
@@ -175,14 +262,22 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   }
 
   // Java 17 has no pattern switch; the sealed hierarchy keeps this chain exhaustive by review.
-  private DeliveryStep outcome(Claim claim, SendResult result, Instant now) {
+  private DeliveryStep outcome(Attempt attempt, SendResult result) {
+    Claim claim = attempt.claim;
     QueuedMessage queued = claim.message();
+    Instant now = attempt.now;
     if (result instanceof SendResult.Sent sent) {
-      return sent(claim, sent, now);
+      return sent(claim, sent.providerMessageId(), now);
     }
     if (result instanceof SendResult.Failed failed) {
       return failed(claim, failed, now);
     }
+    if (result instanceof SendResult.UnknownOutcome unknown) {
+      // asked at once: the server answers an ambiguous send only after WhatsApp took or refused it
+      return resolve(claim, now, unknown.detail(), now);
+    }
+    // the send never reached the gateway: no capacity used
+    attempt.refundSlot();
     if (result instanceof SendResult.SessionDown) {
       return hold(claim, "SESSION_DOWN", now);
     }
@@ -193,27 +288,41 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       alert(queued, Alert.Level.CRITICAL, "GATEWAY_MISCONFIGURED", wrong.detail(), now);
       return hold(claim, "GATEWAY_MISCONFIGURED", now);
     }
-    if (result instanceof SendResult.AuthenticationFailed auth) {
-      alert(queued, Alert.Level.CRITICAL, "AUTHENTICATION_FAILED", auth.detail(), now);
-      return hold(claim, "AUTHENTICATION_FAILED", now);
-    }
-    SendResult.UnknownOutcome unknown = (SendResult.UnknownOutcome) result;
-    return unknownOutcome(claim, unknown.detail(), now);
+    SendResult.AuthenticationFailed auth = (SendResult.AuthenticationFailed) result;
+    alert(queued, Alert.Level.CRITICAL, "AUTHENTICATION_FAILED", auth.detail(), now);
+    return hold(claim, "AUTHENTICATION_FAILED", now);
   }
 
-  /** Empty when the message should still go; else why not (every student paid, or removed). */
-  private Optional<String> paidSinceQueued(QueuedMessage queued) {
-    boolean anyStudentFound = false;
-    for (MatchedFees fees : queued.message().fees()) {
-      var student = students.student(queued.uid(), fees.studentId());
-      if (student.isPresent()) {
-        anyStudentFound = true;
-        if (!Money.ZERO.equals(fees.balanceNow(student.get()))) {
-          return Optional.empty();
-        }
-      }
+  /**
+   * A previous holder died after marking the send started: whether it went out is asked, with the
+   * enqueue time as the earliest the send can have been (the mark's own time is not kept).
+   */
+  private DeliveryStep resolveEarlierSend(Claim claim, Instant now) {
+    return resolve(
+        claim,
+        claim.message().enqueuedAt(),
+        "a worker died while sending; its outcome was asked for",
+        now);
+  }
+
+  /** Asks the gateway whether a send went out (SPEC §6): found, surely not, or no answer. */
+  private DeliveryStep resolve(Claim claim, Instant sentNotBefore, String detail, Instant now) {
+    QueuedMessage queued = claim.message();
+    SentLookup lookup =
+        gateway.findSent(
+            queued.session(), queued.message().to(), queued.message().body(), sentNotBefore);
+    if (lookup instanceof SentLookup.Found found) {
+      return sent(claim, found.providerMessageId(), now);
     }
-    return Optional.of(anyStudentFound ? SkipReason.PAID_SINCE_QUEUED.code() : STUDENT_REMOVED);
+    if (lookup instanceof SentLookup.NotFound) {
+      return failed(
+          claim,
+          new SendResult.Failed(
+              FailureKind.RETRYABLE, NOT_SENT, detail + "; the chat has no such message"),
+          now);
+    }
+    SentLookup.NoAnswer none = (SentLookup.NoAnswer) lookup;
+    return unknownOutcome(claim, detail + "; the gateway could not tell: " + none.detail(), now);
   }
 
   private DeliveryStep waitUntil(Claim claim, RateDecision.WaitUntil wait) {
@@ -227,11 +336,37 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     return new DeliveryStep.Held(claim.message().uid(), claim.message().key(), reason);
   }
 
-  private DeliveryStep sent(Claim claim, SendResult.Sent sent, Instant now) {
+  /**
+   * The send may have gone out: the claim stays, comes back after its timeout, and is asked for.
+   */
+  private DeliveryStep leaveClaimed(Claim claim) {
+    return new DeliveryStep.Held(claim.message().uid(), claim.message().key(), OUTCOME_PENDING);
+  }
+
+  private DeliveryStep sessionTaken(Claim claim, SessionBindings.Binding.Taken taken, Instant now) {
+    QueuedMessage queued = claim.message();
+    String text =
+        "session '"
+            + queued.session()
+            + "' sends for another account (bound "
+            + taken.boundAt()
+            + "); messages wait until the operator runs: session rebind "
+            + queued.session()
+            + " --account "
+            + queued.uid();
+    problems.report(
+        queued.uid(),
+        AccountProblems.Source.DELIVERY,
+        new AccountProblem(SESSION_TAKEN, Optional.empty(), Optional.empty(), text, now));
+    alerts.raise(new Alert(Alert.Level.CRITICAL, SESSION_TAKEN, queued.uid(), text, now));
+    return hold(claim, SESSION_TAKEN, now);
+  }
+
+  private DeliveryStep sent(Claim claim, String providerMessageId, Instant now) {
     QueuedMessage queued = claim.message();
     deliveryLog.record(
         MessageLogs.of(queued, MessageStatus.SENT, Optional.empty(), claim.attemptsMade() + 1, now)
-            .withProviderMessageId(sent.providerMessageId()));
+            .withProviderMessageId(providerMessageId));
     complete(claim, now);
     count(queued, DailyTally.Outcome.SENT, now);
     return new DeliveryStep.Sent(queued.uid(), queued.key());
@@ -270,16 +405,54 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     return new DeliveryStep.Dead(queued.uid(), queued.key(), failed.reason());
   }
 
+  /**
+   * An exception while handling a message before its send (a bug, data the code cannot handle): one
+   * attempt used, so it cannot loop forever. The queue moves first; the log, tally and alert are
+   * best effort, since they may be what throws.
+   */
+  private DeliveryStep poisoned(Claim claim, RuntimeException e, Instant now) {
+    QueuedMessage queued = claim.message();
+    int attempts = claim.attemptsMade() + 1;
+    String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+    RetryDecision decision = settings.retry().afterFailure(attempts, FailureKind.RETRYABLE, random);
+    if (decision instanceof RetryDecision.RetryAfter retry) {
+      Instant at = now.plus(retry.delay());
+      queue.release(claim, at, true);
+      bestEffort(
+          () ->
+              deliveryLog.record(
+                  MessageLogs.of(
+                      queued, MessageStatus.QUEUED, Optional.of(PROCESSING_ERROR), attempts, now)));
+      return new DeliveryStep.Retrying(queued.uid(), queued.key(), at, PROCESSING_ERROR);
+    }
+    queue.deadLetter(claim, PROCESSING_ERROR, now);
+    bestEffort(
+        () ->
+            deliveryLog.record(
+                MessageLogs.of(
+                    queued, MessageStatus.DEAD, Optional.of(PROCESSING_ERROR), attempts, now)));
+    bestEffort(() -> count(queued, DailyTally.Outcome.FAILED, now));
+    alert(
+        queued,
+        Alert.Level.CRITICAL,
+        "MESSAGE_DEAD",
+        "gave up after " + attempts + " attempts: " + PROCESSING_ERROR + " (" + detail + ")",
+        now);
+    return new DeliveryStep.Dead(queued.uid(), queued.key(), PROCESSING_ERROR);
+  }
+
+  private static void bestEffort(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException ignored) {
+      // the message's state is already safe in the queue; the step is what keeps failing
+    }
+  }
+
   private DeliveryStep skip(Claim claim, String reason, Instant now) {
     finish(claim, MessageStatus.SKIPPED, reason, now);
     count(claim.message(), DailyTally.Outcome.SKIPPED, now);
     return new DeliveryStep.Skipped(claim.message().uid(), claim.message().key(), reason);
-  }
-
-  private DeliveryStep fail(Claim claim, String reason, Instant now) {
-    finish(claim, MessageStatus.FAILED, reason, now);
-    count(claim.message(), DailyTally.Outcome.FAILED, now);
-    return new DeliveryStep.Failed(claim.message().uid(), claim.message().key(), reason);
   }
 
   /** Ends a message that was not attempted in this claim: logged and completed. */
@@ -307,9 +480,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
   /** Counts the outcome on the account's local day (UTC if the account is gone). */
   private void count(QueuedMessage queued, DailyTally.Outcome outcome, Instant now) {
-    ZoneId zone =
-        accounts.account(queued.uid()).map(AccountSettings::timezone).orElse(ZoneOffset.UTC);
-    tally.count(queued.uid(), LocalDate.ofInstant(now, zone), outcome);
+    try {
+      ZoneId zone =
+          accounts.account(queued.uid()).map(AccountSettings::timezone).orElse(ZoneOffset.UTC);
+      tally.count(queued.uid(), LocalDate.ofInstant(now, zone), outcome);
+    } catch (InfrastructureException e) {
+      // the message's outcome is recorded; a lost count only makes today's figure low
+    }
   }
 
   private void alert(

@@ -73,9 +73,17 @@ public final class SessionWorker {
           sleeper.sleepUntil(now.plus(pacing.idlePoll()));
           continue;
         }
-        DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
-        listener.onStep(session, step);
-        Instant resume = resumeAfter(step, now);
+        Instant resume;
+        try {
+          DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
+          listener.onStep(session, step);
+          resume = resumeAfter(step, now);
+        } catch (RuntimeException e) {
+          // a store that failed mid-step (Redis restarting): the message is safe in the queue, and
+          // a worker that ended here would leave the session undelivered until the next upkeep
+          listener.onError(session, e);
+          resume = now.plus(pacing.heldPause());
+        }
         if (resume.isAfter(now)) {
           sleeper.sleepUntil(resume);
         }

@@ -1,8 +1,15 @@
 package com.feesmanager.automation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.ports.out.AlertGate;
+import com.feesmanager.automation.ports.out.QueueUnavailable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,5 +43,46 @@ class DeduplicatingAlertsTest {
     alerts.raise(alert("MESSAGE_DEAD", "a2", T0));
 
     assertThat(sent).hasSize(3);
+  }
+
+  @Test
+  void an_alert_another_process_already_sent_is_not_sent_again() {
+    AlertGate gate = mock(AlertGate.class);
+    when(gate.tryPass(anyString(), anyString(), any(), any())).thenReturn(false);
+    DeduplicatingAlerts shared =
+        new DeduplicatingAlerts(sent::add, gate, DeduplicatingAlerts.WINDOW);
+
+    shared.raise(alert("RULE_INVALID", "a1", T0));
+
+    assertThat(sent).isEmpty();
+    verify(gate).tryPass("RULE_INVALID", "a1", DeduplicatingAlerts.WINDOW, T0);
+  }
+
+  @Test
+  void a_refusal_by_the_shared_gate_does_not_start_a_window_in_this_process() {
+    AlertGate gate = mock(AlertGate.class);
+    when(gate.tryPass(anyString(), anyString(), any(), any())).thenReturn(false, true);
+    DeduplicatingAlerts shared =
+        new DeduplicatingAlerts(sent::add, gate, DeduplicatingAlerts.WINDOW);
+
+    shared.raise(alert("RULE_INVALID", "a1", T0));
+    shared.raise(alert("RULE_INVALID", "a1", T0.plusSeconds(60)));
+
+    assertThat(sent).extracting(Alert::at).containsExactly(T0.plusSeconds(60));
+  }
+
+  @Test
+  void when_the_shared_gate_cannot_answer_the_alert_still_goes_out_once_per_window_here() {
+    AlertGate gate = mock(AlertGate.class);
+    when(gate.tryPass(anyString(), anyString(), any(), any()))
+        .thenThrow(new QueueUnavailable("Redis did not answer in time"));
+    DeduplicatingAlerts shared =
+        new DeduplicatingAlerts(sent::add, gate, DeduplicatingAlerts.WINDOW);
+
+    shared.raise(alert("REDIS_UNREACHABLE", "", T0));
+    shared.raise(alert("REDIS_UNREACHABLE", "", T0.plusSeconds(60)));
+    shared.raise(alert("REDIS_UNREACHABLE", "", T0.plusSeconds(15 * 60)));
+
+    assertThat(sent).extracting(Alert::at).containsExactly(T0, T0.plusSeconds(15 * 60));
   }
 }

@@ -11,15 +11,22 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.account.Automation;
 import com.feesmanager.automation.domain.account.QuietHours;
+import com.feesmanager.automation.domain.account.Student;
 import com.feesmanager.automation.domain.delivery.FailureKind;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.delivery.RateDecision;
 import com.feesmanager.automation.domain.delivery.RetryPolicy;
+import com.feesmanager.automation.domain.message.PhoneNormaliser;
+import com.feesmanager.automation.domain.message.ReminderPlanner;
+import com.feesmanager.automation.domain.rule.RuleDraft;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.Claim;
@@ -29,12 +36,18 @@ import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
+import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
+import com.feesmanager.automation.ports.out.SessionBindings;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.feesmanager.automation.ports.out.StudentDirectory;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -62,6 +75,9 @@ class DeliverMessagesServiceTest {
   @Mock DeliveryLog deliveryLog;
   @Mock Alerts alerts;
   @Mock DailyTally tally;
+  @Mock RuleSource rules;
+  @Mock SessionBindings bindings;
+  private final AccountProblems problems = new AccountProblems();
 
   private DeliverMessagesService service;
   private final QueuedMessage message = Fixtures.queued("s1", "923001234567");
@@ -72,11 +88,13 @@ class DeliverMessagesServiceTest {
         new DeliverMessagesService(
             queue,
             accounts,
-            students,
+            new SendTimeTruth(rules, students, new ReminderPlanner(new PhoneNormaliser("92"))),
             ledger,
             gateway,
             deliveryLog,
+            bindings,
             alerts,
+            problems,
             tally,
             new com.feesmanager.automation.application.AutomationSettings(
                 Duration.ofHours(6),
@@ -90,6 +108,12 @@ class DeliverMessagesServiceTest {
         .thenReturn(Optional.of(Fixtures.student("s1", "Ali", "03001234567", 5000, 0)));
     when(ledger.reserve(eq(SESSION), any(), any(), eq(NOW))).thenReturn(new RateDecision.SendNow());
     when(queue.markSending(any(), any())).thenReturn(true);
+    when(rules.rules(UID))
+        .thenReturn(
+            new RuleSource.RuleBook(
+                List.of(Fixtures.dailyDraft("overdue", "Dear parent")), Map.of(), List.of()));
+    when(bindings.bind(eq(SESSION), eq(UID), any())).thenReturn(new SessionBindings.Binding.Mine());
+    when(deliveryLog.find(any(), any())).thenReturn(Optional.empty());
     when(queue.complete(any(), any())).thenReturn(true);
     when(queue.release(any(), any(), anyBoolean())).thenReturn(true);
   }
@@ -141,9 +165,13 @@ class DeliverMessagesServiceTest {
   }
 
   @Test
-  void a_message_whose_previous_holder_died_mid_send_is_never_sent_again() {
+  void
+      a_message_whose_previous_holder_died_mid_send_is_asked_for_and_unknown_when_nobody_can_tell() {
     // given
     Claim claim = claimed(0, true);
+    when(gateway.findSent(
+            SESSION, message.message().to(), message.message().body(), message.enqueuedAt()))
+        .thenReturn(new SentLookup.NoAnswer("HTTP 401 Error on open list"));
 
     // when
     DeliveryStep step = deliver();
@@ -159,6 +187,35 @@ class DeliverMessagesServiceTest {
     verify(alerts).raise(alert.capture());
     assertThat(alert.getValue().event()).isEqualTo("UNKNOWN_OUTCOME");
     assertThat(alert.getValue().text()).doesNotContain("923001234567");
+  }
+
+  @Test
+  void a_message_whose_previous_holder_died_after_it_went_out_is_logged_SENT_not_sent_again() {
+    Claim claim = claimed(0, true);
+    when(gateway.findSent(any(), any(), any(), any()))
+        .thenReturn(new SentLookup.Found("true_923001234567@c.us_FOUND"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    verify(gateway, never()).send(any(), any(), any());
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.SENT);
+    assertThat(lastLog().providerMessageId()).contains("true_923001234567@c.us_FOUND");
+    verify(queue).completeAndClaimNext(claim, NOW);
+    verify(alerts, never()).raise(any());
+  }
+
+  @Test
+  void a_message_whose_previous_holder_died_before_it_went_out_is_an_ordinary_failed_attempt() {
+    Claim claim = claimed(0, true);
+    when(gateway.findSent(any(), any(), any(), any())).thenReturn(new SentLookup.NotFound());
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isInstanceOf(DeliveryStep.Retrying.class);
+    assertThat(((DeliveryStep.Retrying) step).reason()).isEqualTo("NOT_SENT");
+    verify(queue).release(eq(claim), any(), eq(true));
+    verify(gateway, never()).send(any(), any(), any());
   }
 
   @Test
@@ -313,10 +370,12 @@ class DeliverMessagesServiceTest {
   }
 
   @Test
-  void an_unknown_outcome_is_recorded_as_failed_and_alerted_never_retried() {
+  void an_ambiguous_send_nobody_can_resolve_is_recorded_as_failed_and_alerted_never_retried() {
     Claim claim = claimed(0, false);
     when(gateway.send(any(), any(), any()))
         .thenReturn(new SendResult.UnknownOutcome("read timed out after the request was written"));
+    when(gateway.findSent(SESSION, message.message().to(), message.message().body(), NOW))
+        .thenReturn(new SentLookup.NoAnswer("HTTP 404"));
 
     DeliveryStep step = deliver();
 
@@ -325,6 +384,34 @@ class DeliverMessagesServiceTest {
     verify(queue).completeAndClaimNext(claim, NOW);
     verify(queue, never()).release(any(), any(), anyBoolean());
     verify(alerts).raise(any());
+  }
+
+  @Test
+  void an_ambiguous_send_found_in_the_chat_is_SENT_with_its_id() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.UnknownOutcome("HTTP 500 Erro ao enviar a mensagem."));
+    when(gateway.findSent(SESSION, message.message().to(), message.message().body(), NOW))
+        .thenReturn(new SentLookup.Found("true_923001234567@c.us_X"));
+
+    assertThat(deliver()).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    assertThat(lastLog().providerMessageId()).contains("true_923001234567@c.us_X");
+    verify(queue).completeAndClaimNext(claim, NOW);
+    verify(gateway, times(1)).send(any(), any(), any());
+    verify(ledger, never()).refund(any(), any());
+  }
+
+  @Test
+  void an_ambiguous_send_not_in_the_chat_is_retried_using_an_attempt() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.UnknownOutcome("HTTP 500 Erro ao enviar a mensagem."));
+    when(gateway.findSent(any(), any(), any(), any())).thenReturn(new SentLookup.NotFound());
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isInstanceOf(DeliveryStep.Retrying.class);
+    verify(queue).release(eq(claim), any(), eq(true));
   }
 
   @Test
@@ -428,5 +515,279 @@ class DeliverMessagesServiceTest {
     assertThat(step).isInstanceOf(DeliveryStep.Idle.class);
     verify(queue).claimNext(SESSION, late);
     verify(queue, never()).markSending(eq(stale), any());
+  }
+
+  // --- the checks just before sending (SPEC §4), in the contract's order
+
+  private void assertSkippedWithoutSending(String reason) {
+    Claim claim = claimed(0, false);
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isEqualTo(new DeliveryStep.Skipped(message.uid(), message.key(), reason));
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.SKIPPED);
+    assertThat(lastLog().reason()).contains(reason);
+    verify(gateway, never()).send(any(), any(), any());
+    verify(ledger, never()).reserve(any(), any(), any(), any());
+    verify(queue).completeAndClaimNext(claim, NOW);
+  }
+
+  private static AccountSettings switchedOff() {
+    AccountSettings on = Fixtures.account();
+    var a = on.automation();
+    return new AccountSettings(
+        on.uid(),
+        on.academyName(),
+        on.timezone(),
+        on.currency(),
+        new Automation(
+            false, a.wppSession(), a.maxPerHour(), a.maxPerDay(), a.quietHours(), a.holidays()));
+  }
+
+  private static Student ali(boolean active, boolean optOut, String guardianPhone) {
+    Student s = Fixtures.student("s1", "Ali", guardianPhone, 5000, 0);
+    return new Student(
+        s.id(),
+        s.name(),
+        s.guardianName(),
+        s.phone(),
+        s.guardianPhone(),
+        s.className(),
+        active,
+        optOut,
+        s.fees());
+  }
+
+  @Test
+  void automation_switched_off_after_queueing_sends_nothing() {
+    when(accounts.account(UID)).thenReturn(Optional.of(switchedOff()));
+
+    assertSkippedWithoutSending("AUTOMATION_DISABLED");
+  }
+
+  @Test
+  void an_account_deleted_after_queueing_is_automation_disabled_not_a_failure() {
+    when(accounts.account(UID)).thenReturn(Optional.empty());
+
+    assertSkippedWithoutSending("AUTOMATION_DISABLED");
+  }
+
+  @Test
+  void a_rule_disabled_after_queueing_sends_nothing() {
+    RuleDraft on = Fixtures.dailyDraft("overdue", "Dear parent");
+    RuleDraft off =
+        new RuleDraft(
+            on.id(),
+            on.name(),
+            false,
+            on.frequency(),
+            on.time(),
+            on.daysOfWeek(),
+            on.dayOfMonth(),
+            on.statuses(),
+            on.minDaysOverdue(),
+            on.maxDaysOverdue(),
+            on.dueWithinDays(),
+            on.classes(),
+            on.minBalance(),
+            on.audience(),
+            on.templateId(),
+            on.template(),
+            on.createdAt(),
+            on.consolidate(),
+            on.problems());
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(off), Map.of(), List.of()));
+
+    assertSkippedWithoutSending("RULE_DISABLED");
+  }
+
+  @Test
+  void a_rule_deleted_after_queueing_sends_nothing() {
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+
+    assertSkippedWithoutSending("RULE_DISABLED");
+  }
+
+  @Test
+  void a_parent_who_opted_out_after_queueing_gets_nothing_even_when_also_paid() {
+    Student optedOutAndPaid =
+        new Student(
+            "s1",
+            "Ali",
+            Optional.empty(),
+            Optional.empty(),
+            Optional.of("03001234567"),
+            Optional.empty(),
+            true,
+            true,
+            Fixtures.student("s1", "Ali", "03001234567", 5000, 5000).fees());
+    when(students.student(UID, "s1")).thenReturn(Optional.of(optedOutAndPaid));
+
+    assertSkippedWithoutSending("OPTED_OUT");
+  }
+
+  @Test
+  void an_inactive_student_gets_nothing() {
+    when(students.student(UID, "s1")).thenReturn(Optional.of(ali(false, false, "03001234567")));
+
+    assertSkippedWithoutSending("STUDENT_INACTIVE");
+  }
+
+  @Test
+  void a_deleted_student_gets_nothing() {
+    when(students.student(UID, "s1")).thenReturn(Optional.empty());
+
+    assertSkippedWithoutSending("STUDENT_INACTIVE");
+  }
+
+  @Test
+  void a_guardian_number_changed_after_queueing_gets_nothing_on_the_old_number() {
+    when(students.student(UID, "s1")).thenReturn(Optional.of(ali(true, false, "03331112223")));
+
+    assertSkippedWithoutSending("RECIPIENT_CHANGED");
+  }
+
+  @Test
+  void data_that_cannot_be_read_holds_the_message_without_using_an_attempt() {
+    Claim claim = claimed(1, false);
+    when(students.student(UID, "s1")).thenThrow(new StoreUnavailable("deadline exceeded"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "DATA_UNAVAILABLE"));
+    verify(queue).release(claim, NOW.plusSeconds(30), false);
+    verify(deliveryLog, never()).record(any());
+    verify(gateway, never()).send(any(), any(), any());
+  }
+
+  @Test
+  void a_message_whose_log_already_says_SENT_is_completed_without_sending() {
+    Claim claim = claimed(0, false);
+    MessageLog sent = org.mockito.Mockito.mock(MessageLog.class);
+    when(sent.status()).thenReturn(MessageStatus.DELIVERED);
+    when(deliveryLog.find(UID, message.key())).thenReturn(Optional.of(sent));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Skipped(message.uid(), message.key(), "ALREADY_SENT"));
+    verify(gateway, never()).send(any(), any(), any());
+    verify(deliveryLog, never()).record(any());
+    verify(queue).completeAndClaimNext(claim, NOW);
+  }
+
+  // --- session binding (SPEC §6)
+
+  @Test
+  void a_session_bound_to_another_account_holds_the_message_alerts_and_shows_the_problem() {
+    Claim claim = claimed(0, false);
+    when(bindings.bind(eq(SESSION), eq(UID), any()))
+        .thenReturn(new SessionBindings.Binding.Taken("academy-2", NOW.minusSeconds(3600)));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "SESSION_TAKEN"));
+    verify(queue).release(claim, NOW.plusSeconds(30), false);
+    verify(gateway, never()).send(any(), any(), any());
+    ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+    verify(alerts).raise(alert.capture());
+    assertThat(alert.getValue().event()).isEqualTo("SESSION_TAKEN");
+    assertThat(alert.getValue().text()).contains("session rebind " + SESSION + " --account " + UID);
+    assertThat(problems.of(UID)).extracting(AccountProblem::code).containsExactly("SESSION_TAKEN");
+  }
+
+  @Test
+  void once_the_session_is_rebound_the_problem_goes_away_and_the_message_is_sent() {
+    when(bindings.bind(eq(SESSION), eq(UID), any()))
+        .thenReturn(new SessionBindings.Binding.Taken("academy-2", NOW.minusSeconds(3600)))
+        .thenReturn(new SessionBindings.Binding.Mine());
+    when(gateway.send(any(), any(), any())).thenReturn(new SendResult.Sent("id", false));
+    claimed(0, false);
+    deliver();
+
+    assertThat(deliver()).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    assertThat(problems.of(UID)).isEmpty();
+  }
+
+  // --- capacity (SPEC §5): only sends that reached the gateway count
+
+  @Test
+  void a_held_send_gives_its_rate_limit_slot_back() {
+    claimed(0, false);
+    when(gateway.send(any(), any(), any())).thenReturn(new SendResult.SessionDown("not active"));
+
+    deliver();
+
+    verify(ledger).refund(SESSION, NOW);
+  }
+
+  @Test
+  void a_lost_claim_gives_its_rate_limit_slot_back() {
+    claimed(0, false);
+    when(queue.markSending(any(), any())).thenReturn(false);
+
+    deliver();
+
+    verify(ledger).refund(SESSION, NOW);
+  }
+
+  @Test
+  void a_sent_or_failed_send_keeps_its_slot() {
+    claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.Failed(FailureKind.RETRYABLE, "WHATSAPP_FAILED", "ack -1"));
+
+    deliver();
+
+    verify(ledger, never()).refund(any(), any());
+  }
+
+  // --- poison messages
+
+  @Test
+  void an_exception_before_sending_uses_an_attempt_instead_of_looping_forever() {
+    Claim claim = claimed(0, false);
+    when(students.student(UID, "s1")).thenThrow(new ArithmeticException("long overflow"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step).isInstanceOf(DeliveryStep.Retrying.class);
+    assertThat(((DeliveryStep.Retrying) step).reason()).isEqualTo("PROCESSING_ERROR");
+    verify(queue).release(eq(claim), any(), eq(true));
+    verify(gateway, never()).send(any(), any(), any());
+  }
+
+  @Test
+  void after_the_last_attempt_a_poison_message_goes_dead_with_an_alert() {
+    Claim claim = claimed(2, false);
+    when(students.student(UID, "s1")).thenThrow(new ArithmeticException("long overflow"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Dead(message.uid(), message.key(), "PROCESSING_ERROR"));
+    verify(queue).deadLetter(claim, "PROCESSING_ERROR", NOW);
+    assertThat(lastLog().status()).isEqualTo(MessageStatus.DEAD);
+    ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+    verify(alerts).raise(alert.capture());
+    assertThat(alert.getValue().event()).isEqualTo("MESSAGE_DEAD");
+    assertThat(alert.getValue().text()).contains("PROCESSING_ERROR").contains("long overflow");
+  }
+
+  @Test
+  void an_exception_after_the_send_started_leaves_the_message_claimed_to_be_asked_for_later() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any())).thenReturn(new SendResult.Sent("id", false));
+    when(deliveryLog.record(any())).thenThrow(new StoreUnavailable("firestore down"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "OUTCOME_PENDING"));
+    verify(queue, never()).release(any(), any(), anyBoolean());
+    verify(queue, never()).completeAndClaimNext(claim, NOW);
+    verify(queue, never()).deadLetter(any(), any(), any());
   }
 }

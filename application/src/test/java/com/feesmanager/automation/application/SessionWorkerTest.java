@@ -27,6 +27,9 @@ class SessionWorkerTest {
       new SessionWorker.Pacing(
           Duration.ofSeconds(60), Duration.ofSeconds(1), Duration.ofSeconds(30));
 
+  /** A scripted step that throws instead, as a Lua call does while Redis restarts. */
+  private static final DeliveryStep THROWS = new DeliveryStep.Held("uid-1", KEY, "THROWS");
+
   private Instant now = START;
   private final Clock clock =
       new Clock() {
@@ -81,7 +84,11 @@ class SessionWorkerTest {
           @Override
           public DeliveryStep deliverNext(DeliverNextCommand command) {
             askedAt.add(command.now());
-            return steps.isEmpty() ? new DeliveryStep.Idle() : steps.poll();
+            DeliveryStep step = steps.isEmpty() ? new DeliveryStep.Idle() : steps.poll();
+            if (step == THROWS) {
+              throw new IllegalStateException("Connection reset");
+            }
+            return step;
           }
 
           @Override
@@ -114,6 +121,14 @@ class SessionWorkerTest {
 
     // the second step comes at half the lease, not an hour later
     assertThat(askedAt).containsExactly(START, START.plusSeconds(30));
+  }
+
+  @Test
+  void a_step_that_throws_pauses_the_worker_instead_of_ending_it() {
+    run("me", 3, THROWS, new DeliveryStep.Sent("uid-1", KEY));
+
+    assertThat(askedAt).containsExactly(START, START.plusSeconds(30), START.plusSeconds(30));
+    assertThat(leases.events).endsWith("paused s", "released me");
   }
 
   @Test

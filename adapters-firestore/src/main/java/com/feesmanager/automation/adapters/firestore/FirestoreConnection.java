@@ -42,6 +42,7 @@ public final class FirestoreConnection implements AutoCloseable {
   private final FirestoreDeliveryLog deliveryLog;
   private final FirestoreRunLog runLog;
   private final FirestoreStatusBoard statusBoard;
+  private final FirestoreSessionBindings sessionBindings;
   private final AccountImporter importer;
 
   private FirestoreConnection(
@@ -61,6 +62,7 @@ public final class FirestoreConnection implements AutoCloseable {
     this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer);
     this.runLog = new FirestoreRunLog(firestore, calls, writer);
     this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
+    this.sessionBindings = new FirestoreSessionBindings(firestore, calls);
     this.importer =
         new AccountImporter(
             firestore, new Calls(timeout, 3, Duration.ofMillis(100), Duration.ofMillis(1)));
@@ -174,6 +176,10 @@ public final class FirestoreConnection implements AutoCloseable {
 
   public FirestoreStatusBoard statusBoard() {
     return statusBoard;
+  }
+
+  public FirestoreSessionBindings sessionBindings() {
+    return sessionBindings;
   }
 
   public AccountImporter importer() {

@@ -7,14 +7,16 @@ import com.feesmanager.automation.domain.delivery.SendHistory;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * In-process send history per WhatsApp session; each reservation decides and records under one
- * lock, so racing workers of this process never overshoot a limit.
+ * In-process send history per WhatsApp session; each reservation (and each refund) decides and
+ * records under one lock, so racing workers of this process never overshoot a limit.
  */
 public final class InMemoryRateLimitLedger implements RateLimitLedger {
 
@@ -24,7 +26,16 @@ public final class InMemoryRateLimitLedger implements RateLimitLedger {
    */
   static final Duration HISTORY_KEPT = Duration.ofHours(26);
 
-  private final Map<String, SendHistory> histories = new HashMap<>();
+  private final Map<String, Ledger> ledgers = new HashMap<>();
+
+  /**
+   * A session's history, and which reservation set its gap mark ({@code gapBy}) over which earlier
+   * mark ({@code gapBefore}), so refunding that reservation can put the mark back.
+   */
+  private record Ledger(SendHistory history, Optional<Instant> gapBy, Optional<Instant> gapBefore) {
+
+    static final Ledger EMPTY = new Ledger(SendHistory.empty(), Optional.empty(), Optional.empty());
+  }
 
   @Override
   public synchronized RateDecision reserve(
@@ -33,12 +44,44 @@ public final class InMemoryRateLimitLedger implements RateLimitLedger {
     Objects.requireNonNull(limits, "'limits' must not be null");
     Objects.requireNonNull(gap, "'gap' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
-    SendHistory history = recent(histories.getOrDefault(session, SendHistory.empty()), now);
+    Ledger ledger = ledgers.getOrDefault(session, Ledger.EMPTY);
+    SendHistory history = recent(ledger.history(), now);
     RateDecision decision = RateLimitPolicy.decide(history, limits, now);
     if (decision instanceof RateDecision.SendNow) {
-      histories.put(session, RateLimitPolicy.afterSend(history, now, gap));
+      ledgers.put(
+          session,
+          new Ledger(
+              RateLimitPolicy.afterSend(history, now, gap), Optional.of(now), history.notBefore()));
     }
     return decision;
+  }
+
+  @Override
+  public synchronized void refund(String session, Instant reservedAt) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(reservedAt, "'reservedAt' must not be null");
+    Ledger ledger = ledgers.get(session);
+    if (ledger == null) {
+      return;
+    }
+    List<Instant> sends = new ArrayList<>(ledger.history().sends());
+    if (!sends.remove(reservedAt)) {
+      return;
+    }
+    if (ledger.gapBy().equals(Optional.of(reservedAt))) {
+      // That reservation set the gap mark and none has moved it since: the send never happened.
+      ledgers.put(
+          session,
+          new Ledger(
+              new SendHistory(sends, ledger.gapBefore()), Optional.empty(), Optional.empty()));
+    } else {
+      ledgers.put(
+          session,
+          new Ledger(
+              new SendHistory(sends, ledger.history().notBefore()),
+              ledger.gapBy(),
+              ledger.gapBefore()));
+    }
   }
 
   private static SendHistory recent(SendHistory history, Instant now) {

@@ -58,6 +58,11 @@ final class Keys {
     return tagged(uid) + ":occ:" + occurrence.ruleId() + ":" + occurrence.localName();
   }
 
+  /** The last alert of one event for one account (empty: process-wide events). */
+  String alert(String account, String event) {
+    return tagged(account) + ":alert:" + event;
+  }
+
   /** One account's counts for one local day. */
   String tally(String uid, java.time.LocalDate day) {
     return tagged(uid) + ":tally:" + day;

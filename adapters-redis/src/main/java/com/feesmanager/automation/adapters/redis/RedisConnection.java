@@ -14,7 +14,9 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -24,6 +26,9 @@ import java.util.function.Supplier;
 public final class RedisConnection implements AutoCloseable {
 
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+  /** An alert waits this long at most for the shared gate before it goes out anyway. */
+  static final Duration ALERT_GATE_TIMEOUT = Duration.ofSeconds(2);
 
   /** {@link Scripts} bounds every wait itself; a timer task per command only costs CPU. */
   private static final TimeoutOptions NO_COMMAND_TIMERS =
@@ -133,12 +138,39 @@ public final class RedisConnection implements AutoCloseable {
     return new RedisSessionLeases(scripts, keys);
   }
 
+  /**
+   * The alert gate shared by every process on this Redis; it waits at most {@link
+   * #ALERT_GATE_TIMEOUT}, so an alert raised while Redis hangs goes out soon (the caller falls back
+   * to its own window).
+   */
+  public RedisAlertGate alertGate() {
+    return new RedisAlertGate(scripts.withTimeout(ALERT_GATE_TIMEOUT), keys);
+  }
+
   public RedisDailyTally dailyTally() {
     return new RedisDailyTally(scripts, keys);
   }
 
   Scripts scripts() {
     return scripts;
+  }
+
+  /**
+   * Reads Redis's persistence settings ({@code CONFIG GET}); never throws: what cannot be read
+   * (CONFIG disabled or renamed on managed Redis, or Redis not answering) is empty. On a Cluster
+   * this asks one node.
+   */
+  public RedisPersistence persistence() {
+    try {
+      Map<String, String> config =
+          scripts.command(c -> c.configGet("appendonly", "save", "maxmemory-policy"));
+      return new RedisPersistence(
+          Optional.ofNullable(config.get("appendonly")),
+          Optional.ofNullable(config.get("save")),
+          Optional.ofNullable(config.get("maxmemory-policy")));
+    } catch (QueueUnavailable e) {
+      return RedisPersistence.UNKNOWN;
+    }
   }
 
   /** True when Redis answers a PING now (for readiness checks); never throws. */

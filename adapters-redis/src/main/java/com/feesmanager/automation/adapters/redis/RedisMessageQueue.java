@@ -7,6 +7,7 @@ import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.QueuedMessage;
+import io.lettuce.core.ScoredValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,12 +17,18 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The delivery queue in Redis (SPEC §4): one Lua script per step over the session's keys, so every
  * worker of every instance sees one consistent queue, on a single Redis or a Cluster.
  */
 public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RedisMessageQueue.class);
+
+  static final String PROCESSING_ERROR = "PROCESSING_ERROR";
 
   /** FIFO members start with the enqueue instant as 13 zero-padded digits of epoch millis. */
   private static final long LATEST_PADDED_MILLIS = 9_999_999_999_999L;
@@ -70,7 +77,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(now, "'now' must not be null");
     List<Object> claimed =
         scripts.multi(Script.QUEUE_CLAIM, keys.queue(session), Millis.of(now), visibilityMillis);
-    return claimAt(claimed, 0);
+    return claimAt(claimed, 0, session, now);
   }
 
   /** One script call: the completion and the next claim share the round trip. */
@@ -88,17 +95,42 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
             retentionMillis,
             visibilityMillis);
     // answer[0] says whether the claim was completed; the port does not report it.
-    return claimAt(answer, 1);
+    return claimAt(answer, 1, claim.message().session(), now);
   }
 
-  /** Decodes queue-claim's answer (key, payload, attempts, sendStarted, token, visibleUntil). */
-  private static Optional<Claim> claimAt(List<Object> answer, int from) {
+  /**
+   * Decodes queue-claim's answer (key, payload, attempts, sendStarted, token, visibleUntil). A
+   * payload this code cannot read (written by a newer version, then rolled back; corrupted) would
+   * come back after every visibility timeout for ever: it is dead-lettered as PROCESSING_ERROR, and
+   * the session's next message is claimed instead.
+   */
+  private Optional<Claim> claimAt(List<Object> answer, int from, String session, Instant now) {
     if (answer.size() <= from) {
       return Optional.empty();
     }
+    String key = (String) answer.get(from);
+    QueuedMessage message;
+    try {
+      message = MessageCodec.decode((String) answer.get(from + 1));
+    } catch (RuntimeException unreadable) {
+      LOG.error(
+          "Message {} of session {} cannot be read ({}): dead-lettered as {}",
+          key,
+          session,
+          unreadable.getMessage(),
+          PROCESSING_ERROR);
+      scripts.integer(
+          Script.QUEUE_DEAD_LETTER,
+          keys.queue(session),
+          key,
+          (String) answer.get(from + 4),
+          PROCESSING_ERROR,
+          Millis.of(now));
+      return claimNext(session, now);
+    }
     return Optional.of(
         new Claim(
-            MessageCodec.decode((String) answer.get(from + 1)),
+            message,
             Integer.parseInt((String) answer.get(from + 2)),
             "1".equals(answer.get(from + 3)),
             (String) answer.get(from + 4),
@@ -164,6 +196,28 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
         (Long) counts.get(0), (Long) counts.get(1), (Long) counts.get(2), (Long) counts.get(3));
   }
 
+  /** Three reads, not atomic: a message moving between them can only make the answer earlier. */
+  @Override
+  public Optional<Instant> nextDue(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    String[] queue = keys.queue(session);
+    if (scripts.command(c -> c.zcard(queue[0])) > 0) {
+      return Optional.of(now);
+    }
+    Optional<Instant> earliest = Optional.empty();
+    for (String zset : new String[] {queue[1], queue[2]}) {
+      List<ScoredValue<String>> first = scripts.command(c -> c.zrangeWithScores(zset, 0, 0));
+      for (ScoredValue<String> member : first) {
+        Instant due = Instant.ofEpochMilli((long) member.getScore());
+        if (earliest.isEmpty() || due.isBefore(earliest.get())) {
+          earliest = Optional.of(due);
+        }
+      }
+    }
+    return earliest.map(due -> due.isAfter(now) ? due : now);
+  }
+
   @Override
   public Set<String> sessions() {
     Set<String> withWork = new java.util.HashSet<>();
@@ -189,9 +243,17 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
       List<Object> flat =
           scripts.multi(Script.QUEUE_DEAD_LETTERS, keys.queue(session), Integer.toString(limit));
       for (int i = 0; i + 4 < flat.size(); i += 5) {
+        QueuedMessage message;
+        try {
+          message = MessageCodec.decode((String) flat.get(i + 1));
+        } catch (RuntimeException unreadable) {
+          // counted in the session's dead letters, but it names no account or recipient to show
+          LOG.warn("Dead letter {} of session {} cannot be read: left out", flat.get(i), session);
+          continue;
+        }
         letters.add(
             new DeadLetter(
-                MessageCodec.decode((String) flat.get(i + 1)),
+                message,
                 Integer.parseInt((String) flat.get(i + 2)),
                 (String) flat.get(i + 3),
                 Millis.instant(flat.get(i + 4))));

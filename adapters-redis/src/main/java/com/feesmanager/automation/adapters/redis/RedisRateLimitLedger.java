@@ -12,7 +12,8 @@ import java.util.Objects;
 
 /**
  * The send history of each session in Redis, decided and recorded by one script with the domain's
- * {@link RateLimitPolicy} semantics, so every worker of every instance shares the caps exactly.
+ * {@link RateLimitPolicy} semantics, so every worker of every instance shares the caps exactly; a
+ * send that never reached the gateway is given back by another.
  */
 public final class RedisRateLimitLedger implements RateLimitLedger {
 
@@ -59,5 +60,12 @@ public final class RedisRateLimitLedger implements RateLimitLedger {
       return new RateDecision.SendNow();
     }
     return new RateDecision.WaitUntil(Millis.instant(answer.get(1)), (String) answer.get(2));
+  }
+
+  @Override
+  public void refund(String session, Instant reservedAt) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(reservedAt, "'reservedAt' must not be null");
+    scripts.integer(Script.RATE_REFUND, keys.rateLimit(session), Millis.of(reservedAt));
   }
 }

@@ -24,11 +24,13 @@ enum Script {
   QUEUE_COUNTS("queue-counts.lua"),
   QUEUE_DEAD_LETTERS("queue-dead-letters.lua"),
   RATE_RESERVE("rate-reserve.lua"),
+  RATE_REFUND("rate-refund.lua"),
   LEASE_ACQUIRE("lease-acquire.lua"),
   LEASE_RELEASE("lease-release.lua"),
   OCCURRENCE_CLAIM("occurrence-claim.lua"),
   OCCURRENCE_COMPLETE("occurrence-complete.lua"),
-  TALLY_COUNT("tally-count.lua");
+  TALLY_COUNT("tally-count.lua"),
+  ALERT_GATE("alert-gate.lua");
 
   private final String body;
   private final String sha;

@@ -43,6 +43,11 @@ final class Scripts {
     this.timeoutNanos = timeout.toNanos();
   }
 
+  /** The same scripts over the same connection, each call waiting at most {@code timeout}. */
+  Scripts withTimeout(Duration timeout) {
+    return new Scripts(commands, async, timeout);
+  }
+
   /**
    * Loads every script once, so the first call of each is already an EVALSHA hit; the loads are
    * pipelined (one round trip, not one per script: this runs at every cold start).

@@ -16,10 +16,12 @@ local function complete(key, token, now, retention)
   -- Remember the key until now + retention (enqueue compares with its own now, so that is exact).
   if redis.call('ZADD', KEYS[5], tonumber(now) + retentionMillis, key) == 1
       and redis.call('ZCARD', KEYS[5]) == 1 or tonumber(token) % 64 == 0 then
-    -- Housekeeping on a new set and on about one completion in 64, not on every one: forget keys
-    -- whose retention ended, and let the whole set expire if completions stop.
+    -- Trimming on a new set and on about one completion in 64, not on every one: forget keys
+    -- whose retention ended.
     redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
-    redis.call('PEXPIRE', KEYS[5], math.max(retentionMillis, 1000))
   end
+  -- The set lives a retention past its newest key: renewed on every completion, so a quiet
+  -- session's set never expires with keys completed minutes ago in it.
+  redis.call('PEXPIRE', KEYS[5], math.max(retentionMillis, 1000))
   return 1
 end

@@ -1,4 +1,4 @@
--- KEYS: sends (zset: score = send instant ms), state (hash: notBefore, n)
+-- KEYS: sends (zset: score = send instant ms), state (hash: notBefore, n, gapBy, gapBefore)
 -- ARGV: now, maxPerHour, maxPerDay, local day start, next local day start, gap, keep, ttl (all ms)
 -- The same decision as the domain's RateLimitPolicy.decide, then afterSend on SendNow.
 local now = tonumber(ARGV[1])
@@ -30,7 +30,13 @@ end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. string.format('%d', now - tonumber(ARGV[7])))
 local n = redis.call('HINCRBY', KEYS[2], 'n', 1)
 redis.call('ZADD', KEYS[1], ARGV[1], ARGV[1] .. '-' .. n)
-redis.call('HSET', KEYS[2], 'notBefore', string.format('%d', now + tonumber(ARGV[6])))
+-- Which reservation set the gap mark over which earlier one, so rate-refund can put it back.
+if notBefore then
+  redis.call('HSET', KEYS[2], 'gapBefore', notBefore)
+else
+  redis.call('HDEL', KEYS[2], 'gapBefore')
+end
+redis.call('HSET', KEYS[2], 'notBefore', string.format('%d', now + tonumber(ARGV[6])), 'gapBy', ARGV[1])
 redis.call('PEXPIRE', KEYS[1], ARGV[8])
 redis.call('PEXPIRE', KEYS[2], ARGV[8])
 return {1}

@@ -3,9 +3,11 @@ package com.feesmanager.automation.adapters.redis;
 import static com.feesmanager.automation.ports.out.contract.QueuedMessageBuilder.aQueuedMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.SessionLeases;
+import com.feesmanager.automation.ports.out.contract.AlertGateContract;
 import com.feesmanager.automation.ports.out.contract.MessageQueueContract;
 import com.feesmanager.automation.ports.out.contract.OccurrenceClaimsContract;
 import com.feesmanager.automation.ports.out.contract.RateLimitLedgerContract;
@@ -137,6 +139,14 @@ class RedisClusterIT {
     @Override
     protected SessionLeases newLeases() {
       return connection.sessionLeases();
+    }
+  }
+
+  @Nested
+  class Gate extends AlertGateContract {
+    @Override
+    protected AlertGate newGate() {
+      return connection.alertGate();
     }
   }
 }

@@ -150,6 +150,7 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private final AtomicInteger sendsInFlight = new AtomicInteger();
   private final AtomicInteger maxSendsInFlight = new AtomicInteger();
   private volatile CountDownLatch stallRelease = new CountDownLatch(1);
+  private volatile Duration statusDelay = Duration.ZERO;
 
   private WppConnectServerDouble(String secretKey) throws IOException {
     this.secretKey = secretKey;
@@ -252,6 +253,11 @@ public final class WppConnectServerDouble implements AutoCloseable {
     if (state(session) == State.QRCODE || state(session) == State.PHONECODE) {
       setState(session, State.CONNECTED);
     }
+  }
+
+  /** A slow gateway: status-session and check-connection-session answer after {@code delay}. */
+  public void delayStatusChecks(Duration delay) {
+    this.statusDelay = delay;
   }
 
   /**
@@ -429,6 +435,9 @@ public final class WppConnectServerDouble implements AutoCloseable {
     lastRequestUris.put(route, exchange.getRequestURI());
     if (!authorized(exchange, session)) {
       return;
+    }
+    if (route.equals("status-session") || route.equals("check-connection-session")) {
+      pause(statusDelay);
     }
     switch (method + " " + route) {
       case "GET status-session" -> {
@@ -714,6 +723,17 @@ public final class WppConnectServerDouble implements AutoCloseable {
       return value instanceof Map<?, ?> map ? map : Map.of();
     } catch (IOException e) {
       return Map.of();
+    }
+  }
+
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

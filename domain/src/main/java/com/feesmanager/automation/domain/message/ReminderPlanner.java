@@ -110,6 +110,17 @@ public final class ReminderPlanner {
     return new ReminderPlan(occurrence, matched, messages, skips);
   }
 
+  /**
+   * The valid numbers {@code student}'s message would go to under {@code audience} today
+   * (guardian's first); empty when there is none. What the send-time check compares a queued
+   * recipient with.
+   */
+  public List<PhoneNumber> recipients(Student student, Audience audience) {
+    return reach(student, audience) instanceof Reachable reachable
+        ? reachable.numbers()
+        : List.of();
+  }
+
   /** The numbers a student's message goes to under {@code audience}, or why there are none. */
   private Reach reach(Student student, Audience audience) {
     Optional<String> phone = student.phone().filter(raw -> !raw.isBlank());

@@ -12,6 +12,11 @@ public record SkipReason(String code) {
   public static final SkipReason BODY_TOO_LONG = new SkipReason("BODY_TOO_LONG");
   public static final SkipReason PAID_SINCE_QUEUED = new SkipReason("PAID_SINCE_QUEUED");
   public static final SkipReason HOLIDAY = new SkipReason("HOLIDAY");
+  // Found just before sending (SPEC §4), in the order they are checked.
+  public static final SkipReason AUTOMATION_DISABLED = new SkipReason("AUTOMATION_DISABLED");
+  public static final SkipReason RULE_DISABLED = new SkipReason("RULE_DISABLED");
+  public static final SkipReason STUDENT_INACTIVE = new SkipReason("STUDENT_INACTIVE");
+  public static final SkipReason RECIPIENT_CHANGED = new SkipReason("RECIPIENT_CHANGED");
 
   public SkipReason {
     Objects.requireNonNull(code, "'code' must not be null");

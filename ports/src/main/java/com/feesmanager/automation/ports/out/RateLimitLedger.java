@@ -21,10 +21,10 @@ public interface RateLimitLedger {
   /**
    * Gives back the slot reserved at {@code reservedAt} by {@link #reserve}: the send never reached
    * the gateway (session down, gateway unreachable, claim lost), so it uses no capacity (SPEC §5).
-   * Atomic; giving back a slot that is not there changes nothing.
+   * The send leaves the hour window and the day count; the minimum-gap mark goes back to what it
+   * was before that reservation if no later reservation has moved it since. Atomic; giving back a
+   * slot that is not there (never reserved, already given back, or older than the history kept)
+   * changes nothing.
    */
-  default void refund(String session, Instant reservedAt) {
-    // TEMPORARY until the redis branch lands (issue 10); every adapter overrides it
-    throw new UnsupportedOperationException("refund is not implemented by " + getClass());
-  }
+  void refund(String session, Instant reservedAt);
 }

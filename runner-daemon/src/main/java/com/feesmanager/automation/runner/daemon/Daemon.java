@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.OutageWatch;
 import com.feesmanager.automation.application.SessionWorker;
 import com.feesmanager.automation.domain.account.AccountSettings;
@@ -37,11 +38,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,6 +89,17 @@ final class Daemon {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
+
+  /** Gateway checks run here, so a slow gateway never delays the minute's firing (SPEC §6). */
+  private final ScheduledExecutorService gatewayChecks =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gateway-check"));
+
+  /** The check of sessions seen for the first time, which the next heartbeat briefly waits for. */
+  private volatile Future<?> newSessionsCheck = CompletableFuture.completedFuture(null);
+
+  /** How long a heartbeat waits for the first check of a new session before showing it unknown. */
+  static final Duration NEW_SESSION_CHECK_WAIT = Duration.ofSeconds(5);
+
   private final SessionTurns workers;
   private volatile boolean stopping;
   private DaemonHttpServer http;
@@ -118,6 +137,8 @@ final class Daemon {
   /** Starts the HTTP surface, the minute checks and the gateway checks; returns at once. */
   void start() {
     outages = new OutageWatch(injector.getInstance(Alerts.class), OutageWatch.ALERT_AFTER);
+    RedisPersistenceCheck.run(
+        clients.redis(), injector.getInstance(AccountProblems.class), clock.instant());
     GetStatusUseCase status = injector.getInstance(GetStatusUseCase.class);
     metrics.watchQueues(() -> status.status(new StatusQuery(clock.instant())).queues());
     http =
@@ -137,10 +158,10 @@ final class Daemon {
             this::sessionReported,
             clock);
     http.start();
-    scheduler.execute(this::checkGateway);
+    newSessionsCheck = gatewayChecks.submit(this::checkGateway);
     scheduler.execute(this::minuteCheck);
     long health = Math.max(1000, config.wppconnect().healthInterval().toMillis());
-    scheduler.scheduleWithFixedDelay(this::checkGateway, health, health, TimeUnit.MILLISECONDS);
+    gatewayChecks.scheduleWithFixedDelay(this::checkGateway, health, health, TimeUnit.MILLISECONDS);
     LOG.info("daemon {} started, HTTP on {}:{}", instance, config.httpBind(), http.port());
   }
 
@@ -162,6 +183,7 @@ final class Daemon {
     stopping = true;
     LOG.info("daemon {} stopping", instance);
     scheduler.shutdownNow();
+    gatewayChecks.shutdownNow();
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
@@ -186,56 +208,83 @@ final class Daemon {
     LOG.info("daemon {} stopped", instance);
   }
 
+  /**
+   * Firing, worker upkeep and heartbeats each run guarded (SPEC §2 isolation): whatever one of them
+   * throws is logged and the others still happen this minute. Within each, accounts are isolated
+   * from each other by the use cases.
+   */
   private void minuteCheck() {
     if (stopping) {
       return;
     }
     Instant started = clock.instant();
     try {
-      FireReport report =
-          injector
-              .getInstance(FireDueOccurrencesUseCase.class)
-              .fireDueOccurrences(new FireDueOccurrencesCommand(started));
-      metrics.recordFire(report);
-      if (report.queued() > 0) {
-        wakeWorkers();
-      }
-      report
-          .occurrences()
-          .forEach(
-              o ->
-                  LOG.info(
-                      "{} {} {} {}: matched {}, queued {}, skipped {}",
-                      o.outcome(),
-                      o.uid(),
-                      o.ruleId(),
-                      o.occurrence(),
-                      o.matched(),
-                      o.queued(),
-                      o.skipped()));
-      report.problems().forEach(p -> LOG.warn("problem: {}", p));
+      guarded("firing", () -> fire(started));
       // receipts that arrived before their send was recorded (issue 11)
-      injector.getInstance(ApplyReceiptUseCase.class).applyPending(clock.instant());
-      Set<String> accountSessions = startWorkers();
-      if (!gatewayStates.keySet().containsAll(accountSessions)) {
-        // A session seen for the first time (a new account) is checked now, not at the next
-        // WPP_HEALTH_INTERVAL, so the heartbeat never shows it as unreachable meanwhile.
-        checkGateway();
-      }
-      injector
-          .getInstance(PublishHeartbeatUseCase.class)
-          .publishHeartbeats(
-              new PublishHeartbeatCommand(
-                  clock.instant(), instance, Version.VALUE, Map.copyOf(gatewayStates)));
-    } catch (InfrastructureException e) {
-      LOG.warn("minute check failed: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.error("minute check failed", e);
+      guarded(
+          "kept receipts",
+          () -> injector.getInstance(ApplyReceiptUseCase.class).applyPending(clock.instant()));
+      guarded("worker upkeep", this::upkeepWorkers);
+      guarded("heartbeat", this::publishHeartbeats);
     } finally {
       metrics.recordTick(Duration.between(started, clock.instant()));
       watchStores();
       scheduleNextMinute();
     }
+  }
+
+  private static void guarded(String step, Runnable work) {
+    try {
+      work.run();
+    } catch (InfrastructureException e) {
+      LOG.warn("{} failed: {}", step, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("{} failed", step, e);
+    }
+  }
+
+  private void fire(Instant at) {
+    FireReport report =
+        injector
+            .getInstance(FireDueOccurrencesUseCase.class)
+            .fireDueOccurrences(new FireDueOccurrencesCommand(at));
+    metrics.recordFire(report);
+    if (report.queued() > 0) {
+      wakeWorkers();
+    }
+    report
+        .occurrences()
+        .forEach(
+            o ->
+                LOG.info(
+                    "{} {} {} {}: matched {}, queued {}, skipped {}{}",
+                    o.outcome(),
+                    o.uid(),
+                    o.ruleId(),
+                    o.occurrence(),
+                    o.matched(),
+                    o.queued(),
+                    o.skipped(),
+                    o.problems().isEmpty() ? "" : " (" + String.join("; ", o.problems()) + ")"));
+    report.problems().forEach(p -> LOG.warn("problem: {}", p));
+  }
+
+  private void publishHeartbeats() {
+    try {
+      // a session seen for the first time was sent to be checked: its state, not UNREACHABLE,
+      // belongs in the heartbeat, but a slow gateway must not hold the heartbeat long either
+      newSessionsCheck.get(NEW_SESSION_CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException | CancellationException e) {
+      LOG.debug("heartbeat written before the new sessions' gateway check ended");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    injector
+        .getInstance(PublishHeartbeatUseCase.class)
+        .publishHeartbeats(
+            new PublishHeartbeatCommand(
+                clock.instant(), instance, Version.VALUE, Map.copyOf(gatewayStates)));
   }
 
   /** SPEC §8: probes Redis and Firestore (past the outage cache) for the outage alerts. */
@@ -272,20 +321,31 @@ final class Daemon {
   }
 
   /**
-   * Starts a worker for every session with an enabled account or a queue; returns the sessions of
-   * the enabled accounts (those the gateway check covers).
+   * Starts a worker for every session with an enabled account or a queue, each on its own; forgets
+   * the gateway state of sessions no enabled account uses any more; sends sessions seen for the
+   * first time to be checked at once (not at the next WPP_HEALTH_INTERVAL).
    */
-  private Set<String> startWorkers() {
-    Set<String> accountSessions = new java.util.TreeSet<>();
+  private void upkeepWorkers() {
+    Set<String> accountSessions = new TreeSet<>();
     for (AccountSettings account :
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
       accountSessions.add(account.automation().wppSession());
     }
-    Set<String> sessions =
-        new java.util.TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
-    sessions.addAll(accountSessions);
-    sessions.forEach(workers::offer);
-    return accountSessions;
+    Set<String> sessions = new TreeSet<>(accountSessions);
+    guarded(
+        "listing the queued sessions",
+        () -> sessions.addAll(injector.getInstance(QueueMonitor.class).sessions()));
+    for (String session : sessions) {
+      guarded("the worker of session " + session, () -> workers.offer(session));
+    }
+    gatewayStates.keySet().retainAll(accountSessions);
+    if (!gatewayStates.keySet().containsAll(accountSessions) && newSessionsCheck.isDone()) {
+      try {
+        newSessionsCheck = gatewayChecks.submit(this::checkGateway);
+      } catch (RejectedExecutionException e) {
+        // stopping
+      }
+    }
   }
 
   private void work(String session, BooleanSupplier yieldNow) {
@@ -345,8 +405,8 @@ final class Daemon {
     LOG.info("session {} reported {}", change.session(), change.state());
     if (!change.state().canSend() && !stopping) {
       try {
-        scheduler.execute(this::checkGateway);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+        gatewayChecks.execute(this::checkGateway);
+      } catch (RejectedExecutionException e) {
         // stopping: no more checks
       }
     }

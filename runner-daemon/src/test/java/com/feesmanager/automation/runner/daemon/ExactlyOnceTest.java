@@ -10,9 +10,11 @@ import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
 import com.feesmanager.automation.adapters.local.RecordingAlerts;
+import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.DeliverMessagesService;
 import com.feesmanager.automation.application.FireDueOccurrencesService;
+import com.feesmanager.automation.application.SendTimeTruth;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.delivery.RetryPolicy;
 import com.feesmanager.automation.domain.document.AccountDefaults;
@@ -28,6 +30,7 @@ import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SentLookup;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.nio.file.Path;
@@ -39,7 +42,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,9 +70,15 @@ class ExactlyOnceTest {
           new RetryPolicy(3, Duration.ofSeconds(30)),
           Duration.ofSeconds(30));
 
-  /** A gateway that counts sends per recipient and body. */
+  /** A gateway that counts sends per recipient and body, and finds them when asked. */
   private static final class CountingGateway implements WhatsAppGateway {
     final List<String> sends = Collections.synchronizedList(new ArrayList<>());
+
+    @Override
+    public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+      int index = sends.indexOf(to.digits() + "|" + text);
+      return index < 0 ? new SentLookup.NotFound() : new SentLookup.Found("id-" + (index + 1));
+    }
 
     @Override
     public SendResult send(String session, PhoneNumber to, String text) {
@@ -91,11 +99,6 @@ class ExactlyOnceTest {
     @Override
     public NumberCheck checkNumber(String session, PhoneNumber number) {
       return new NumberCheck.Exists(number.digits(), true);
-    }
-
-    @Override
-    public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
-      return new SentLookup.NotFound();
     }
 
     @Override
@@ -121,18 +124,34 @@ class ExactlyOnceTest {
         alerts,
         tally,
         new ReminderPlanner(new PhoneNormaliser("92")),
-        settings);
+        settings,
+        new AccountProblems());
   }
 
   private DeliverMessagesService worker(WhatsAppGateway gateway) {
     return new DeliverMessagesService(
         queue,
         data,
-        data,
+        new SendTimeTruth(data, data, new ReminderPlanner(new PhoneNormaliser("92"))),
         ledger,
         gateway,
         log,
+        new SessionBindings() {
+          @Override
+          public Binding bind(String session, String uid, Instant now) {
+            return new Binding.Mine();
+          }
+
+          @Override
+          public void rebind(String session, String uid, Instant now) {}
+
+          @Override
+          public java.util.Optional<Bound> boundTo(String session) {
+            return java.util.Optional.empty();
+          }
+        },
         alerts,
+        new AccountProblems(),
         tally,
         settings,
         RandomGenerator.getDefault());
@@ -178,43 +197,71 @@ class ExactlyOnceTest {
         .isEqualTo(sentLogs);
   }
 
-  @Test
-  void a_worker_that_dies_mid_send_causes_no_second_send_and_is_reported() {
-    // given one fired occurrence and a worker that claimed a message, began sending, and died
+  /** Fires once, then a worker claims a message, marks its send started and dies. */
+  private Claim fireAndDieMidSend() {
     instance().fireDueOccurrences(new FireDueOccurrencesCommand(AT));
     String session = queue.sessions().iterator().next();
     Claim dying = queue.claimNext(session, AT).orElseThrow();
     queue.markSending(dying, AT);
+    return dying;
+  }
 
-    // when another worker drains after the visibility timeout
-    CountingGateway gateway = new CountingGateway();
-    Instant later = AT.plus(Duration.ofMinutes(3));
+  private List<DeliveryStep> drainAt(DeliverMessagesService worker, String session, Instant at) {
     List<DeliveryStep> steps = new ArrayList<>();
-    DeliverMessagesService worker = worker(gateway);
-    for (DeliveryStep step = worker.deliverNext(new DeliverNextCommand(session, later));
+    for (DeliveryStep step = worker.deliverNext(new DeliverNextCommand(session, at));
         !(step instanceof DeliveryStep.Idle);
-        step = worker.deliverNext(new DeliverNextCommand(session, later))) {
+        step = worker.deliverNext(new DeliverNextCommand(session, at))) {
       steps.add(step);
     }
+    return steps;
+  }
 
-    // then the interrupted message is FAILED as UNKNOWN_OUTCOME and never handed to the gateway
-    MessageLog interrupted = log.find(dying.message().uid(), dying.message().key()).orElseThrow();
-    assertThat(interrupted.status()).isEqualTo(MessageStatus.FAILED);
-    assertThat(interrupted.reason()).contains("UNKNOWN_OUTCOME");
-    assertThat(gateway.sends)
-        .noneMatch(
-            s ->
-                s.endsWith("|" + dying.message().message().body())
-                    && s.startsWith(dying.message().message().to().digits()));
-    assertThat(alerts.alerts()).anyMatch(a -> a.event().equals("UNKNOWN_OUTCOME"));
-    // and every other message was sent exactly once
+  @Test
+  void a_worker_that_died_before_its_send_went_out_is_asked_for_then_sent_exactly_once() {
+    // given a worker that died after marking its send started, before the gateway got it
+    Claim dying = fireAndDieMidSend();
+    String session = dying.message().session();
+    String interrupted =
+        dying.message().message().to().digits() + "|" + dying.message().message().body();
+
+    // when another worker drains after the visibility timeout, and again after the retry delay
+    CountingGateway gateway = new CountingGateway();
+    DeliverMessagesService worker = worker(gateway);
+    List<DeliveryStep> steps = drainAt(worker, session, AT.plus(Duration.ofMinutes(3)));
+    assertThat(gateway.sends).doesNotContain(interrupted);
+    assertThat(log.find(dying.message().uid(), dying.message().key()).orElseThrow().reason())
+        .contains("NOT_SENT");
+    steps.addAll(drainAt(worker, session, AT.plus(Duration.ofMinutes(10))));
+
+    // then the chat had no such message: it was an ordinary failed attempt, sent once on retry
+    assertThat(gateway.sends).containsOnlyOnce(interrupted).doesNotHaveDuplicates();
     long sent = steps.stream().filter(s -> s instanceof DeliveryStep.Sent).count();
-    assertThat(gateway.sends).hasSize((int) sent).doesNotHaveDuplicates();
-    assertThat(
-            log.all().stream()
-                .filter(l -> l.status() == MessageStatus.QUEUED)
-                .collect(Collectors.toList()))
-        .isEmpty();
+    assertThat(gateway.sends).hasSize((int) sent);
+    assertThat(log.find(dying.message().uid(), dying.message().key()).orElseThrow().status())
+        .isEqualTo(MessageStatus.SENT);
+    assertThat(log.all()).noneMatch(l -> l.status() == MessageStatus.QUEUED);
+  }
+
+  @Test
+  void a_worker_that_died_after_its_send_went_out_causes_no_second_send() {
+    // given a worker that died after the gateway took its message
+    Claim dying = fireAndDieMidSend();
+    String session = dying.message().session();
+    CountingGateway gateway = new CountingGateway();
+    gateway.send(session, dying.message().message().to(), dying.message().message().body());
+
+    // when another worker drains after the visibility timeout
+    List<DeliveryStep> steps = drainAt(worker(gateway), session, AT.plus(Duration.ofMinutes(3)));
+
+    // then the message is found in the chat and logged SENT, and every message went out once
+    MessageLog interrupted = log.find(dying.message().uid(), dying.message().key()).orElseThrow();
+    assertThat(interrupted.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(interrupted.providerMessageId()).contains("id-1");
+    assertThat(gateway.sends).doesNotHaveDuplicates();
+    long sent = steps.stream().filter(s -> s instanceof DeliveryStep.Sent).count();
+    assertThat(gateway.sends).hasSize((int) sent);
+    assertThat(alerts.alerts()).noneMatch(a -> a.event().equals("UNKNOWN_OUTCOME"));
+    assertThat(log.all()).noneMatch(l -> l.status() == MessageStatus.QUEUED);
   }
 
   private void drain(DeliverMessagesService worker) {

@@ -9,6 +9,7 @@ import com.feesmanager.automation.application.FireDueOccurrencesService;
 import com.feesmanager.automation.application.GetStatusService;
 import com.feesmanager.automation.application.PreviewOccurrenceService;
 import com.feesmanager.automation.application.PublishHeartbeatService;
+import com.feesmanager.automation.application.SendTimeTruth;
 import com.feesmanager.automation.domain.message.PhoneNormaliser;
 import com.feesmanager.automation.domain.message.ReminderPlanner;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
@@ -28,6 +29,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StudentDirectory;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
@@ -84,7 +86,8 @@ public final class CoreModule extends AbstractModule {
       RunLog runLog,
       Alerts alerts,
       DailyTally tally,
-      ReminderPlanner planner) {
+      ReminderPlanner planner,
+      AccountProblems problems) {
     return new FireDueOccurrencesService(
         accounts,
         rules,
@@ -96,7 +99,8 @@ public final class CoreModule extends AbstractModule {
         alerts,
         tally,
         planner,
-        settings);
+        settings,
+        problems);
   }
 
   @Provides
@@ -104,15 +108,30 @@ public final class CoreModule extends AbstractModule {
   DeliverMessagesUseCase deliver(
       MessageQueue queue,
       AccountDirectory accounts,
+      RuleSource rules,
       StudentDirectory students,
+      ReminderPlanner planner,
       RateLimitLedger ledger,
       WhatsAppGateway gateway,
       DeliveryLog deliveryLog,
+      SessionBindings bindings,
       Alerts alerts,
+      AccountProblems problems,
       DailyTally tally,
       RandomGenerator random) {
     return new DeliverMessagesService(
-        queue, accounts, students, ledger, gateway, deliveryLog, alerts, tally, settings, random);
+        queue,
+        accounts,
+        new SendTimeTruth(rules, students, planner),
+        ledger,
+        gateway,
+        deliveryLog,
+        bindings,
+        alerts,
+        problems,
+        tally,
+        settings,
+        random);
   }
 
   @Provides
@@ -149,7 +168,8 @@ public final class CoreModule extends AbstractModule {
       RuleSource rules,
       QueueMonitor queue,
       DailyTally tally,
-      StatusBoard board) {
-    return new PublishHeartbeatService(accounts, rules, queue, tally, board);
+      StatusBoard board,
+      AccountProblems problems) {
+    return new PublishHeartbeatService(accounts, rules, queue, tally, board, problems);
   }
 }

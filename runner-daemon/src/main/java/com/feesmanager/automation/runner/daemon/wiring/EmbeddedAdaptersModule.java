@@ -1,15 +1,18 @@
 package com.feesmanager.automation.runner.daemon.wiring;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.adapters.local.InMemoryAlertGate;
 import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
 import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
+import com.feesmanager.automation.adapters.local.InMemorySessionBindings;
 import com.feesmanager.automation.adapters.local.InMemorySessionLeases;
 import com.feesmanager.automation.adapters.local.InMemoryStatusBoard;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
@@ -17,6 +20,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StudentDirectory;
@@ -110,6 +114,18 @@ public final class EmbeddedAdaptersModule extends AbstractModule {
   @Singleton
   SessionLeases leases() {
     return new InMemorySessionLeases();
+  }
+
+  @Provides
+  @Singleton
+  SessionBindings bindings() {
+    return new InMemorySessionBindings();
+  }
+
+  @Provides
+  @Singleton
+  AlertGate alertGate() {
+    return new InMemoryAlertGate();
   }
 
   /** The log itself, for {@code demo}'s summary. */

@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon.wiring;
 
 import com.feesmanager.automation.application.DeduplicatingAlerts;
+import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.google.inject.AbstractModule;
@@ -12,7 +13,8 @@ import java.util.random.RandomGenerator;
 
 /**
  * What a process has once: its clock, its random source for jitter, its alert channel (behind SPEC
- * §8's 15-minute de-duplication) and the daily tally.
+ * §8's 15-minute de-duplication, shared with other processes through the adapters' {@link
+ * AlertGate}) and the daily tally.
  */
 public final class ProcessModule extends AbstractModule {
 
@@ -39,8 +41,8 @@ public final class ProcessModule extends AbstractModule {
 
   @Provides
   @Singleton
-  Alerts alerts() {
-    return new DeduplicatingAlerts(alertChannel, DeduplicatingAlerts.WINDOW);
+  Alerts alerts(AlertGate gate) {
+    return new DeduplicatingAlerts(alertChannel, gate, DeduplicatingAlerts.WINDOW);
   }
 
   @Provides

@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon.wiring;
 
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
@@ -8,6 +9,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StudentDirectory;
@@ -88,6 +90,17 @@ public final class ServerAdaptersModule extends AbstractModule {
   @Provides
   SessionLeases leases() {
     return clients.redis().sessionLeases();
+  }
+
+  /** SPEC §8: alerts de-duplicated across every daemon and tick on this Redis. */
+  @Provides
+  AlertGate alertGate() {
+    return clients.redis().alertGate();
+  }
+
+  @Provides
+  SessionBindings bindings() {
+    return clients.firestore().sessionBindings();
   }
 
   @Provides

@@ -12,6 +12,7 @@ import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ApplyReceiptComma
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.GatewayEvent.SessionStatusChanged;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.MessageLog;
@@ -191,7 +192,14 @@ class DaemonHttpServerTest {
             NOW.minusSeconds(30),
             new QueueCounts(1, 2, 0, 1),
             new Heartbeat.DayCounts(10, 1, 2),
-            List.of(new Heartbeat.NextRun("rule-1", NOW.plusSeconds(3600))));
+            List.of(new Heartbeat.NextRun("rule-1", NOW.plusSeconds(3600))),
+            List.of(
+                new AccountProblem(
+                    "RULE_INVALID",
+                    Optional.of("rule-2"),
+                    Optional.empty(),
+                    "Rule 'Weekly' is invalid",
+                    NOW.minusSeconds(60))));
     status.set(
         new StatusReport(Map.of(SESSION, new QueueCounts(1, 2, 0, 1)), Map.of("uid-1", heartbeat)));
 
@@ -207,7 +215,9 @@ class DaemonHttpServerTest {
                 + "\"wppconnect\":{\"status\":\"CONNECTED\",\"checkedAt\":\"2026-11-25T09:59:30Z\"},"
                 + "\"queue\":{\"ready\":1,\"delayed\":2,\"inFlight\":0,\"dead\":1},"
                 + "\"today\":{\"sent\":10,\"failed\":1,\"skipped\":2},"
-                + "\"nextRuns\":[{\"ruleId\":\"rule-1\",\"at\":\"2026-11-25T11:00:00Z\"}]}}}");
+                + "\"nextRuns\":[{\"ruleId\":\"rule-1\",\"at\":\"2026-11-25T11:00:00Z\"}],"
+                + "\"problems\":[{\"code\":\"RULE_INVALID\",\"ruleId\":\"rule-2\","
+                + "\"message\":\"Rule 'Weekly' is invalid\",\"since\":\"2026-11-25T09:59:00Z\"}]}}}");
   }
 
   @Test
