@@ -99,7 +99,7 @@ class WhatsAppAmbiguousIT {
     stack.importAccount(account);
     stack.whatsapp.replyToNextSends(new SendReply.StallAfterSending());
     Map<String, String> env = stack.env(E2eStack.freePort());
-    env.put("WPP_TIMEOUT", "PT30S");
+    env.put("WPP_TIMEOUT", "PT4S");
     env.put("VISIBILITY_TIMEOUT", "PT8S");
     JarProcess first = stack.startDaemon(env);
     await("the first send on the wire", Duration.ofSeconds(60), () -> stack.sends().size() >= 1);
