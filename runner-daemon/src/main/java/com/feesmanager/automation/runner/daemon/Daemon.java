@@ -65,9 +65,6 @@ final class Daemon {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
-  /** SPEC §8: in-flight work gets this long to finish on SIGTERM. */
-  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
-
   /** Sessions delivered at once; more wait for a free worker. */
   static final int MAX_SESSION_WORKERS = 8;
 
@@ -176,7 +173,16 @@ final class Daemon {
   }
 
   /** Stops taking work, lets workers finish their current step, releases leases; idempotent. */
-  synchronized void stop() {
+  void stop() {
+    stop(StopBudget.start());
+  }
+
+  /**
+   * As {@link #stop()}, within {@code budget}: the minute check and the workers share one wait for
+   * their current step; workers still busy then are interrupted and get a little longer to hand
+   * their claims back.
+   */
+  synchronized void stop(StopBudget budget) {
     if (stopping) {
       return;
     }
@@ -190,12 +196,15 @@ final class Daemon {
     workers.shutdown();
     try {
       // a check already firing finishes (its claims are leases); nothing starts after stop
-      if (!scheduler.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("the minute check is still running after {}", SHUTDOWN_GRACE);
+      if (!scheduler.awaitTermination(budget.forWork().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("the minute check is still running; stopping without it");
       }
-      if (!workers.awaitTermination(SHUTDOWN_GRACE)) {
-        LOG.warn("workers still busy after {}; interrupting", SHUTDOWN_GRACE);
+      if (!workers.awaitTermination(budget.forWork())) {
+        LOG.warn("workers still busy; interrupting");
         workers.shutdownNow();
+        if (!workers.awaitTermination(budget.forInterrupted())) {
+          LOG.warn("workers still busy after the interrupt; their claims come back later");
+        }
       }
     } catch (InterruptedException e) {
       workers.shutdownNow();
@@ -222,7 +231,7 @@ final class Daemon {
       guarded("firing", () -> fire(started));
       // receipts that arrived before their send was recorded (issue 11)
       guarded(
-          "kept receipts",
+          "applying kept receipts",
           () -> injector.getInstance(ApplyReceiptUseCase.class).applyPending(clock.instant()));
       guarded("worker upkeep", this::upkeepWorkers);
       guarded("heartbeat", this::publishHeartbeats);
@@ -327,9 +336,11 @@ final class Daemon {
    */
   private void upkeepWorkers() {
     Set<String> accountSessions = new TreeSet<>();
+    Set<String> uids = new TreeSet<>();
     for (AccountSettings account :
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
       accountSessions.add(account.automation().wppSession());
+      uids.add(account.uid());
     }
     Set<String> sessions = new TreeSet<>(accountSessions);
     guarded(
@@ -338,6 +349,8 @@ final class Daemon {
     for (String session : sessions) {
       guarded("the worker of session " + session, () -> workers.offer(session));
     }
+    // metric labels follow what is served: enabled accounts, sessions with an account or a queue
+    metrics.retain(uids, sessions);
     gatewayStates.keySet().retainAll(accountSessions);
     if (!gatewayStates.keySet().containsAll(accountSessions) && newSessionsCheck.isDone()) {
       try {
@@ -405,8 +418,8 @@ final class Daemon {
     LOG.info("session {} reported {}", change.session(), change.state());
     if (!change.state().canSend() && !stopping) {
       try {
-        gatewayChecks.execute(this::checkGateway);
-      } catch (RejectedExecutionException e) {
+        scheduler.execute(this::checkGateway);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
         // stopping: no more checks
       }
     }

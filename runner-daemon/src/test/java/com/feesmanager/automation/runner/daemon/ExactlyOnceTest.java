@@ -9,6 +9,7 @@ import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
+import com.feesmanager.automation.adapters.local.InMemorySessionBindings;
 import com.feesmanager.automation.adapters.local.RecordingAlerts;
 import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.AutomationSettings;
@@ -30,7 +31,6 @@ import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SentLookup;
-import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.nio.file.Path;
@@ -62,6 +62,7 @@ class ExactlyOnceTest {
   private final InMemoryRateLimitLedger ledger = new InMemoryRateLimitLedger();
   private final RecordingAlerts alerts = new RecordingAlerts();
   private final InMemoryDailyTally tally = new InMemoryDailyTally();
+  private final InMemorySessionBindings bindings = new InMemorySessionBindings();
   private final AutomationSettings settings =
       new AutomationSettings(
           Duration.ofHours(6),
@@ -136,20 +137,7 @@ class ExactlyOnceTest {
         ledger,
         gateway,
         log,
-        new SessionBindings() {
-          @Override
-          public Binding bind(String session, String uid, Instant now) {
-            return new Binding.Mine();
-          }
-
-          @Override
-          public void rebind(String session, String uid, Instant now) {}
-
-          @Override
-          public java.util.Optional<Bound> boundTo(String session) {
-            return java.util.Optional.empty();
-          }
-        },
+        bindings,
         alerts,
         new AccountProblems(),
         tally,

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +140,39 @@ class DaemonMetricsTest {
         .contains("fees_tick_duration_seconds_count 1")
         .contains("fees_tick_duration_seconds_sum 0.25")
         .contains("fees_receipts_total{outcome=\"APPLIED\",receipt=\"DELIVERED\"} 1.0");
+  }
+
+  @Test
+  void accounts_and_sessions_no_longer_served_lose_their_labels_and_may_come_back() {
+    // given meters for two accounts and two sessions
+    metrics.recordStep(new DeliveryStep.Sent("uid-1", KEY));
+    metrics.recordStep(new DeliveryStep.Sent("uid-2", KEY));
+    metrics.recordStep(new DeliveryStep.Held("uid-2", KEY, "SESSION_DOWN"));
+    metrics.recordSessionState("default", SessionState.CONNECTED);
+    metrics.recordSessionState("gone", SessionState.CONNECTED);
+    metrics.recordSendLatency("gone", "Sent", Duration.ofMillis(80));
+    AtomicReference<Map<String, QueueCounts>> queues =
+        new AtomicReference<>(Map.of("default", QueueCounts.EMPTY, "gone", QueueCounts.EMPTY));
+    metrics.watchQueues(queues::get);
+    assertThat(metrics.scrape()).contains("uid-2").contains("session=\"gone\"");
+
+    // when uid-2 (on session "gone") is switched off
+    queues.set(Map.of("default", QueueCounts.EMPTY));
+    metrics.retain(Set.of("uid-1"), Set.of("default"));
+
+    // then its labels are gone, the others stay
+    String scrape = metrics.scrape();
+    assertThat(scrape)
+        .doesNotContain("uid-2")
+        .doesNotContain("session=\"gone\"")
+        .contains("fees_messages_sent_total{account=\"uid-1\"} 1.0")
+        .contains("fees_gateway_session_connected{session=\"default\"} 1.0")
+        .contains("fees_queue_ready{session=\"default\"} 0.0");
+
+    // and a session served again is measured again
+    metrics.recordSessionState("gone", SessionState.NEEDS_SCAN);
+    assertThat(metrics.scrape())
+        .contains("fees_gateway_session_state{session=\"gone\",state=\"NEEDS_SCAN\"} 1.0");
   }
 
   private static OccurrenceReport occurrence(String uid, Outcome outcome, int queued, int skipped) {
