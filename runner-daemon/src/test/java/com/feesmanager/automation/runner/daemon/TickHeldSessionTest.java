@@ -9,10 +9,12 @@ import com.feesmanager.automation.domain.message.MatchedFees;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.domain.message.PhoneNumber;
 import com.feesmanager.automation.domain.message.PlannedMessage;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.feesmanager.automation.runner.daemon.alerts.LoggingAlerts;
@@ -75,6 +77,21 @@ class TickHeldSessionTest {
     @Override
     public NumberCheck checkNumber(String session, PhoneNumber number) {
       return new NumberCheck.Exists(number.digits(), true);
+    }
+
+    @Override
+    public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+      return new SentLookup.NotFound(); // this gateway never leaves a send ambiguous
+    }
+
+    @Override
+    public ConnectionCheck checkConnection(String session) {
+      return state.canSend() ? ConnectionCheck.ALIVE : ConnectionCheck.DEAD;
+    }
+
+    @Override
+    public boolean closeSession(String session) {
+      return true;
     }
   }
 
