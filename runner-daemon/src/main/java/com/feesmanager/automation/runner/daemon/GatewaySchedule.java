@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,9 @@ final class GatewaySchedule {
   /** The check of sessions seen for the first time, which the next heartbeat briefly waits for. */
   private volatile Future<?> newSessionsCheck = CompletableFuture.completedFuture(null);
 
+  /** A check of new sessions is submitted and has not started yet. */
+  private final AtomicBoolean checkWaiting = new AtomicBoolean();
+
   GatewaySchedule(GatewayCheck check, Duration interval) {
     this.check = check;
     this.interval = interval;
@@ -43,15 +47,24 @@ final class GatewaySchedule {
     executor.scheduleWithFixedDelay(check, every, every, TimeUnit.MILLISECONDS);
   }
 
-  /** Checks now, unless the check of new sessions is still running. */
+  /**
+   * Checks now, unless a check of new sessions is already waiting: at most one waits, behind a slow
+   * running check (which may have listed the accounts before a new one existed), not one more every
+   * minute.
+   */
   void checkNewSessions() {
-    if (!newSessionsCheck.isDone()) {
+    if (checkWaiting.getAndSet(true)) {
       return;
     }
     try {
-      newSessionsCheck = executor.submit(check);
+      newSessionsCheck =
+          executor.submit(
+              () -> {
+                checkWaiting.set(false);
+                check.run();
+              });
     } catch (RejectedExecutionException e) {
-      // stopping
+      checkWaiting.set(false); // stopping
     }
   }
 

@@ -118,10 +118,16 @@ class ServerCommandsTest {
   }
 
   private static void flushRedisDatabase9() throws Exception {
+    flushRedisDatabase(9);
+  }
+
+  private static void flushRedisDatabase(int database) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", 6379)) {
       socket
           .getOutputStream()
-          .write("SELECT 9\r\nFLUSHDB\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+          .write(
+              ("SELECT " + database + "\r\nFLUSHDB\r\nQUIT\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
       assertThat(reply).startsWith("+OK");
@@ -248,18 +254,29 @@ class ServerCommandsTest {
   }
 
   @Test
-  void a_tick_before_the_hold_ends_waits_for_the_held_messages_and_sends_them_once() {
-    // given a tick held the session's messages (hold delay 30 s) and the session is back
+  void a_tick_before_the_hold_ends_waits_for_the_held_messages_and_sends_them_once()
+      throws Exception {
+    // this test runs for half a minute: a database of its own, which no parallel run flushes
+    Map<String, String> env = env();
+    env.put("REDIS_URL", "redis://127.0.0.1:6379/10");
+    flushRedisDatabase(10);
+
+    // given a tick held the session's messages (hold delay 30 s)
     whatsapp.setState("demo", WppConnectServerDouble.State.CLOSED);
-    Run down = run(new TickCli(), env(), "--at", AT, "--max-seconds", "2");
+    Run down = run(new TickCli(), env, "--at", AT, "--max-seconds", "2");
     assertThat(down.exitCode()).as(down.out() + down.err()).isEqualTo(1);
     assertThat(down.out()).contains("held: session demo (SESSION_DOWN)");
-    int refused = whatsapp.sends().size();
-    whatsapp.connect("demo");
 
-    // when the next tick starts 10 s later, while the hold still runs
-    Run next =
-        run(new TickCli(), env(), "--at", "2026-11-20T10:00:40+05:00", "--max-seconds", "45");
+    // and a tick while the hold runs and the session is still down also exits 1
+    Run stillDown =
+        run(new TickCli(), env, "--at", "2026-11-20T10:00:50+05:00", "--max-seconds", "1");
+    assertThat(stillDown.exitCode()).as(stillDown.out() + stillDown.err()).isEqualTo(1);
+    assertThat(stillDown.out()).contains("held: session demo");
+    int refused = whatsapp.sends().size();
+
+    // when the session is back and the next tick starts while the holds still run
+    whatsapp.connect("demo");
+    Run next = run(new TickCli(), env, "--at", "2026-11-20T10:00:55+05:00", "--max-seconds", "45");
 
     // then it waited for them and sent each once, exit 0
     assertThat(next.exitCode()).as(next.out() + next.err()).isZero();

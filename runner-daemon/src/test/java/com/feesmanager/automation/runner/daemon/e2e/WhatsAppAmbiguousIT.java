@@ -99,7 +99,7 @@ class WhatsAppAmbiguousIT {
     stack.importAccount(account);
     stack.whatsapp.replyToNextSends(new SendReply.StallAfterSending());
     Map<String, String> env = stack.env(E2eStack.freePort());
-    env.put("WPP_TIMEOUT", "PT30S");
+    env.put("WPP_TIMEOUT", "PT4S");
     env.put("VISIBILITY_TIMEOUT", "PT8S");
     JarProcess first = stack.startDaemon(env);
     await("the first send on the wire", Duration.ofSeconds(60), () -> stack.sends().size() >= 1);
@@ -109,6 +109,26 @@ class WhatsAppAmbiguousIT {
     stack.startDaemon(env);
 
     // then the next claim asks the chat, finds it, and nobody gets it twice
+    assertEachOnceAndSent(account);
+  }
+
+  @Test
+  void kill_9_before_the_message_went_out_then_restart_sends_it_once() throws Exception {
+    // given a due occurrence whose first send is taken but never sent nor answered
+    E2eAccount account = dueAlready(3);
+    stack.importAccount(account);
+    stack.whatsapp.replyToNextSends(new SendReply.Stall());
+    Map<String, String> env = stack.env(E2eStack.freePort());
+    env.put("WPP_TIMEOUT", "PT4S");
+    env.put("VISIBILITY_TIMEOUT", "PT8S");
+    JarProcess first = stack.startDaemon(env);
+    await("the first send on the wire", Duration.ofSeconds(60), () -> stack.sends().size() >= 1);
+
+    // when the daemon dies mid-send, and starts again
+    first.kill();
+    stack.startDaemon(env);
+
+    // then the chat has no such message: it is sent again, and arrives once
     assertEachOnceAndSent(account);
   }
 }
