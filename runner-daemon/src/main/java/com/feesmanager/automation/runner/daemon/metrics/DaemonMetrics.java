@@ -23,10 +23,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,10 +43,7 @@ public final class DaemonMetrics implements HttpMetrics {
   private static final Logger LOG = LoggerFactory.getLogger(DaemonMetrics.class);
 
   private final PrometheusMeterRegistry registry;
-  private final AtomicReference<Supplier<Map<String, QueueCounts>>> queueSource =
-      new AtomicReference<>(Map::of);
-  private final AtomicReference<Map<String, QueueCounts>> queues = new AtomicReference<>(Map.of());
-  private final Set<String> queueSessions = ConcurrentHashMap.newKeySet();
+  private final QueueGauges queues;
   private final Map<String, SessionState> sessionStates = new ConcurrentHashMap<>();
 
   /** Meters in a fresh Prometheus registry. */
@@ -59,6 +54,7 @@ public final class DaemonMetrics implements HttpMetrics {
   /** Meters in the given registry (tests, or a registry shared with JVM binders). */
   public DaemonMetrics(PrometheusMeterRegistry registry) {
     this.registry = Objects.requireNonNull(registry, "'registry' must not be null");
+    this.queues = new QueueGauges(registry);
   }
 
   /** The registry, e.g. to bind JVM meters to it. */
@@ -185,7 +181,7 @@ public final class DaemonMetrics implements HttpMetrics {
    * keeps the last counts and is logged).
    */
   public void watchQueues(Supplier<Map<String, QueueCounts>> source) {
-    queueSource.set(Objects.requireNonNull(source, "'source' must not be null"));
+    queues.watch(source);
   }
 
   /**
@@ -198,7 +194,7 @@ public final class DaemonMetrics implements HttpMetrics {
     Set<String> keptAccounts = Set.copyOf(accounts);
     Set<String> keptSessions = Set.copyOf(sessions);
     sessionStates.keySet().retainAll(keptSessions);
-    queueSessions.retainAll(keptSessions);
+    queues.retain(keptSessions);
     for (Meter meter : registry.getMeters()) {
       String account = meter.getId().getTag("account");
       String session = meter.getId().getTag("session");
@@ -217,39 +213,8 @@ public final class DaemonMetrics implements HttpMetrics {
   /** Every meter in Prometheus text format 0.0.4 ({@link #CONTENT_TYPE}). */
   @Override
   public String scrape() {
-    refreshQueues();
+    queues.refresh();
     return registry.scrape(CONTENT_TYPE);
-  }
-
-  private void refreshQueues() {
-    Map<String, QueueCounts> counts;
-    try {
-      counts = Map.copyOf(queueSource.get().get());
-    } catch (RuntimeException e) {
-      LOG.warn("queue counts unavailable for metrics, keeping the last ones: {}", e.toString());
-      return;
-    }
-    queues.set(counts);
-    for (String session : counts.keySet()) {
-      if (queueSessions.add(session)) {
-        queueGauge("fees.queue.ready", "Messages ready to send", session, QueueCounts::ready);
-        queueGauge(
-            "fees.queue.delayed", "Messages waiting for a time", session, QueueCounts::delayed);
-        queueGauge(
-            "fees.queue.in.flight", "Messages taken by a worker", session, QueueCounts::inFlight);
-        queueGauge(
-            "fees.queue.dead", "Messages in the dead-letter set", session, QueueCounts::dead);
-      }
-    }
-  }
-
-  private void queueGauge(
-      String name, String description, String session, ToLongFunction<QueueCounts> count) {
-    Gauge.builder(
-            name, queues, q -> count.applyAsLong(q.get().getOrDefault(session, QueueCounts.EMPTY)))
-        .description(description)
-        .tags("session", session)
-        .register(registry);
   }
 
   private void gauge(
