@@ -34,7 +34,7 @@ import picocli.CommandLine;
  * the wppconnect-server double.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
-class ServerCommandsTest {
+class ServerCommandsIT {
 
   private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
   // Friday 2026-11-20 10:00:30 in Karachi: only the DAILY 10:00 rule is due within the grace.

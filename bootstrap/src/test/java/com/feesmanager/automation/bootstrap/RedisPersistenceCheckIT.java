@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** The start-up check on real redis-server processes: WARN lines and heartbeat problems. */
-class RedisPersistenceCheckTest {
+class RedisPersistenceCheckIT {
 
   private static final Instant T0 = Instant.parse("2026-11-20T05:00:00Z");
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();

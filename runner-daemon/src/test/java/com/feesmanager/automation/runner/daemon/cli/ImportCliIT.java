@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import picocli.CommandLine;
 
 @ExtendWith(FirestoreEmulatorExtension.class)
-class ImportCliTest {
+class ImportCliIT {
 
   private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * flushed first) and the wppconnect-server double.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
-class TickHandlerTest {
+class TickHandlerIT {
 
   // Friday 2026-11-20 10:00:30 in Karachi: only the DAILY 10:00 rule of the sample is due.
   private static final String AT = "2026-11-20T10:00:30+05:00";

@@ -44,7 +44,7 @@ import picocli.CommandLine;
  * heartbeat, a separate step, is still written (SPEC §2 isolation: no heartbeat is stopped).
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
-class DaemonStepsTest {
+class DaemonStepsIT {
 
   private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
   private static final String REDIS = "redis://127.0.0.1:6379/10";

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * as a daemon and a cron {@code tick} have) raise the same alert once per 15 minutes; with Redis
  * gone, an alert still goes out.
  */
-class SharedAlertWindowTest {
+class SharedAlertWindowIT {
 
   private static final Instant T0 = Instant.parse("2026-11-20T05:00:00Z");
 
