@@ -5,6 +5,7 @@ import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Duration;
@@ -21,13 +22,21 @@ import java.util.TreeMap;
  * The gateway health check of SPEC §6 and §8. A closed session is restarted when auto-reconnect is
  * on; a session that needs a QR scan is never restarted in a loop (a human must scan) and is
  * alerted at once; any other down session is alerted once it has been down for {@code
- * downAlertAfter} (15 minutes). Remembers, per process, each session's last state and since when it
- * is down.
+ * downAlertAfter} (15 minutes). A session that reports CONNECTED while its browser cannot send (a
+ * crash the state does not show) is closed and started again and alerted {@code SESSION_RESTARTED},
+ * at most once per {@link #RESTART_BACKOFF}. Remembers, per process, each session's last state,
+ * since when it is down and when it was last restarted.
  */
 public final class CheckGatewayService implements CheckGatewayUseCase {
 
   /** SPEC §8: a session down for longer than this is alerted. */
   public static final Duration DOWN_ALERT_AFTER = Duration.ofMinutes(15);
+
+  /**
+   * A crashed session is restarted at most once in this time: a restart that does not heal it
+   * (WhatsApp Web itself failing) must not become a close/start loop; it is alerted as down.
+   */
+  public static final Duration RESTART_BACKOFF = Duration.ofMinutes(5);
 
   private final AccountDirectory accounts;
   private final WhatsAppGateway gateway;
@@ -36,6 +45,7 @@ public final class CheckGatewayService implements CheckGatewayUseCase {
   private final Duration downAlertAfter;
   private final Map<String, SessionState> lastState = new HashMap<>();
   private final Map<String, Instant> downSince = new HashMap<>();
+  private final Map<String, Instant> lastRestart = new HashMap<>();
 
   public CheckGatewayService(
       AccountDirectory accounts,
@@ -70,6 +80,10 @@ public final class CheckGatewayService implements CheckGatewayUseCase {
     boolean restart = autoReconnect && state == SessionState.CLOSED;
     if (restart) {
       state = gateway.startSession(session);
+    } else if (state == SessionState.CONNECTED
+        && gateway.checkConnection(session) == ConnectionCheck.DEAD) {
+      restart = autoReconnect && restartDue(session, now);
+      state = restart ? restartCrashed(session, uids, now) : SessionState.CLOSED;
     }
     SessionState previous = lastState.put(session, state);
     boolean changed = previous != null && previous != state;
@@ -102,9 +116,37 @@ public final class CheckGatewayService implements CheckGatewayUseCase {
     return new SessionReport(session, uids, state, now, Optional.of(since), changed, restart);
   }
 
+  private boolean restartDue(String session, Instant now) {
+    Instant last = lastRestart.get(session);
+    return last == null || !now.isBefore(last.plus(RESTART_BACKOFF));
+  }
+
+  /** close-session then start-session: a running session ignores start-session (wppconnect.md). */
+  private SessionState restartCrashed(String session, List<String> uids, Instant now) {
+    lastRestart.put(session, now);
+    boolean closed = gateway.closeSession(session);
+    SessionState state = gateway.startSession(session);
+    alertEach(
+        uids,
+        Alert.Level.WARNING,
+        "SESSION_RESTARTED",
+        "WhatsApp session '"
+            + session
+            + "' reported CONNECTED but could not send (crashed browser); it was "
+            + (closed ? "closed and started again" : "started again (close-session failed)")
+            + "; held messages go out once it is connected",
+        now);
+    return state.canSend() ? state : SessionState.STARTING;
+  }
+
   private void alertEach(List<String> uids, String event, String text, Instant now) {
+    alertEach(uids, Alert.Level.CRITICAL, event, text, now);
+  }
+
+  private void alertEach(
+      List<String> uids, Alert.Level level, String event, String text, Instant now) {
     for (String uid : uids) {
-      alerts.raise(new Alert(Alert.Level.CRITICAL, event, uid, text, now));
+      alerts.raise(new Alert(level, event, uid, text, now));
     }
   }
 }

@@ -4,6 +4,7 @@ import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.domain.account.Student;
 import com.feesmanager.automation.domain.account.Template;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
+import com.feesmanager.automation.domain.document.DocumentProblem;
 import com.feesmanager.automation.domain.document.Mapped;
 import com.feesmanager.automation.domain.message.PlannedMessage;
 import com.feesmanager.automation.domain.message.ReminderPlan;
@@ -19,6 +20,7 @@ import com.feesmanager.automation.domain.rule.RuleValidator;
 import com.feesmanager.automation.domain.rule.ScheduleCalculator;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.DailyTally;
@@ -35,10 +37,14 @@ import com.feesmanager.automation.ports.out.StudentDirectory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fires due occurrences (SPEC §2): for each enabled account and each valid rule, the latest
@@ -47,6 +53,14 @@ import java.util.Optional;
  * is reported and retried at the next check (its claim is not taken).
  */
 public final class FireDueOccurrencesService implements FireDueOccurrencesUseCase {
+
+  /** SPEC §8 heartbeat problem codes reported by firing. */
+  static final String RULE_INVALID = "RULE_INVALID";
+
+  static final String DOCUMENT_UNREADABLE = "DOCUMENT_UNREADABLE";
+  static final String ACCOUNT_FAILED = "ACCOUNT_FAILED";
+
+  private static final int MAX_MESSAGE = 500;
 
   private final AccountDirectory accounts;
   private final RuleSource rules;
@@ -59,6 +73,14 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
   private final DailyTally tally;
   private final ReminderPlanner planner;
   private final AutomationSettings settings;
+  private final AccountProblems accountProblems;
+
+  /**
+   * Problems found only when something fires (unreadable students, a rule whose firing threw), kept
+   * per account until the next pass that looks again, so the heartbeat does not lose them in the
+   * minutes in between. Only the minute check's thread touches it.
+   */
+  private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
   public FireDueOccurrencesService(
       AccountDirectory accounts,
@@ -71,7 +93,8 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       Alerts alerts,
       DailyTally tally,
       ReminderPlanner planner,
-      AutomationSettings settings) {
+      AutomationSettings settings,
+      AccountProblems accountProblems) {
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
     this.rules = Objects.requireNonNull(rules, "'rules' must not be null");
     this.students = Objects.requireNonNull(students, "'students' must not be null");
@@ -83,6 +106,8 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     this.tally = Objects.requireNonNull(tally, "'tally' must not be null");
     this.planner = Objects.requireNonNull(planner, "'planner' must not be null");
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
+    this.accountProblems =
+        Objects.requireNonNull(accountProblems, "'accountProblems' must not be null");
   }
 
   @Override
@@ -98,14 +123,49 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       return new FireReport(reports, problems);
     }
     scan.problems().forEach(p -> problems.add(p.toString()));
+    Set<String> enabled = new HashSet<>();
     for (AccountSettings account : scan.accounts()) {
-      try {
-        new AccountRun(account, at, reports, problems).fire();
-      } catch (InfrastructureException e) {
-        problems.add("account " + account.uid() + " unavailable: " + e.getMessage());
+      enabled.add(account.uid());
+      fireAccount(account, at, reports, problems);
+    }
+    // an account disabled or gone shows no problems any more (its heartbeat is not written)
+    for (String uid : Set.copyOf(remembered.keySet())) {
+      if (!enabled.contains(uid)) {
+        remembered.remove(uid);
+        accountProblems.forget(uid);
       }
     }
     return new FireReport(reports, problems);
+  }
+
+  /**
+   * The bulkhead of one account (SPEC §2 isolation): whatever it throws is reported for it (a
+   * problem line, an {@code ACCOUNT_FAILED} alert, its heartbeat's problems) and the next account
+   * fires as if nothing happened.
+   */
+  private void fireAccount(
+      AccountSettings account, Instant at, List<OccurrenceReport> reports, List<String> problems) {
+    Remembered memory = remembered.computeIfAbsent(account.uid(), uid -> new Remembered());
+    AccountRun run = new AccountRun(account, at, reports, problems, memory);
+    try {
+      run.fire();
+    } catch (InfrastructureException e) {
+      // data unavailable: retried at the next check; what the heartbeat shows stays as it was
+      problems.add("account " + account.uid() + " unavailable: " + e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      run.failed(Optional.empty(), e);
+    }
+    accountProblems.replace(account.uid(), AccountProblems.Source.FIRING, run.accountProblems());
+  }
+
+  /** What an account's earlier passes found that this one may not look at again. */
+  private static final class Remembered {
+    /** DOCUMENT_UNREADABLE of students, from the last pass that read them. */
+    private List<AccountProblem> students = List.of();
+
+    /** ACCOUNT_FAILED per rule id, until that rule's next occurrence runs through. */
+    private final Map<String, AccountProblem> ruleFailures = new LinkedHashMap<>();
   }
 
   /** One account's pass: students are read at most once, and only when something is due. */
@@ -114,32 +174,94 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private final Instant at;
     private final List<OccurrenceReport> reports;
     private final List<String> problems;
+    private final Remembered memory;
     private List<Student> loadedStudents;
     private final List<String> studentProblems = new ArrayList<>();
+
+    /** This pass's problems for the heartbeat (RULE_INVALID, DOCUMENT_UNREADABLE, ...). */
+    private final List<AccountProblem> found = new ArrayList<>();
+
+    private Optional<AccountProblem> accountFailure = Optional.empty();
 
     AccountRun(
         AccountSettings account,
         Instant at,
         List<OccurrenceReport> reports,
-        List<String> problems) {
+        List<String> problems,
+        Remembered memory) {
       this.account = account;
       this.at = at;
       this.reports = reports;
       this.problems = problems;
+      this.memory = memory;
     }
 
     void fire() {
       RuleSource.RuleBook book = rules.rules(account.uid());
-      book.problems().forEach(p -> problems.add(p.toString()));
+      reportUnreadable(book.problems());
       Map<String, Template> templates = book.templates();
+      Set<String> ruleIds = new HashSet<>();
       for (RuleDraft draft : book.rules()) {
+        ruleIds.add(draft.id());
         RuleCheck check = RuleValidator.validate(draft, templates);
         if (check instanceof RuleCheck.Invalid invalid) {
           reportInvalid(draft, invalid);
         } else if (check instanceof RuleCheck.Valid valid) {
-          fireRule(valid.rule());
+          fireGuarded(valid.rule());
         }
       }
+      memory.ruleFailures.keySet().retainAll(ruleIds);
+    }
+
+    /** A rule's own bulkhead: one that throws is reported and the account's next rule fires. */
+    private void fireGuarded(Rule rule) {
+      try {
+        fireRule(rule);
+      } catch (InfrastructureException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        failed(Optional.of(rule.id()), e);
+      }
+    }
+
+    /** Reports an exception of the account (or of one of its rules): log line, alert, problem. */
+    void failed(Optional<String> ruleId, RuntimeException e) {
+      String what = e.getClass().getSimpleName() + ": " + e.getMessage();
+      String where = ruleId.map(id -> "rule " + id + " of account ").orElse("account ");
+      problems.add(where + account.uid() + " failed: " + what);
+      AccountProblem problem =
+          new AccountProblem(
+              ACCOUNT_FAILED,
+              ruleId,
+              Optional.empty(),
+              "Firing stopped with " + what + "; the other accounts are not affected",
+              at);
+      if (ruleId.isPresent()) {
+        memory.ruleFailures.put(ruleId.get(), problem);
+      } else {
+        accountFailure = Optional.of(problem);
+      }
+      alerts.raise(
+          new Alert(
+              Alert.Level.CRITICAL,
+              ACCOUNT_FAILED,
+              account.uid(),
+              "Firing " + where + account.uid() + " failed: " + what,
+              at));
+    }
+
+    /** Everything this pass knows, with what earlier passes found and this one did not re-check. */
+    List<AccountProblem> accountProblems() {
+      List<AccountProblem> all = new ArrayList<>(found);
+      all.addAll(memory.students);
+      all.addAll(memory.ruleFailures.values());
+      accountFailure.ifPresent(all::add);
+      return all;
+    }
+
+    private void reportUnreadable(List<DocumentProblem> documentProblems) {
+      documentProblems.forEach(p -> problems.add(p.toString()));
+      found.addAll(unreadable(documentProblems));
     }
 
     private void reportInvalid(RuleDraft draft, RuleCheck.Invalid invalid) {
@@ -147,6 +269,13 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         return;
       }
       List<String> reasons = invalid.problems().stream().map(Object::toString).toList();
+      found.add(
+          new AccountProblem(
+              RULE_INVALID,
+              Optional.of(draft.id()),
+              Optional.empty(),
+              "Rule '" + invalid.ruleName() + "' is invalid: " + String.join("; ", reasons),
+              at));
       reports.add(
           new OccurrenceReport(
               account.uid(), draft.id(), "", Outcome.INVALID_RULE, 0, 0, 0, reasons));
@@ -176,6 +305,24 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       if (claim != ClaimOutcome.CLAIMED) {
         return;
       }
+      // SPEC §2: the run record is the durable half of "at most once"; Redis may have lost the
+      // done mark (flushed, failed over, restored), so a recorded occurrence is done as it is.
+      Optional<RunSummary> recorded = runLog.find(account.uid(), rule.id(), occurrence.localName());
+      if (recorded.isPresent()) {
+        claims.complete(account.uid(), occurrence, at);
+        memory.ruleFailures.remove(rule.id());
+        reports.add(
+            new OccurrenceReport(
+                account.uid(),
+                rule.id(),
+                occurrence.localName(),
+                Outcome.ALREADY_CLAIMED,
+                0,
+                0,
+                0,
+                List.of("run record found, fired at " + recorded.get().firedAt())));
+        return;
+      }
       RunSummary summary =
           switch (outcome) {
             case FIRED -> fireOccurrence(rule, occurrence);
@@ -184,6 +331,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
           };
       runLog.record(summary);
       claims.complete(account.uid(), occurrence, at);
+      memory.ruleFailures.remove(rule.id());
       reports.add(
           new OccurrenceReport(
               account.uid(),
@@ -251,6 +399,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private List<Student> students() {
       if (loadedStudents == null) {
         List<Student> loaded = new ArrayList<>();
+        List<AccountProblem> unreadable = new ArrayList<>();
         students.forEachStudent(
             account.uid(),
             mapped -> {
@@ -258,12 +407,55 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
                 loaded.add(ok.value());
               } else if (mapped instanceof Mapped.Broken<Student> broken) {
                 broken.problems().forEach(p -> studentProblems.add(p.toString()));
+                unreadable.addAll(unreadable(broken.problems()));
               }
             });
         problems.addAll(studentProblems);
+        memory.students = List.copyOf(unreadable);
         loadedStudents = loaded;
       }
       return loadedStudents;
     }
+
+    /** One DOCUMENT_UNREADABLE per student or rule (the rest of the account's documents as one). */
+    private List<AccountProblem> unreadable(List<DocumentProblem> documentProblems) {
+      Map<String, List<DocumentProblem>> byIdentity = new LinkedHashMap<>();
+      for (DocumentProblem problem : documentProblems) {
+        String identity =
+            idAfter(problem.path(), "/automationRules/").orElse("")
+                + "|"
+                + idAfter(problem.path(), "/students/").orElse("");
+        byIdentity.computeIfAbsent(identity, k -> new ArrayList<>()).add(problem);
+      }
+      List<AccountProblem> unreadable = new ArrayList<>();
+      for (List<DocumentProblem> same : byIdentity.values()) {
+        String path = same.get(0).path();
+        unreadable.add(
+            new AccountProblem(
+                DOCUMENT_UNREADABLE,
+                idAfter(path, "/automationRules/"),
+                idAfter(path, "/students/"),
+                shortened(String.join("; ", same.stream().map(Object::toString).toList())),
+                at));
+      }
+      return unreadable;
+    }
+  }
+
+  /** The document id after {@code collection} in a path such as {@code users/u/students/s1}. */
+  private static Optional<String> idAfter(String path, String collection) {
+    int start = path.indexOf(collection);
+    if (start < 0) {
+      return Optional.empty();
+    }
+    String rest = path.substring(start + collection.length());
+    int slash = rest.indexOf('/');
+    String id = slash < 0 ? rest : rest.substring(0, slash);
+    return id.isEmpty() ? Optional.empty() : Optional.of(id);
+  }
+
+  /** Heartbeat messages stay short: the owner reads them in the web app. */
+  private static String shortened(String message) {
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
   }
 }

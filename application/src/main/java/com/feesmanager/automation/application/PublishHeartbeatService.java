@@ -10,7 +10,6 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
-import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -24,8 +23,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Builds and writes each enabled account's heartbeat. An account whose rules cannot be read still
- * gets a heartbeat (without next runs): the web app must see the daemon is alive.
+ * Builds and writes each enabled account's heartbeat, with the problems this process sees for it
+ * (SPEC §8). An account whose rules cannot be read still gets a heartbeat (without next runs): the
+ * web app must see the daemon is alive. Each account is written on its own: whatever fails for one
+ * (SPEC §2 isolation) leaves it out of the returned list and every other account still gets its
+ * heartbeat.
  */
 public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
 
@@ -34,51 +36,65 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
   private final QueueMonitor queue;
   private final DailyTally tally;
   private final StatusBoard board;
+  private final AccountProblems problems;
 
   public PublishHeartbeatService(
       AccountDirectory accounts,
       RuleSource rules,
       QueueMonitor queue,
       DailyTally tally,
-      StatusBoard board) {
+      StatusBoard board,
+      AccountProblems problems) {
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
     this.rules = Objects.requireNonNull(rules, "'rules' must not be null");
     this.queue = Objects.requireNonNull(queue, "'queue' must not be null");
     this.tally = Objects.requireNonNull(tally, "'tally' must not be null");
     this.board = Objects.requireNonNull(board, "'board' must not be null");
+    this.problems = Objects.requireNonNull(problems, "'problems' must not be null");
   }
 
   @Override
   public List<String> publishHeartbeats(PublishHeartbeatCommand command) {
-    Instant now = command.now();
     List<String> written = new ArrayList<>();
     for (AccountSettings account : accounts.enabledAccounts().accounts()) {
-      String session = account.automation().wppSession();
-      GatewayState gateway =
-          command.gateway().getOrDefault(session, new GatewayState(SessionState.UNREACHABLE, now));
-      Heartbeat heartbeat =
-          new Heartbeat(
-              now,
-              command.instance(),
-              command.version(),
-              gateway.state(),
-              gateway.checkedAt(),
-              queue.counts(session, now),
-              tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
-              nextRuns(account, now));
-      board.publish(account.uid(), heartbeat);
-      written.add(account.uid());
+      try {
+        board.publish(account.uid(), heartbeat(account, command));
+        written.add(account.uid());
+      } catch (RuntimeException e) {
+        // isolation: this account's heartbeat is missing this minute, the others are written
+      }
     }
     return written;
   }
 
+  private Heartbeat heartbeat(AccountSettings account, PublishHeartbeatCommand command) {
+    Instant now = command.now();
+    String session = account.automation().wppSession();
+    GatewayState gateway =
+        command.gateway().getOrDefault(session, new GatewayState(SessionState.UNREACHABLE, now));
+    return new Heartbeat(
+        now,
+        command.instance(),
+        command.version(),
+        gateway.state(),
+        gateway.checkedAt(),
+        queue.counts(session, now),
+        tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
+        nextRuns(account, now),
+        problems.of(account.uid()));
+  }
+
+  /** Empty when the rules cannot be read or scheduled: the heartbeat itself must still go out. */
   private List<Heartbeat.NextRun> nextRuns(AccountSettings account, Instant now) {
-    RuleSource.RuleBook book;
     try {
-      book = rules.rules(account.uid());
-    } catch (InfrastructureException e) {
+      return scheduledRuns(account, now);
+    } catch (RuntimeException e) {
       return List.of();
     }
+  }
+
+  private List<Heartbeat.NextRun> scheduledRuns(AccountSettings account, Instant now) {
+    RuleSource.RuleBook book = rules.rules(account.uid());
     List<Heartbeat.NextRun> runs = new ArrayList<>();
     for (RuleDraft draft : book.rules()) {
       if (RuleValidator.validate(draft, book.templates()) instanceof RuleCheck.Valid valid

@@ -1,20 +1,34 @@
 package com.feesmanager.automation.application;
 
+import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
+import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Delivers the given sessions' messages until nothing more can go before a deadline: what {@code
- * tick} and {@code demo} do (SPEC §8). Waits (minimum gap, retry backoff) that end before the
- * deadline are slept through; later ones, and held sessions, are left queued.
+ * tick} and {@code demo} do (SPEC §8). Waits that end before the deadline are slept through: the
+ * minimum gap, retry backoff, a rate limit or quiet hours, and held or delayed messages coming due
+ * (a session found down is tried again when its hold ends). Each session is delivered under its
+ * lease, as the daemon's workers do, so beside a daemon two sends are never in flight on one
+ * session; a session whose lease another worker holds is left to it.
  */
 public final class QueueDrainer {
 
@@ -33,11 +47,16 @@ public final class QueueDrainer {
     static Sleeper onClock(Clock clock) {
       return until -> {
         while (clock.instant().isBefore(until)) {
-          Thread.sleep(
-              Math.max(1, java.time.Duration.between(clock.instant(), until).toMillis() + 1));
+          Thread.sleep(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
         }
       };
     }
+  }
+
+  /** When a session's next message comes due ({@link QueueMonitor#nextDue}); empty when none. */
+  @FunctionalInterface
+  public interface NextDue {
+    Optional<Instant> nextDue(String session, Instant now);
   }
 
   /** Observes each step, e.g. to print progress. */
@@ -49,123 +68,282 @@ public final class QueueDrainer {
     default void onError(String session, RuntimeException error) {}
   }
 
+  /**
+   * How the drainer shares sessions with other workers: the leases, its own owner name, how long a
+   * lease lasts (renewed before every step), and how long a held session rests before it is tried
+   * again (the hold delay: the held message returns then).
+   */
+  public record Sharing(SessionLeases leases, String owner, Duration leaseTtl, Duration heldPause) {
+    public Sharing {
+      Objects.requireNonNull(leases, "'leases' must not be null");
+      Objects.requireNonNull(owner, "'owner' must not be null");
+      Objects.requireNonNull(leaseTtl, "'leaseTtl' must not be null");
+      Objects.requireNonNull(heldPause, "'heldPause' must not be null");
+      if (leaseTtl.isNegative() || leaseTtl.isZero() || heldPause.isNegative()) {
+        throw new IllegalArgumentException("the lease must be positive, the pause not negative");
+      }
+    }
+
+    /** One process alone with its in-process queue ({@code demo}): no lease to take. */
+    static final Sharing ALONE =
+        new Sharing(
+            new SessionLeases() {
+              @Override
+              public boolean acquire(String session, String owner, Instant now, Duration ttl) {
+                return true;
+              }
+
+              @Override
+              public void release(String session, String owner) {}
+            },
+            "alone",
+            Duration.ofDays(1),
+            Duration.ZERO);
+  }
+
+  /** With no queue monitor nothing is known about delayed messages: an idle session is done. */
+  private static final NextDue UNKNOWN = (session, now) -> Optional.empty();
+
   private final DeliverMessagesUseCase deliver;
+  private final NextDue nextDue;
+  private final Sharing sharing;
   private final Clock clock;
   private final Sleeper sleeper;
 
+  /** A drainer alone with its queue, blind to delayed messages ({@code demo}). */
   public QueueDrainer(DeliverMessagesUseCase deliver, Clock clock, Sleeper sleeper) {
+    this(deliver, UNKNOWN, Sharing.ALONE, clock, sleeper);
+  }
+
+  /** A drainer that waits for delayed messages coming due and shares sessions through leases. */
+  public QueueDrainer(
+      DeliverMessagesUseCase deliver,
+      NextDue nextDue,
+      Sharing sharing,
+      Clock clock,
+      Sleeper sleeper) {
     this.deliver = Objects.requireNonNull(deliver, "'deliver' must not be null");
+    this.nextDue = Objects.requireNonNull(nextDue, "'nextDue' must not be null");
+    this.sharing = Objects.requireNonNull(sharing, "'sharing' must not be null");
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' must not be null");
   }
 
   /**
-   * Drains {@code sessions} until each is empty, held, or waiting past {@code deadline}; then
-   * pauses each, so nothing stays claimed for a next step that will not come.
+   * Drains {@code sessions} until each is empty, left to another worker, or waiting past {@code
+   * deadline}; then pauses each (so nothing stays claimed for a next step that will not come) and
+   * gives its lease up.
    */
   public DrainReport drain(Collection<String> sessions, Instant deadline, StepListener listener)
       throws InterruptedException {
-    Map<String, Instant> nextAt = new HashMap<>();
-    Map<String, Instant> pendingRetry = new HashMap<>();
-    sessions.forEach(s -> nextAt.put(s, clock.instant()));
-    DrainReport.Builder report = new DrainReport.Builder();
+    Drain drain = new Drain(deadline, listener);
+    sessions.forEach(s -> drain.nextAt.put(s, clock.instant()));
     try {
-      drain(nextAt, pendingRetry, deadline, listener, report);
+      drain.run();
     } finally {
-      for (String session : sessions) {
-        deliver.pause(new PauseCommand(session, clock.instant()));
+      try {
+        for (String session : sessions) {
+          deliver.pause(new PauseCommand(session, clock.instant()));
+        }
+      } finally {
+        drain.leased.forEach(session -> sharing.leases().release(session, sharing.owner()));
       }
     }
-    return report.build();
+    return drain.report();
   }
 
-  private void drain(
-      Map<String, Instant> nextAt,
-      Map<String, Instant> pendingRetry,
-      Instant deadline,
-      StepListener listener,
-      DrainReport.Builder report)
-      throws InterruptedException {
-    while (!nextAt.isEmpty()) {
-      Map.Entry<String, Instant> earliest =
-          nextAt.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
-      String session = earliest.getKey();
-      if (earliest.getValue().isAfter(deadline)) {
-        report.waiting(nextAt.size());
-        break;
+  /** The state of one drain. */
+  private final class Drain {
+    final Instant deadline;
+    final StepListener listener;
+    final Map<String, Instant> nextAt = new HashMap<>();
+    final Map<String, Instant> pendingRetry = new HashMap<>();
+    final Set<String> leased = new HashSet<>();
+
+    /** Why each session still has messages: its last step, or the queue's word. */
+    final Map<String, Left> left = new TreeMap<>();
+
+    /** Messages held and not delivered since, with the reason. */
+    final Map<MessageKey, String> held = new LinkedHashMap<>();
+
+    final Counts counts = new Counts();
+
+    Drain(Instant deadline, StepListener listener) {
+      this.deadline = deadline;
+      this.listener = listener;
+    }
+
+    void run() throws InterruptedException {
+      while (!nextAt.isEmpty()) {
+        Map.Entry<String, Instant> earliest =
+            nextAt.entrySet().stream().min(Map.Entry.comparingByValue()).orElseThrow();
+        String session = earliest.getKey();
+        if (earliest.getValue().isAfter(deadline)) {
+          break;
+        }
+        if (earliest.getValue().isAfter(clock.instant())) {
+          sleeper.sleepUntil(earliest.getValue());
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(deadline)) {
+          break;
+        }
+        if (!sharing.leases().acquire(session, sharing.owner(), now, sharing.leaseTtl())) {
+          // another worker (a daemon) delivers this session: a message claimed ahead while this
+          // drain held the lease goes back at once
+          deliver.pause(new PauseCommand(session, now));
+          leased.remove(session);
+          nextAt.remove(session);
+          left.put(session, new Left(session, Left.State.LEASED_ELSEWHERE, "", Optional.empty()));
+          continue;
+        }
+        leased.add(session);
+        DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
+        listener.onStep(session, step);
+        counts.count(step);
+        next(session, step, now);
       }
-      if (earliest.getValue().isAfter(clock.instant())) {
-        sleeper.sleepUntil(earliest.getValue());
+      // what remains is due after the deadline: left queued for the next run
+      nextAt.forEach(
+          (session, at) ->
+              left.computeIfAbsent(
+                  session,
+                  s -> new Left(s, Left.State.QUEUED, "due after the deadline", Optional.of(at))));
+    }
+
+    private void next(String session, DeliveryStep step, Instant now) {
+      // a held message that got further (sent, waiting for a limit, …) is held no more
+      if (step instanceof DeliveryStep.MessageStep message
+          && !(step instanceof DeliveryStep.Held)) {
+        held.remove(message.key());
       }
-      Instant now = clock.instant();
-      if (now.isAfter(deadline)) {
-        report.waiting(nextAt.size());
-        break;
-      }
-      DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
-      listener.onStep(session, step);
-      report.count(step);
+      left.remove(session);
       if (step instanceof DeliveryStep.Waiting waiting) {
         nextAt.put(session, waiting.until());
+        left.put(
+            session,
+            new Left(session, Left.State.WAITING, waiting.reason(), Optional.of(waiting.until())));
       } else if (step instanceof DeliveryStep.Retrying retrying) {
         pendingRetry.merge(session, retrying.at(), (a, b) -> a.isBefore(b) ? a : b);
         nextAt.put(session, now);
-      } else if (step instanceof DeliveryStep.Held) {
-        nextAt.remove(session);
-      } else if (step instanceof DeliveryStep.Idle) {
-        Instant retry = pendingRetry.remove(session);
-        if (retry == null) {
+      } else if (step instanceof DeliveryStep.Held hold) {
+        // the held message returns after the hold delay; the session is tried again then
+        held.put(hold.key(), hold.reason());
+        Instant again = now.plus(sharing.heldPause());
+        if (sharing.heldPause().isZero()) {
           nextAt.remove(session);
         } else {
-          nextAt.put(session, retry);
+          nextAt.put(session, again);
+        }
+        left.put(session, new Left(session, Left.State.HELD, hold.reason(), Optional.of(again)));
+      } else if (step instanceof DeliveryStep.Idle) {
+        Optional<Instant> due = nextDue.nextDue(session, now);
+        Instant retry = pendingRetry.remove(session);
+        if (retry != null && (due.isEmpty() || retry.isBefore(due.get()))) {
+          due = Optional.of(retry);
+        }
+        if (due.isEmpty()) {
+          nextAt.remove(session);
+        } else {
+          // due now yet not claimable (a clock skew, a race): look again shortly, never spin
+          nextAt.put(session, due.get().isAfter(now) ? due.get() : now.plusSeconds(1));
         }
       } else {
         nextAt.put(session, now);
       }
     }
+
+    DrainReport report() {
+      int waiting =
+          (int)
+              left.values().stream()
+                  .filter(l -> l.state() == Left.State.WAITING || l.state() == Left.State.QUEUED)
+                  .count();
+      return new DrainReport(
+          counts.sent,
+          counts.skipped,
+          counts.failed,
+          counts.dead,
+          held.size(),
+          counts.retrying,
+          waiting,
+          new ArrayList<>(left.values()));
+    }
   }
 
-  /** What a drain did. {@code waiting} counts sessions left waiting past the deadline. */
+  /** Step counts of one drain. */
+  private static final class Counts {
+    int sent;
+    int skipped;
+    int failed;
+    int dead;
+    int retrying;
+
+    void count(DeliveryStep step) {
+      if (step instanceof DeliveryStep.Sent) {
+        sent++;
+      } else if (step instanceof DeliveryStep.Skipped) {
+        skipped++;
+      } else if (step instanceof DeliveryStep.Failed) {
+        failed++;
+      } else if (step instanceof DeliveryStep.Dead) {
+        dead++;
+      } else if (step instanceof DeliveryStep.Retrying) {
+        retrying++;
+      }
+    }
+  }
+
+  /**
+   * A session that still had messages when the drain ended, and why: {@code HELD} (its session or
+   * the gateway was down at the last try; {@code reason} says which), {@code WAITING} (a rate limit
+   * or quiet hours, {@code reason} says which), {@code QUEUED} (its next message comes due after
+   * the deadline, for a reason an earlier run knew), {@code LEASED_ELSEWHERE} (another worker holds
+   * its lease and delivers it). {@code nextAt} is when it may go on, when known.
+   */
+  public record Left(String session, State state, String reason, Optional<Instant> nextAt) {
+
+    /** Why a session still has messages. */
+    public enum State {
+      HELD,
+      WAITING,
+      QUEUED,
+      LEASED_ELSEWHERE
+    }
+
+    public Left {
+      Objects.requireNonNull(session, "'session' must not be null");
+      Objects.requireNonNull(state, "'state' must not be null");
+      Objects.requireNonNull(reason, "'reason' must not be null");
+      Objects.requireNonNull(nextAt, "'nextAt' must not be null");
+    }
+  }
+
+  /**
+   * What a drain did. {@code held} counts messages held at their last try and not delivered since;
+   * {@code waiting} counts sessions left waiting past the deadline (a limit, quiet hours, or a
+   * message due later); {@code left} says, per session, why messages remain.
+   */
   public record DrainReport(
-      int sent, int skipped, int failed, int dead, int held, int retrying, int waiting) {
+      int sent,
+      int skipped,
+      int failed,
+      int dead,
+      int held,
+      int retrying,
+      int waiting,
+      List<Left> left) {
+
+    public DrainReport {
+      left = List.copyOf(left);
+    }
+
+    /** Nothing sent, nothing left. */
+    public static final DrainReport NOTHING = new DrainReport(0, 0, 0, 0, 0, 0, 0, List.of());
 
     /** Something failed, went dead or is held: SPEC §8's exit code 1 for {@code tick}. */
     public boolean needsAttention() {
       return failed > 0 || dead > 0 || held > 0;
-    }
-
-    static final class Builder {
-      private int sent;
-      private int skipped;
-      private int failed;
-      private int dead;
-      private int held;
-      private int retrying;
-      private int waiting;
-
-      void count(DeliveryStep step) {
-        if (step instanceof DeliveryStep.Sent) {
-          sent++;
-        } else if (step instanceof DeliveryStep.Skipped) {
-          skipped++;
-        } else if (step instanceof DeliveryStep.Failed) {
-          failed++;
-        } else if (step instanceof DeliveryStep.Dead) {
-          dead++;
-        } else if (step instanceof DeliveryStep.Held) {
-          held++;
-        } else if (step instanceof DeliveryStep.Retrying) {
-          retrying++;
-        }
-      }
-
-      void waiting(int sessions) {
-        waiting += sessions;
-      }
-
-      DrainReport build() {
-        return new DrainReport(sent, skipped, failed, dead, held, retrying, waiting);
-      }
     }
   }
 }

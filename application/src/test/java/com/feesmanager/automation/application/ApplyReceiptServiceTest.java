@@ -2,7 +2,9 @@ package com.feesmanager.automation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -90,15 +92,79 @@ class ApplyReceiptServiceTest {
     verify(deliveryLog, never()).record(any());
   }
 
+  private MessageLog sentLog() {
+    return MessageLogs.of(
+            Fixtures.queued("s1", "923001234567"),
+            MessageStatus.SENT,
+            Optional.empty(),
+            1,
+            AT.minusSeconds(60))
+        .withProviderMessageId(PROVIDER_ID);
+  }
+
   @Test
-  void an_unknown_provider_id_is_ignored() {
-    when(deliveryLog.findByProviderMessageId("nope")).thenReturn(Optional.empty());
+  void an_ack_before_its_send_is_recorded_is_kept_and_applied_once_the_log_is_there() {
+    when(deliveryLog.findByProviderMessageId(PROVIDER_ID))
+        .thenReturn(Optional.empty(), Optional.of(sentLog()));
+    when(deliveryLog.record(any())).thenReturn(true);
+    ApplyReceiptService service = new ApplyReceiptService(deliveryLog);
 
-    ReceiptOutcome outcome =
-        new ApplyReceiptService(deliveryLog)
-            .applyReceipt(new ApplyReceiptCommand("nope", Receipt.READ, AT));
-
-    assertThat(outcome).isEqualTo(ReceiptOutcome.UNKNOWN_MESSAGE);
+    ReceiptOutcome early =
+        service.applyReceipt(new ApplyReceiptCommand(PROVIDER_ID, Receipt.DELIVERED, AT));
     verify(deliveryLog, never()).record(any());
+    int applied = service.applyPending(AT.plusSeconds(2));
+
+    assertThat(early).isEqualTo(ReceiptOutcome.UNKNOWN_MESSAGE);
+    assertThat(applied).isEqualTo(1);
+    assertThat(written().status()).isEqualTo(MessageStatus.DELIVERED);
+    assertThat(written().deliveredAt()).contains(AT);
+    assertThat(service.pendingCount()).isZero();
+  }
+
+  @Test
+  void a_kept_ack_whose_log_never_comes_is_forgotten_after_five_minutes() {
+    when(deliveryLog.findByProviderMessageId("nope")).thenReturn(Optional.empty());
+    ApplyReceiptService service = new ApplyReceiptService(deliveryLog);
+
+    service.applyReceipt(new ApplyReceiptCommand("nope", Receipt.READ, AT));
+    service.applyPending(AT.plus(ApplyReceiptService.PENDING_FOR).minusSeconds(1));
+    assertThat(service.pendingCount()).isEqualTo(1);
+    service.applyPending(AT.plus(ApplyReceiptService.PENDING_FOR));
+
+    assertThat(service.pendingCount()).isZero();
+    verify(deliveryLog, never()).record(any());
+  }
+
+  @Test
+  void the_kept_acks_are_bounded_the_eldest_go_first_and_the_furthest_ack_of_an_id_is_kept() {
+    when(deliveryLog.findByProviderMessageId(any())).thenReturn(Optional.empty());
+    ApplyReceiptService service =
+        new ApplyReceiptService(deliveryLog, ApplyReceiptService.PENDING_FOR, 2);
+
+    service.applyReceipt(new ApplyReceiptCommand("a", Receipt.READ, AT));
+    service.applyReceipt(new ApplyReceiptCommand("a", Receipt.DELIVERED, AT.plusSeconds(1)));
+    service.applyReceipt(new ApplyReceiptCommand("b", Receipt.DELIVERED, AT.plusSeconds(2)));
+    service.applyReceipt(new ApplyReceiptCommand("c", Receipt.DELIVERED, AT.plusSeconds(3)));
+
+    assertThat(service.pendingCount()).isEqualTo(2);
+    // "a", the eldest, is gone: its log appearing now changes nothing
+    lenient().when(deliveryLog.findByProviderMessageId("a")).thenReturn(Optional.of(sentLog()));
+    assertThat(service.applyPending(AT.plusSeconds(4))).isZero();
+    // looked up only on its two arrivals, never by applyPending
+    verify(deliveryLog, times(2)).findByProviderMessageId("a");
+  }
+
+  @Test
+  void a_kept_read_is_not_replaced_by_a_late_delivered() {
+    when(deliveryLog.findByProviderMessageId(PROVIDER_ID))
+        .thenReturn(Optional.empty(), Optional.empty(), Optional.of(sentLog()));
+    when(deliveryLog.record(any())).thenReturn(true);
+    ApplyReceiptService service = new ApplyReceiptService(deliveryLog);
+
+    service.applyReceipt(new ApplyReceiptCommand(PROVIDER_ID, Receipt.READ, AT));
+    service.applyReceipt(new ApplyReceiptCommand(PROVIDER_ID, Receipt.DELIVERED, AT));
+    service.applyPending(AT.plusSeconds(1));
+
+    assertThat(written().status()).isEqualTo(MessageStatus.READ);
   }
 }

@@ -2,7 +2,9 @@ package com.feesmanager.automation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -11,6 +13,7 @@ import com.feesmanager.automation.ports.in.CheckGatewayUseCase.GatewayReport;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase.SessionReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Duration;
@@ -21,6 +24,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
@@ -125,5 +129,71 @@ class CheckGatewayServiceTest {
     assertThat(down.downSince()).contains(T0.plusSeconds(300));
     assertThat(back.changed()).isTrue();
     assertThat(back.downSince()).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void a_session_that_says_CONNECTED_but_cannot_send_is_closed_started_and_alerted() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CONNECTED);
+    when(gateway.checkConnection(Fixtures.SESSION)).thenReturn(ConnectionCheck.DEAD);
+    when(gateway.closeSession(Fixtures.SESSION)).thenReturn(true);
+    when(gateway.startSession(Fixtures.SESSION)).thenReturn(SessionState.CLOSED);
+
+    SessionReport report = only(service(true).checkGateway(new CheckGatewayCommand(T0)));
+
+    InOrder order = inOrder(gateway);
+    order.verify(gateway).closeSession(Fixtures.SESSION);
+    order.verify(gateway).startSession(Fixtures.SESSION);
+    assertThat(report.restartRequested()).isTrue();
+    assertThat(report.state()).isEqualTo(SessionState.STARTING);
+    assertThat(alerts)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.event()).isEqualTo("SESSION_RESTARTED");
+              assertThat(a.account()).isEqualTo(Fixtures.UID);
+              assertThat(a.level()).isEqualTo(Alert.Level.WARNING);
+            });
+  }
+
+  @Test
+  void a_crash_that_a_restart_does_not_heal_is_not_restarted_in_a_loop() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CONNECTED);
+    when(gateway.checkConnection(Fixtures.SESSION)).thenReturn(ConnectionCheck.DEAD);
+    when(gateway.startSession(Fixtures.SESSION)).thenReturn(SessionState.CLOSED);
+    CheckGatewayService service = service(true);
+
+    service.checkGateway(new CheckGatewayCommand(T0));
+    SessionReport soon =
+        only(service.checkGateway(new CheckGatewayCommand(T0.plus(Duration.ofMinutes(4)))));
+    service.checkGateway(new CheckGatewayCommand(T0.plus(CheckGatewayService.RESTART_BACKOFF)));
+
+    verify(gateway, times(2)).closeSession(Fixtures.SESSION);
+    assertThat(soon.restartRequested()).isFalse();
+    assertThat(soon.state()).isEqualTo(SessionState.CLOSED);
+    assertThat(alerts).extracting(Alert::event).containsOnly("SESSION_RESTARTED").hasSize(2);
+  }
+
+  @Test
+  void without_auto_reconnect_a_crashed_session_is_reported_down_not_restarted() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CONNECTED);
+    when(gateway.checkConnection(Fixtures.SESSION)).thenReturn(ConnectionCheck.DEAD);
+
+    SessionReport report = only(service(false).checkGateway(new CheckGatewayCommand(T0)));
+
+    verify(gateway, never()).closeSession(any());
+    assertThat(report.state()).isEqualTo(SessionState.CLOSED);
+    assertThat(report.downSince()).contains(T0);
+  }
+
+  @Test
+  void a_connection_check_that_cannot_tell_changes_nothing() {
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CONNECTED);
+    when(gateway.checkConnection(Fixtures.SESSION)).thenReturn(ConnectionCheck.CANNOT_TELL);
+
+    SessionReport report = only(service(true).checkGateway(new CheckGatewayCommand(T0)));
+
+    verify(gateway, never()).closeSession(any());
+    assertThat(report.state()).isEqualTo(SessionState.CONNECTED);
+    assertThat(alerts).isEmpty();
   }
 }

@@ -68,6 +68,7 @@ class FireDueOccurrencesServiceTest {
   @Mock Alerts alerts;
   @Mock DailyTally tally;
 
+  private final AccountProblems problems = new AccountProblems();
   private FireDueOccurrencesService service;
 
   @BeforeEach
@@ -84,7 +85,8 @@ class FireDueOccurrencesServiceTest {
             alerts,
             tally,
             new ReminderPlanner(new PhoneNormaliser("92")),
-            AutomationSettings.defaults());
+            AutomationSettings.defaults(),
+            problems);
     givenAccounts(Fixtures.account());
     when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.CLAIMED);
     when(queue.enqueue(any(), any())).thenReturn(true);
@@ -280,5 +282,215 @@ class FireDueOccurrencesServiceTest {
     assertThat(report.occurrences())
         .singleElement()
         .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.HOLIDAY));
+  }
+
+  // --- isolation (SPEC §2) --------------------------------------------------------------------
+
+  private AccountSettings brokenAccountBeforeTheSoundOne() {
+    AccountSettings broken = Fixtures.otherAccount("broken");
+    givenAccounts(broken, Fixtures.account());
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    return broken;
+  }
+
+  @Test
+  void any_exception_of_one_account_is_reported_and_the_next_account_fires() {
+    // given an account whose rules throw something that is not an infrastructure failure
+    brokenAccountBeforeTheSoundOne();
+    when(rules.rules("broken")).thenThrow(new ArithmeticException("long overflow"));
+
+    // when
+    FireReport report = fire();
+
+    // then the sound account fires in the same pass
+    verify(queue).enqueue(any(), any());
+    assertThat(report.occurrences())
+        .extracting(r -> r.uid() + " " + r.outcome())
+        .containsExactly(UID + " FIRED");
+    assertThat(report.problems())
+        .anyMatch(p -> p.contains("broken") && p.contains("ArithmeticException: long overflow"));
+    ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+    verify(alerts).raise(alert.capture());
+    assertThat(alert.getValue().event()).isEqualTo("ACCOUNT_FAILED");
+    assertThat(alert.getValue().account()).isEqualTo("broken");
+    assertThat(problems.of("broken"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("ACCOUNT_FAILED");
+              assertThat(p.ruleId()).isEmpty();
+              assertThat(p.message()).contains("ArithmeticException");
+              assertThat(p.since()).isEqualTo(AT);
+            });
+    assertThat(problems.of(UID)).isEmpty();
+  }
+
+  @Test
+  void a_rule_whose_firing_throws_is_reported_with_its_id_and_stays_shown_until_it_runs_through() {
+    // given the broken account's students cannot be planned (an unexpected exception)
+    brokenAccountBeforeTheSoundOne();
+    when(rules.rules("broken"))
+        .thenReturn(
+            new RuleSource.RuleBook(
+                List.of(Fixtures.dailyDraft("monthly-due", "Fees due: {amountDue}")),
+                Map.of(),
+                List.of()));
+    doAnswer(
+            invocation -> {
+              throw new IllegalStateException("unexpected");
+            })
+        .when(students)
+        .forEachStudent(eq("broken"), any());
+
+    // when it fails, then a minute later nothing is due any more (the claim is still leased)
+    fire();
+    when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.IN_PROGRESS);
+    service.fireDueOccurrences(new FireDueOccurrencesCommand(AT.plusSeconds(60)));
+
+    // then the sound account fired, and the failure is still in the broken one's problems
+    verify(queue).enqueue(any(), any());
+    verify(claims, never()).complete(eq("broken"), any(), any());
+    assertThat(problems.of("broken"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("ACCOUNT_FAILED");
+              assertThat(p.ruleId()).contains("monthly-due");
+            });
+  }
+
+  @Test
+  void invalid_rules_and_unreadable_documents_are_the_accounts_problems_for_its_heartbeat() {
+    // given
+    when(rules.rules(UID))
+        .thenReturn(
+            new RuleSource.RuleBook(
+                List.of(
+                    Fixtures.dailyDraft("broken", "Dear {parentName}"),
+                    Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")),
+                Map.of(),
+                List.of(
+                    new DocumentProblem(
+                        "users/academy-1/automationRules/weekly", "schedule", "must be a map"),
+                    new DocumentProblem("users/academy-1/templates/t1", "body", "is required"))));
+    givenStudents(
+        new Mapped.Broken<>(
+            List.of(
+                new DocumentProblem(
+                    "users/academy-1/students/s9",
+                    "fees[0].amount",
+                    "must be at most 10^12, found 50000000000000000"))),
+        new Mapped.Ok<>(Fixtures.student("s1", "Ali Raza", "03001234567", 5000, 0)));
+
+    // when
+    fire();
+
+    // then
+    assertThat(problems.of(UID))
+        .extracting(p -> p.code() + " " + p.ruleId().orElse("-") + " " + p.studentId().orElse("-"))
+        .containsExactlyInAnyOrder(
+            "DOCUMENT_UNREADABLE weekly -",
+            "DOCUMENT_UNREADABLE - -",
+            "RULE_INVALID broken -",
+            "DOCUMENT_UNREADABLE - s9");
+    assertThat(problems.of(UID))
+        .filteredOn(p -> p.studentId().isPresent())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("fees[0].amount", "10^12"));
+  }
+
+  @Test
+  void student_problems_stay_shown_in_minutes_that_read_no_students_and_go_once_mended() {
+    // given a broken student found when the rule fired
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    givenStudents(
+        new Mapped.Broken<>(
+            List.of(new DocumentProblem("users/academy-1/students/s9", "name", "is required"))));
+    fire();
+
+    // when a minute later nothing is due (students are not read)
+    when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.DONE);
+    service.fireDueOccurrences(new FireDueOccurrencesCommand(AT.plusSeconds(60)));
+
+    // then the student is still shown
+    assertThat(problems.of(UID)).extracting(p -> p.studentId().orElse("-")).containsExactly("s9");
+
+    // and when the next occurrence reads the students again, mended, it is gone
+    when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.CLAIMED);
+    givenStudents(new Mapped.Ok<>(Fixtures.student("s9", "Sara Khan", "03001234567", 5000, 0)));
+    service.fireDueOccurrences(new FireDueOccurrencesCommand(AT.plusSeconds(86_400)));
+    assertThat(problems.of(UID)).isEmpty();
+  }
+
+  @Test
+  void an_account_no_longer_enabled_has_its_problems_forgotten() {
+    // given
+    givenRules(Fixtures.dailyDraft("broken", "Dear {parentName}"));
+    fire();
+    assertThat(problems.of(UID)).isNotEmpty();
+
+    // when
+    givenAccounts();
+    fire();
+
+    // then
+    assertThat(problems.of(UID)).isEmpty();
+  }
+
+  // --- the run record is consulted (SPEC §2) ----------------------------------------------------
+
+  @Test
+  void an_occurrence_with_a_run_record_is_done_even_when_the_claim_was_lost() {
+    // given Redis lost the done mark (CLAIMED again) but Firestore has the run record
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    RunSummary recorded =
+        new RunSummary(
+            UID, "overdue", "2026-11-20T10:00", AT.minusSeconds(1), 1, 1, 1, Optional.empty());
+    when(runLog.find(UID, "overdue", "2026-11-20T10:00")).thenReturn(Optional.of(recorded));
+
+    // when
+    FireReport report = fire();
+
+    // then nothing is planned, queued or rewritten, and the claim is done
+    verify(queue, never()).enqueue(any(), any());
+    verify(deliveryLog, never()).record(any());
+    verify(runLog, never()).record(any());
+    verify(claims).complete(eq(UID), any(), eq(AT));
+    assertThat(report.occurrences())
+        .singleElement()
+        .satisfies(o -> assertThat(o.outcome()).isEqualTo(Outcome.ALREADY_CLAIMED));
+  }
+
+  @Test
+  void a_recorded_occurrence_past_the_grace_is_not_rewritten_as_MISSED() {
+    // given 17:00 Karachi (past the grace) and a run record of the 10:00 firing
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    when(runLog.find(UID, "overdue", "2026-11-20T10:00"))
+        .thenReturn(
+            Optional.of(
+                new RunSummary(UID, "overdue", "2026-11-20T10:00", AT, 3, 1, 1, Optional.empty())));
+
+    // when
+    service.fireDueOccurrences(
+        new FireDueOccurrencesCommand(Instant.parse("2026-11-20T12:00:00Z")));
+
+    // then
+    verify(runLog, never()).record(any());
+    verify(claims).complete(eq(UID), any(), any());
+  }
+
+  @Test
+  void a_run_record_that_cannot_be_read_fires_nothing_now() {
+    // given
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    when(runLog.find(any(), any(), any())).thenThrow(new StoreUnavailable("deadline exceeded"));
+
+    // when
+    FireReport report = fire();
+
+    // then retried later (the claim's lease runs out), within the misfire grace
+    verify(queue, never()).enqueue(any(), any());
+    verify(claims, never()).complete(any(), any(), any());
+    assertThat(report.problems()).anyMatch(p -> p.contains(UID) && p.contains("unavailable"));
   }
 }

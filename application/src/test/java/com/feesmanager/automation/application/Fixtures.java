@@ -43,6 +43,16 @@ final class Fixtures {
         new Automation(true, SESSION, 100, 1000, quietHours, holidays));
   }
 
+  /** Another academy like {@link #account()}, with its own uid and session. */
+  static AccountSettings otherAccount(String uid) {
+    return new AccountSettings(
+        uid,
+        "Academy " + uid,
+        KARACHI,
+        "PKR",
+        new Automation(true, uid + "-session", 100, 1000, Optional.empty(), Set.of()));
+  }
+
   static Student student(String id, String name, String guardianPhone, long amount, long paid) {
     return new Student(
         id,

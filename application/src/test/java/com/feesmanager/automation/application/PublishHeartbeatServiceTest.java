@@ -3,13 +3,17 @@ package com.feesmanager.automation.application;
 import static com.feesmanager.automation.application.Fixtures.SESSION;
 import static com.feesmanager.automation.application.Fixtures.UID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.QueueCounts;
@@ -22,6 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,6 +45,7 @@ class PublishHeartbeatServiceTest {
   @Mock QueueMonitor queue;
   @Mock DailyTally tally;
   @Mock StatusBoard board;
+  private final AccountProblems problems = new AccountProblems();
 
   @BeforeEach
   void oneAccount() {
@@ -51,7 +57,7 @@ class PublishHeartbeatServiceTest {
   }
 
   private Heartbeat publish(Map<String, GatewayState> gateway) {
-    new PublishHeartbeatService(accounts, rules, queue, tally, board)
+    new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
         .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", gateway));
     ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
     verify(board).publish(eq(UID), heartbeat.capture());
@@ -93,5 +99,56 @@ class PublishHeartbeatServiceTest {
 
     assertThat(heartbeat.nextRuns()).isEmpty();
     assertThat(heartbeat.gatewayStatus()).isEqualTo(SessionState.UNREACHABLE);
+  }
+
+  @Test
+  void the_heartbeat_carries_the_problems_of_the_account() {
+    // given
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+    AccountProblem invalid =
+        new AccountProblem(
+            "RULE_INVALID",
+            Optional.of("weekly"),
+            Optional.empty(),
+            "no days",
+            NOW.minusSeconds(60));
+    AccountProblem taken =
+        new AccountProblem(
+            "SESSION_TAKEN", Optional.empty(), Optional.empty(), "bound to another", NOW);
+    problems.replace(UID, AccountProblems.Source.FIRING, List.of(invalid));
+    problems.report(UID, AccountProblems.Source.DELIVERY, taken);
+    problems.report(
+        "another-academy",
+        AccountProblems.Source.FIRING,
+        new AccountProblem("ACCOUNT_FAILED", Optional.empty(), Optional.empty(), "x", NOW));
+
+    // when
+    Heartbeat heartbeat = publish(Map.of());
+
+    // then
+    assertThat(heartbeat.problems()).containsExactly(invalid, taken);
+  }
+
+  @Test
+  void an_account_whose_heartbeat_fails_stops_no_other_account() {
+    // given a broken account before the sound one: its counts throw something unexpected
+    AccountSettings broken = Fixtures.otherAccount("broken");
+    when(accounts.enabledAccounts())
+        .thenReturn(
+            new AccountDirectory.AccountScan(List.of(broken, Fixtures.account()), List.of()));
+    when(queue.counts("broken-session", NOW)).thenThrow(new ArithmeticException("overflow"));
+    when(rules.rules(UID)).thenThrow(new IllegalStateException("a rule nobody expected"));
+
+    // when
+    List<String> written =
+        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
+            .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
+
+    // then the sound account still gets its heartbeat (without next runs)
+    assertThat(written).containsExactly(UID);
+    ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
+    verify(board).publish(eq(UID), heartbeat.capture());
+    verify(board, never()).publish(eq("broken"), any());
+    assertThat(heartbeat.getValue().nextRuns()).isEmpty();
   }
 }

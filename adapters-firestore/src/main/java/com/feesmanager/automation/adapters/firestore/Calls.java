@@ -76,8 +76,14 @@ final class Calls {
 
   /** The value of one call, once, within the deadline. */
   <T> T await(String what, ApiFuture<T> future) {
+    return await(what, future, timeout);
+  }
+
+  /** The value of one call, once, within {@code deadline} (a caller with less time than usual). */
+  <T> T await(String what, ApiFuture<T> future, Duration deadline) {
+    Duration timeout = deadline.compareTo(this.timeout) < 0 ? deadline : this.timeout;
     try {
-      return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return future.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       future.cancel(true);
       Thread.currentThread().interrupt();

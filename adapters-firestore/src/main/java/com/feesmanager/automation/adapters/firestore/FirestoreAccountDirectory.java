@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The accounts in {@code users} with {@code automation.enabled == true} (one equality query on a
@@ -56,6 +57,10 @@ public final class FirestoreAccountDirectory implements AccountDirectory {
         problems.addAll(broken.problems());
       }
     }
+    // disabled or deleted accounts (and enabled ones that cannot be read) are not served: their
+    // rules and students leave the cache
+    cache.retainAccounts(
+        accounts.stream().map(AccountSettings::uid).collect(Collectors.toUnmodifiableSet()));
     return new AccountScan(accounts, problems);
   }
 

@@ -26,7 +26,11 @@ import java.util.Objects;
  */
 public final class FirestoreConnection implements AutoCloseable {
 
-  private static final int MAX_PENDING_WRITES = 200_000;
+  /**
+   * The heap that writes waiting for Firestore may hold (an estimate): a few thousand logs, well
+   * inside the daemon's 96 MiB heap. Past it a caller waits briefly, then writes through.
+   */
+  static final long MAX_PENDING_BYTES = 8L << 20;
 
   /** The scopes Firestore needs (firebase-admin asks for these among its wider set). */
   private static final List<String> SCOPES =
@@ -42,6 +46,7 @@ public final class FirestoreConnection implements AutoCloseable {
   private final FirestoreDeliveryLog deliveryLog;
   private final FirestoreRunLog runLog;
   private final FirestoreStatusBoard statusBoard;
+  private final FirestoreSessionBindings sessionBindings;
   private final AccountImporter importer;
 
   private FirestoreConnection(
@@ -52,15 +57,16 @@ public final class FirestoreConnection implements AutoCloseable {
     // the writer retries on its own, without a circuit breaker shared with the reads
     Calls writes = new Calls(timeout, 1, Duration.ofMillis(100), Duration.ofMillis(1));
     ReadCache cache = new ReadCache(clock, config.cacheMaxAge());
-    this.writer = new WriteBehind(firestore, writes, timeout, MAX_PENDING_WRITES);
+    this.writer = new WriteBehind(firestore, writes, timeout, MAX_PENDING_BYTES);
     this.accountDirectory = new FirestoreAccountDirectory(firestore, calls, cache, defaults);
     this.ruleSource = new FirestoreRuleSource(firestore, calls, cache);
     this.studentDirectory =
         new FirestoreStudentDirectory(
             firestore, calls, cache, config.pageSize(), config.ledgerMaxAge(), timeout);
-    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer);
+    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer, timeout);
     this.runLog = new FirestoreRunLog(firestore, calls, writer);
     this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
+    this.sessionBindings = new FirestoreSessionBindings(firestore, calls);
     this.importer =
         new AccountImporter(
             firestore, new Calls(timeout, 3, Duration.ofMillis(100), Duration.ofMillis(1)));
@@ -176,6 +182,10 @@ public final class FirestoreConnection implements AutoCloseable {
     return statusBoard;
   }
 
+  public FirestoreSessionBindings sessionBindings() {
+    return sessionBindings;
+  }
+
   public AccountImporter importer() {
     return importer;
   }
@@ -218,8 +228,17 @@ public final class FirestoreConnection implements AutoCloseable {
   /** Commits what is waiting (for up to 10 s), then closes the client. */
   @Override
   public void close() {
+    close(Duration.ofSeconds(10));
+  }
+
+  /**
+   * Commits what is waiting for up to {@code within} (the rest of a shutdown's budget), then closes
+   * the client; writes left are logged as a count. Ends of queued messages are never among them:
+   * those were written through.
+   */
+  public void close(Duration within) {
     try {
-      writer.close();
+      writer.close(within);
     } finally {
       closeQuietly(firestore);
     }

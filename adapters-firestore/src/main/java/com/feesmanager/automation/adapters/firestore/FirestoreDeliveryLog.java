@@ -1,5 +1,6 @@
 package com.feesmanager.automation.adapters.firestore;
 
+import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
@@ -7,34 +8,50 @@ import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.QuerySnapshot;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Message logs at {@code users/{uid}/messageLogs/{messageKey}}, written through the write-behind
- * writer: {@link #record} returns as soon as the write is queued, never waiting on Firestore (so
- * neither firing nor sending waits, and an outage only delays the logs). Its answer is what this
- * process knows: a step back from a status it wrote or read is refused at once; one another process
- * made is refused when the write is committed, as a conditional write, and logged. {@link #find}
- * sees this process's own writes before they are committed.
+ * Message logs at {@code users/{uid}/messageLogs/{messageKey}}. The end of a queued message (SENT,
+ * DELIVERED, READ, FAILED, DEAD, or SKIPPED at send time: any status but QUEUED of a log with a
+ * {@code queuedAt}) is written through: {@link #record} returns once Firestore has committed it, so
+ * the caller may complete the message and a {@code kill -9} loses nothing; when Firestore cannot
+ * take it within the call timeout, {@link #record} throws {@link
+ * com.feesmanager.automation.ports.out.StoreUnavailable} and the caller keeps the message. QUEUED
+ * logs and the SKIPPED logs of the firing (no queued message; a re-fire writes them again) go
+ * through the write-behind writer, so firing does not wait on Firestore. Either way the status
+ * never moves backwards: a step back from a status this process wrote or read is refused at once,
+ * one another process made is refused by a conditional write. {@link #find} sees this process's own
+ * writes before they are committed.
  */
 public final class FirestoreDeliveryLog implements DeliveryLog {
 
   private final Firestore firestore;
   private final Calls calls;
   private final WriteBehind writer;
+  private final Duration writeWithin;
 
-  FirestoreDeliveryLog(Firestore firestore, Calls calls, WriteBehind writer) {
+  FirestoreDeliveryLog(Firestore firestore, Calls calls, WriteBehind writer, Duration writeWithin) {
     this.firestore = firestore;
     this.calls = calls;
     this.writer = writer;
+    this.writeWithin = writeWithin;
   }
 
   @Override
   public boolean record(MessageLog log) {
     Objects.requireNonNull(log, "'log' must not be null");
-    return writer.log(ref(log.uid(), log.key()), log);
+    DocumentReference ref = ref(log.uid(), log.key());
+    return endsQueuedMessage(log)
+        ? writer.logNow(ref, log, writeWithin)
+        : writer.log(ref, log, writeWithin);
+  }
+
+  /** Whether the caller completes a queued message after this log: then it must be durable. */
+  static boolean endsQueuedMessage(MessageLog log) {
+    return log.status() != MessageStatus.QUEUED && log.queuedAt().isPresent();
   }
 
   @Override

@@ -3,6 +3,8 @@ package com.feesmanager.automation.adapters.firestore;
 import com.feesmanager.automation.ports.out.RunLog;
 import com.feesmanager.automation.ports.out.RunSummary;
 import com.google.cloud.firestore.CollectionReference;
+import com.google.cloud.firestore.DocumentReference;
+import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
@@ -70,6 +72,21 @@ public final class FirestoreRunLog implements RunLog {
       }
     }
     return byId.values().stream().sorted(MOST_RECENT_FIRST).limit(limit).toList();
+  }
+
+  /** A waiting write of this process first, else the stored document (a live read). */
+  @Override
+  public Optional<RunSummary> find(String uid, String ruleId, String occurrence) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    Objects.requireNonNull(ruleId, "'ruleId' must not be null");
+    Objects.requireNonNull(occurrence, "'occurrence' must not be null");
+    DocumentReference ref = runs(uid).document(ruleId + "_" + occurrence);
+    Optional<WriteBehind.Write> waiting = writer.unsettled(ref.getPath());
+    if (waiting.isPresent() && waiting.get() instanceof WriteBehind.Put put) {
+      return Optional.of(summary(uid, put.data()));
+    }
+    DocumentSnapshot stored = calls.read(ref.getPath(), ref::get);
+    return stored.exists() ? Optional.of(WrittenDocuments.run(uid, stored)) : Optional.empty();
   }
 
   private static RunSummary summary(String uid, Map<String, Object> fields) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -16,6 +17,11 @@ import org.slf4j.LoggerFactory;
  * that fails is answered from the copy while it is no older than {@code FIRESTORE_CACHE_MAX_AGE};
  * past that it is a {@link StoreUnavailable}, so the account's occurrences are skipped, reported,
  * and fired later inside the misfire grace.
+ *
+ * <p>Copies are kept for enabled accounts only: each scan of the enabled accounts ({@link
+ * #retainAccounts}) drops the copies of accounts that are disabled or gone, and no copy of such an
+ * account is kept until a scan finds it enabled again, so memory follows the accounts served, not
+ * every account ever seen. Keys are {@code kind/uid} for an account's data, or a bare name.
  */
 final class ReadCache {
 
@@ -27,6 +33,9 @@ final class ReadCache {
   private final Clock clock;
   private final Duration maxAge;
   private final Map<String, Stamped<?>> copies = new ConcurrentHashMap<>();
+
+  /** The accounts of the last scan; empty before the first (then every copy is kept). */
+  private volatile Optional<Set<String>> enabled = Optional.empty();
 
   ReadCache(Clock clock, Duration maxAge) {
     this.clock = clock;
@@ -56,7 +65,36 @@ final class ReadCache {
   }
 
   <T> void keep(String key, T value) {
+    if (account(key).filter(uid -> !serves(uid)).isPresent()) {
+      copies.remove(key);
+      return;
+    }
     copies.put(key, new Stamped<>(value, clock.instant()));
+  }
+
+  /**
+   * The enabled accounts are now {@code uids}: the copies of every other account are dropped, and
+   * none is kept for them until a scan lists them again.
+   */
+  void retainAccounts(Set<String> uids) {
+    Set<String> served = Set.copyOf(uids);
+    enabled = Optional.of(served);
+    copies.keySet().removeIf(key -> account(key).filter(uid -> !served.contains(uid)).isPresent());
+  }
+
+  /** Whether a copy is kept under {@code key} (tests). */
+  boolean holds(String key) {
+    return copies.containsKey(key);
+  }
+
+  private boolean serves(String uid) {
+    return enabled.map(uids -> uids.contains(uid)).orElse(true);
+  }
+
+  /** The account of a {@code kind/uid} key; empty for a bare name. */
+  private static Optional<String> account(String key) {
+    int slash = key.indexOf('/');
+    return slash < 0 ? Optional.empty() : Optional.of(key.substring(slash + 1));
   }
 
   /** The copy under {@code key} if it is at most {@code age} old. */

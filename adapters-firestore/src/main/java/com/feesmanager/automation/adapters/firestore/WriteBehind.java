@@ -26,10 +26,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The one writer of backend documents: callers hand writes over and return at once; a background
  * thread commits whatever is waiting, up to 500 documents per commit, as soon as the previous
- * commit is done (no linger, so a SENT log is not held back waiting for a batch to fill). While
- * Firestore is unreachable writes stay pending and are retried with backoff, so delivery never
- * waits on Firestore; pending writes are readable ({@link #unsettled}) so callers read their own
- * writes.
+ * commit is done (no linger). While Firestore is unreachable writes stay pending and are retried
+ * with backoff; pending writes are readable ({@link #unsettled}) so callers read their own writes.
+ * What waits is bounded in bytes ({@code maxBytes}, an estimate of the heap it holds): a caller
+ * finding it full waits briefly for room, then writes a log through itself, or fails with {@link
+ * StoreUnavailable} while Firestore is unreachable; nothing is dropped.
+ *
+ * <p>{@link #logNow} writes a log through on the caller's thread instead (the end of a queued
+ * message: it must survive a crash of this process once the caller goes on).
  *
  * <p>A message log write is conditional: its document is read in the same round (one {@code getAll}
  * per batch) and written only if the stored status may move to the new one, with a precondition on
@@ -39,8 +43,18 @@ import org.slf4j.LoggerFactory;
 final class WriteBehind implements AutoCloseable {
 
   static final int MAX_BATCH = 500;
-  private static final int KNOWN_STATUSES = 100_000;
+
+  /**
+   * Statuses remembered for early refusals: only a shortcut (Firestore's conditional write
+   * decides), so few enough to stay small in a 96 MiB heap (≈200 bytes each).
+   */
+  private static final int KNOWN_STATUSES = 10_000;
+
   private static final int CONFLICT_RETRIES = 50;
+
+  /** How long a caller finding the buffer full waits for room before writing through itself. */
+  static final Duration ROOM_WAIT = Duration.ofSeconds(1);
+
   private static final Logger LOG = LoggerFactory.getLogger(WriteBehind.class);
 
   /** One document write. */
@@ -61,10 +75,18 @@ final class WriteBehind implements AutoCloseable {
   private final Firestore firestore;
   private final Calls calls;
   private final Duration maxBackoff;
-  private final int maxPending;
+  private final long maxBytes;
   private final Object lock = new Object();
+
+  /** Estimated heap held by pending and in-flight writes; guarded by {@code lock}. */
+  private long bytes;
+
   private final LinkedHashMap<String, Write> pending = new LinkedHashMap<>();
   private final Map<String, Write> inFlight = new HashMap<>();
+
+  /** Logs being written through by their callers ({@link #logNow}), not counted in bytes. */
+  private final Map<String, Write> through = new HashMap<>();
+
   private final Map<String, MessageStatus> known =
       new LinkedHashMap<>(1024, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -78,44 +100,170 @@ final class WriteBehind implements AutoCloseable {
   private volatile boolean closed;
   private volatile boolean failing;
 
-  WriteBehind(Firestore firestore, Calls calls, Duration maxBackoff, int maxPending) {
+  WriteBehind(Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes) {
     this.firestore = firestore;
     this.calls = calls;
     this.maxBackoff = maxBackoff;
-    this.maxPending = maxPending;
+    this.maxBytes = maxBytes;
     this.thread = new Thread(this::run, "firestore-write-behind");
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** Queues a document write; a later write of the same document replaces a waiting one. */
+  /**
+   * Queues a document write; a later write of the same document replaces a waiting one. When the
+   * buffer stays full for {@link #ROOM_WAIT}, a {@link StoreUnavailable}.
+   */
   void put(DocumentReference ref, Map<String, Object> data) {
+    Put put = new Put(ref, data);
     synchronized (lock) {
-      enqueue(new Put(ref, data));
+      if (!awaitRoom(put)) {
+        throw full();
+      }
+      enqueue(put);
     }
   }
 
   /**
    * Queues a message log write unless what this process knows of the log (a waiting write, or the
-   * last status written or read) shows it would move the status backwards; then returns false.
+   * last status written or read) shows it would move the status backwards; then returns false. When
+   * the buffer stays full for {@link #ROOM_WAIT}, the log is written through ({@link #logNow}).
    */
-  boolean log(DocumentReference ref, MessageLog log) {
+  boolean log(DocumentReference ref, MessageLog log, Duration within) {
     String path = ref.getPath();
     synchronized (lock) {
       MessageStatus current = knownStatus(path);
       if (current != null && current != log.status() && !current.canMoveTo(log.status())) {
         return false;
       }
-      enqueue(new LogWrite(ref, log, current == null));
-      known.put(path, log.status());
-      return true;
+      LogWrite write = new LogWrite(ref, log, current == null);
+      if (awaitRoom(write)) {
+        enqueue(write);
+        known.put(path, log.status());
+        return true;
+      }
+      if (failing) {
+        throw full();
+      }
+    }
+    return logNow(ref, log, within);
+  }
+
+  /**
+   * Writes a message log to Firestore now, on the caller's thread, retrying transient failures
+   * within {@code within}: when this returns true the log is committed (it survives this process);
+   * false when it was refused as a step back; a {@link StoreUnavailable} when it could not be
+   * written in time (nothing is left behind: the caller writes it again later). A write of the same
+   * log still waiting in the buffer is older, and is dropped once this one is committed.
+   */
+  boolean logNow(DocumentReference ref, MessageLog log, Duration within) {
+    String path = ref.getPath();
+    long deadline = System.nanoTime() + within.toNanos();
+    LogWrite write = new LogWrite(ref, log, false);
+    Write older;
+    synchronized (lock) {
+      if (closed) {
+        throw new StoreUnavailable("the Firestore writer is closed");
+      }
+      MessageStatus current = knownStatus(path);
+      if (current != null && current != log.status() && !current.canMoveTo(log.status())) {
+        return false;
+      }
+      // An older waiting write of this log is taken out of the buffer (put back if this one
+      // fails); one the writer thread is committing races this one under Firestore's conditions.
+      // Meanwhile this write is what find and later records see.
+      older = pending.remove(path);
+      if (older != null) {
+        bytes -= size(older);
+      }
+      through.put(path, write);
+    }
+    boolean done = false;
+    // A worker interrupted at shutdown still records what it sent: the write is bounded anyway.
+    boolean interrupted = Thread.interrupted();
+    try {
+      boolean written = writeThrough(write, deadline, within);
+      done = true;
+      return written;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      synchronized (lock) {
+        if (through.get(path) == write) {
+          through.remove(path);
+        }
+        if (!done && older != null && !pending.containsKey(path)) {
+          pending.put(path, older);
+          bytes += size(older);
+        }
+        lock.notifyAll();
+      }
+    }
+  }
+
+  /** Reads the stored log and writes {@code write} if its status may move, retrying in time. */
+  private boolean writeThrough(LogWrite write, long deadline, Duration within) {
+    DocumentReference ref = write.ref();
+    String path = ref.getPath();
+    long backoffMillis = 50;
+    int conflicts = 0;
+    while (true) {
+      try {
+        DocumentSnapshot stored =
+            calls.await(
+                "message log " + ref.getId(),
+                ref.get(),
+                Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        WriteBatch batch = firestore.batch();
+        boolean written = addLog(batch, write, stored);
+        if (written) {
+          calls.await(
+              "commit of message log " + ref.getId(),
+              batch.commit(),
+              Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+        }
+        synchronized (lock) {
+          if (written) {
+            known.put(path, write.log().status());
+          } else {
+            WrittenDocuments.status(stored).ifPresent(status -> known.put(path, status));
+          }
+        }
+        return written;
+      } catch (StoreUnavailable e) {
+        if (Failures.isConflict(e) && conflicts++ < CONFLICT_RETRIES) {
+          continue; // another process committed between the read and the write: read again
+        }
+        if (!(e instanceof Calls.Transient) && !Failures.isTransient(e)) {
+          throw e;
+        }
+        long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
+        if (leftMillis <= backoffMillis) {
+          throw new StoreUnavailable(
+              "message log "
+                  + ref.getId()
+                  + " not written within "
+                  + within
+                  + ": "
+                  + e.getMessage(),
+              e);
+        }
+        try {
+          Thread.sleep(backoffMillis);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw new StoreUnavailable("interrupted writing message log " + ref.getId(), e);
+        }
+        backoffMillis = Math.min(backoffMillis * 2, 1000);
+      }
     }
   }
 
   /** Remembers a status read from Firestore, for later early refusals. */
   void saw(String path, MessageStatus status) {
     synchronized (lock) {
-      if (!pending.containsKey(path) && !inFlight.containsKey(path)) {
+      if (newest(path) == null) {
         known.put(path, status);
       }
     }
@@ -124,8 +272,7 @@ final class WriteBehind implements AutoCloseable {
   /** The write of {@code path} not yet committed, if any (the newest). */
   Optional<Write> unsettled(String path) {
     synchronized (lock) {
-      Write write = pending.get(path);
-      return Optional.ofNullable(write != null ? write : inFlight.get(path));
+      return Optional.ofNullable(newest(path));
     }
   }
 
@@ -133,6 +280,7 @@ final class WriteBehind implements AutoCloseable {
   List<Write> unsettled(Predicate<Write> which) {
     synchronized (lock) {
       Map<String, Write> all = new HashMap<>(inFlight);
+      all.putAll(through);
       all.putAll(pending);
       return all.values().stream().filter(which).toList();
     }
@@ -145,6 +293,7 @@ final class WriteBehind implements AutoCloseable {
       Set<Write> waiting = Collections.newSetFromMap(new IdentityHashMap<>());
       waiting.addAll(pending.values());
       waiting.addAll(inFlight.values());
+      waiting.addAll(through.values());
       while (true) {
         waiting.removeIf(this::settled);
         if (waiting.isEmpty()) {
@@ -166,7 +315,14 @@ final class WriteBehind implements AutoCloseable {
 
   int pendingCount() {
     synchronized (lock) {
-      return pending.size() + inFlight.size();
+      return pending.size() + inFlight.size() + through.size();
+    }
+  }
+
+  /** The estimated heap held by writes not yet committed (at most about {@code maxBytes}). */
+  long pendingBytes() {
+    synchronized (lock) {
+      return bytes;
     }
   }
 
@@ -195,25 +351,65 @@ final class WriteBehind implements AutoCloseable {
 
   // --- under the lock --------------------------------------------------------------------------
 
+  /**
+   * Whether {@code write} may join the buffer, waiting up to {@link #ROOM_WAIT} for room. A write
+   * replacing a waiting one of the same document always may (the buffer does not grow by a
+   * document), and so does any write into an empty buffer (one write is never too large).
+   */
+  private boolean awaitRoom(Write write) {
+    if (closed) {
+      throw new StoreUnavailable("the Firestore writer is closed");
+    }
+    long deadline = System.nanoTime() + ROOM_WAIT.toNanos();
+    while (!pending.containsKey(write.ref().getPath())
+        && bytes > 0
+        && bytes + size(write) > maxBytes) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0 || closed) {
+        return false;
+      }
+      try {
+        lock.wait(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private StoreUnavailable full() {
+    return new StoreUnavailable(
+        "Firestore writes waiting fill the "
+            + (maxBytes >> 20)
+            + " MiB buffer: Firestore has been unreachable or slow too long");
+  }
+
   private void enqueue(Write write) {
     if (closed) {
       throw new StoreUnavailable("the Firestore writer is closed");
     }
     String path = write.ref().getPath();
-    if (!pending.containsKey(path) && pending.size() + inFlight.size() >= maxPending) {
-      throw new StoreUnavailable(
-          maxPending + " Firestore writes are pending: Firestore has been unreachable too long");
+    Write replaced = pending.remove(path);
+    if (replaced != null) {
+      bytes -= size(replaced);
     }
-    pending.remove(path);
     pending.put(path, write);
+    bytes += size(write);
     lock.notifyAll();
   }
 
-  private MessageStatus knownStatus(String path) {
+  /** The newest write of {@code path} not yet committed: waiting, written through, in flight. */
+  private Write newest(String path) {
     Write write = pending.get(path);
     if (write == null) {
-      write = inFlight.get(path);
+      write = through.get(path);
     }
+    return write != null ? write : inFlight.get(path);
+  }
+
+  private MessageStatus knownStatus(String path) {
+    Write write = newest(path);
     if (write instanceof LogWrite logWrite) {
       return logWrite.log().status();
     }
@@ -222,7 +418,7 @@ final class WriteBehind implements AutoCloseable {
 
   private boolean settled(Write write) {
     String path = write.ref().getPath();
-    return pending.get(path) != write && inFlight.get(path) != write;
+    return pending.get(path) != write && inFlight.get(path) != write && through.get(path) != write;
   }
 
   // --- the writer thread -----------------------------------------------------------------------
@@ -369,8 +565,65 @@ final class WriteBehind implements AutoCloseable {
         if (inFlight.get(path) == write) {
           inFlight.remove(path);
         }
+        bytes -= size(write);
       }
       lock.notifyAll();
     }
+  }
+
+  // --- sizes -----------------------------------------------------------------------------------
+
+  /**
+   * A write's heap, estimated: characters at two bytes (the worst case of compact strings), plus
+   * the objects around them. Stable for a given write, so what is added is what is taken away.
+   */
+  static long size(Write write) {
+    long size = 160 + text(write.ref().getPath());
+    if (write instanceof Put put) {
+      return size + value(put.data());
+    }
+    MessageLog log = ((LogWrite) write).log();
+    size += 400;
+    for (String text :
+        List.of(
+            log.uid(),
+            log.key().value(),
+            log.ruleId(),
+            log.ruleName(),
+            log.occurrence(),
+            log.studentId(),
+            log.studentName(),
+            log.body())) {
+      size += text(text);
+    }
+    size += log.to().map(WriteBehind::text).orElse(0L);
+    size += log.reason().map(WriteBehind::text).orElse(0L);
+    size += log.providerMessageId().map(WriteBehind::text).orElse(0L);
+    return size;
+  }
+
+  private static long text(String text) {
+    return 56 + 2L * text.length();
+  }
+
+  private static long value(Object value) {
+    if (value instanceof String text) {
+      return text(text);
+    }
+    if (value instanceof Map<?, ?> map) {
+      long size = 64;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        size += 48 + value(entry.getKey()) + value(entry.getValue());
+      }
+      return size;
+    }
+    if (value instanceof List<?> list) {
+      long size = 40;
+      for (Object item : list) {
+        size += 8 + value(item);
+      }
+      return size;
+    }
+    return 32;
   }
 }

@@ -5,6 +5,7 @@ import static com.feesmanager.automation.adapters.firestore.FirestoreValues.toTi
 
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.QueueCounts;
@@ -156,7 +157,40 @@ final class WrittenDocuments {
       nextRuns.add(Map.of("ruleId", run.ruleId(), "at", toTimestamp(run.at())));
     }
     doc.put("nextRuns", nextRuns);
+    doc.put(
+        "problems", heartbeat.problems().stream().map(WrittenDocuments::problemFields).toList());
     return doc;
+  }
+
+  /** SPEC §8 {@code {code, ruleId?, studentId?, message, since}}: absent ids are left out. */
+  private static Map<String, Object> problemFields(AccountProblem problem) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("code", problem.code());
+    problem.ruleId().ifPresent(id -> fields.put("ruleId", id));
+    problem.studentId().ifPresent(id -> fields.put("studentId", id));
+    fields.put("message", problem.message());
+    fields.put("since", toTimestamp(problem.since()));
+    return fields;
+  }
+
+  private static List<AccountProblem> problems(Object stored) {
+    List<AccountProblem> problems = new ArrayList<>();
+    if (stored instanceof List<?> list) {
+      for (Object item : list) {
+        Map<?, ?> fields = map(item);
+        if (fields.get("code") instanceof String code
+            && fields.get("since") instanceof Instant at) {
+          problems.add(
+              new AccountProblem(
+                  code,
+                  optionalText(fields.get("ruleId")),
+                  optionalText(fields.get("studentId")),
+                  fields.get("message") instanceof String message ? message : "",
+                  at));
+        }
+      }
+    }
+    return problems;
   }
 
   static Heartbeat heartbeat(Map<String, Object> stored) {
@@ -188,7 +222,8 @@ final class WrittenDocuments {
             count(queue.get("dead"))),
         new Heartbeat.DayCounts(
             count(today.get("sent")), count(today.get("failed")), count(today.get("skipped"))),
-        nextRuns);
+        nextRuns,
+        problems(data.get("problems")));
   }
 
   private static SessionState sessionState(Object value) {
@@ -203,6 +238,10 @@ final class WrittenDocuments {
 
   private static Map<?, ?> map(Object value) {
     return value instanceof Map<?, ?> map ? map : Map.of();
+  }
+
+  private static Optional<String> optionalText(Object value) {
+    return value instanceof String text ? Optional.of(text) : Optional.empty();
   }
 
   private static long count(Object value) {

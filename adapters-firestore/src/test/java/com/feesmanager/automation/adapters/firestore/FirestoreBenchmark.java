@@ -6,7 +6,9 @@ import static com.feesmanager.automation.ports.out.contract.AccountFileBuilder.s
 import static com.feesmanager.automation.ports.out.contract.MessageLogBuilder.aMessageLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.contract.AccountFileBuilder;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,6 +80,36 @@ class FirestoreBenchmark {
               handing.toMillis());
         }
       }
+    }
+  }
+
+  /**
+   * The cost of a durable log: each SENT log written through (read + conditional commit) on the
+   * caller's thread, one after another as a worker does, its QUEUED log waiting in the buffer.
+   */
+  @Test
+  void writeThroughSentLogs() {
+    int count = Integer.getInteger("bench.sent", 300);
+    try (FirestoreConnection connection = open(FirestoreEmulatorExtension.emulator().config())) {
+      String uid = "bench-sent";
+      Instant at = Instant.parse("2026-11-10T05:00:00Z");
+      long[] micros = new long[count];
+      for (int i = 0; i < count; i++) {
+        MessageLog queued = aMessageLog().forAccount(uid).queuedAt(at).build();
+        connection.deliveryLog().record(queued);
+        MessageLog sent =
+            queued.movedTo(MessageStatus.SENT, at.plusSeconds(i), java.util.Optional.empty());
+        long start = System.nanoTime();
+        assertThat(connection.deliveryLog().record(sent)).isTrue();
+        micros[i] = (System.nanoTime() - start) / 1_000;
+      }
+      java.util.Arrays.sort(micros);
+      System.out.printf(
+          "wrote %,d SENT logs through: median %.1f ms, p95 %.1f ms, max %.1f ms per record()%n",
+          count,
+          micros[count / 2] / 1000.0,
+          micros[(int) (count * 0.95)] / 1000.0,
+          micros[count - 1] / 1000.0);
     }
   }
 

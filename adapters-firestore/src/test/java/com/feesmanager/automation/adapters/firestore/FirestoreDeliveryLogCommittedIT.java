@@ -54,19 +54,32 @@ class FirestoreDeliveryLogCommittedIT extends DeliveryLogContract {
     writer.deliveryLog().record(read);
     assertThat(writer.flush(Duration.ofSeconds(10))).isTrue();
 
-    // when another process, which never read it, writes a late SENT
+    // when another process, which never read it, writes a late SENT (written through: the
+    // stored log is read in the same call)
     try (FirestoreConnection late =
         FirestoreConnection.open(
             FirestoreEmulatorExtension.emulator().config(),
             AccountDefaults.SPEC,
             Clock.systemUTC())) {
       MessageLog sent = queued.movedTo(MessageStatus.SENT, T0.plusSeconds(5), Optional.empty());
-      assertThat(late.deliveryLog().record(sent)).as("accepted: it cannot know yet").isTrue();
-      assertThat(late.flush(Duration.ofSeconds(10))).isTrue();
+      assertThat(late.deliveryLog().record(sent)).as("refused by what Firestore holds").isFalse();
 
       // then Firestore kept READ, and the late process now knows it
       assertThat(reader.deliveryLog().find(queued.uid(), queued.key())).contains(read);
       assertThat(late.deliveryLog().record(sent)).isFalse();
+    }
+
+    // when a process that never read it writes a late QUEUED (write-behind: it cannot know yet)
+    try (FirestoreConnection late =
+        FirestoreConnection.open(
+            FirestoreEmulatorExtension.emulator().config(),
+            AccountDefaults.SPEC,
+            Clock.systemUTC())) {
+      assertThat(late.deliveryLog().record(queued.withAttempts(1))).isTrue();
+      assertThat(late.flush(Duration.ofSeconds(10))).isTrue();
+
+      // then Firestore refused it at commit, and kept READ
+      assertThat(reader.deliveryLog().find(queued.uid(), queued.key())).contains(read);
     }
   }
 

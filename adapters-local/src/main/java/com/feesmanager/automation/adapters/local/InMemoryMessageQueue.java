@@ -174,6 +174,23 @@ public final class InMemoryMessageQueue implements MessageQueue, QueueMonitor {
   }
 
   @Override
+  public synchronized Optional<Instant> nextDue(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Optional<Instant> earliest = Optional.empty();
+    for (Entry entry : bySession.getOrDefault(session, Collections.emptyNavigableSet())) {
+      Instant due = entry.isHeld(now) ? entry.visibleUntil : entry.readyAt;
+      if (!due.isAfter(now)) {
+        return Optional.of(now);
+      }
+      if (earliest.isEmpty() || due.isBefore(earliest.get())) {
+        earliest = Optional.of(due);
+      }
+    }
+    return earliest;
+  }
+
+  @Override
   public synchronized Set<String> sessions() {
     return Set.copyOf(bySession.keySet());
   }

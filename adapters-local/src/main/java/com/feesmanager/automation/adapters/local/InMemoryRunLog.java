@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** In-process run summaries per account, one per run id (a later write replaces an earlier one). */
 public final class InMemoryRunLog implements RunLog {
@@ -32,5 +33,14 @@ public final class InMemoryRunLog implements RunLog {
         .sorted(MOST_RECENT_FIRST)
         .limit(limit)
         .toList();
+  }
+
+  @Override
+  public synchronized Optional<RunSummary> find(String uid, String ruleId, String occurrence) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    Objects.requireNonNull(ruleId, "'ruleId' must not be null");
+    Objects.requireNonNull(occurrence, "'occurrence' must not be null");
+    return Optional.ofNullable(
+        byAccount.getOrDefault(uid, Map.of()).get(ruleId + "_" + occurrence));
   }
 }

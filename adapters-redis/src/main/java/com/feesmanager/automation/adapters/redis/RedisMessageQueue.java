@@ -7,6 +7,7 @@ import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.QueuedMessage;
+import io.lettuce.core.ScoredValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -195,6 +196,28 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
         (Long) counts.get(0), (Long) counts.get(1), (Long) counts.get(2), (Long) counts.get(3));
   }
 
+  /** Three reads, not atomic: a message moving between them can only make the answer earlier. */
+  @Override
+  public Optional<Instant> nextDue(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    String[] queue = keys.queue(session);
+    if (scripts.command(c -> c.zcard(queue[0])) > 0) {
+      return Optional.of(now);
+    }
+    Optional<Instant> earliest = Optional.empty();
+    for (String zset : new String[] {queue[1], queue[2]}) {
+      List<ScoredValue<String>> first = scripts.command(c -> c.zrangeWithScores(zset, 0, 0));
+      for (ScoredValue<String> member : first) {
+        Instant due = Instant.ofEpochMilli((long) member.getScore());
+        if (earliest.isEmpty() || due.isBefore(earliest.get())) {
+          earliest = Optional.of(due);
+        }
+      }
+    }
+    return earliest.map(due -> due.isAfter(now) ? due : now);
+  }
+
   @Override
   public Set<String> sessions() {
     Set<String> withWork = new java.util.HashSet<>();
@@ -220,9 +243,17 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
       List<Object> flat =
           scripts.multi(Script.QUEUE_DEAD_LETTERS, keys.queue(session), Integer.toString(limit));
       for (int i = 0; i + 4 < flat.size(); i += 5) {
+        QueuedMessage message;
+        try {
+          message = MessageCodec.decode((String) flat.get(i + 1));
+        } catch (RuntimeException unreadable) {
+          // counted in the session's dead letters, but it names no account or recipient to show
+          LOG.warn("Dead letter {} of session {} cannot be read: left out", flat.get(i), session);
+          continue;
+        }
         letters.add(
             new DeadLetter(
-                MessageCodec.decode((String) flat.get(i + 1)),
+                message,
                 Integer.parseInt((String) flat.get(i + 2)),
                 (String) flat.get(i + 3),
                 Millis.instant(flat.get(i + 4))));

@@ -13,10 +13,12 @@ import java.util.Objects;
 public final class RedisOccurrenceClaims implements OccurrenceClaims {
 
   /**
-   * How long a done mark is kept. An occurrence older than the misfire grace (SPEC §2, default six
-   * hours) is never fired again anyway, so eight days is far more than enough and bounds memory.
+   * How long a done mark is kept: as long as its occurrence can still be a rule's latest one, or
+   * the next check would find it again as MISSED. A MONTHLY rule's occurrences are up to 31 days
+   * apart, plus the largest misfire grace (AUTOMATION_MISFIRE_GRACE is at most P1D), plus a day of
+   * slack (DST, clocks). The run record in Firestore is the durable answer; this mark saves a read.
    */
-  static final Duration DONE_KEPT = Duration.ofDays(8);
+  static final Duration DONE_KEPT = Duration.ofDays(31 + 1 + 1);
 
   private static final long SLACK_MILLIS = Duration.ofMinutes(1).toMillis();
 

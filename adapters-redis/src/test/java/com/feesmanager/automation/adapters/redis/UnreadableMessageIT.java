@@ -50,5 +50,6 @@ class UnreadableMessageIT {
     assertThat(queue.claimNext("s", NOW.plus(TestRedis.VISIBILITY).plusSeconds(10)))
         .map(c -> c.message().key().value())
         .contains("k-second");
+    assertThat(queue.deadLetters(10)).isEmpty(); // listed nowhere, but never a crash of `dead list`
   }
 }

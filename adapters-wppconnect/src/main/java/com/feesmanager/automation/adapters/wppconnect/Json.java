@@ -60,6 +60,17 @@ final class Json {
     return Optional.empty();
   }
 
+  /** An integral number of any size (epoch seconds): {@code 1764072000}; not {@code "1"}. */
+  static Optional<Long> number(Object value) {
+    if (value instanceof Number number) {
+      double asDouble = number.doubleValue();
+      if (asDouble == Math.rint(asDouble)) {
+        return Optional.of(number.longValue());
+      }
+    }
+    return Optional.empty();
+  }
+
   static Optional<Boolean> bool(Object value) {
     return value instanceof Boolean flag ? Optional.of(flag) : Optional.empty();
   }

@@ -3,7 +3,10 @@ package com.feesmanager.automation.adapters.wppconnect;
 import com.feesmanager.automation.domain.delivery.FailureKind;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +23,26 @@ final class Replies {
 
   private Replies() {}
 
-  /** The outcome of a send-message reply (401 is handled before, by token regeneration). */
+  /**
+   * The outcome of a send-message reply (401 is handled before, by token regeneration; a 400 "does
+   * not exist" is checked against check-number-status by the gateway, see {@link
+   * #saysNumberDoesNotExist}).
+   */
   static SendResult ofSend(Exchange.Replied reply) {
     int status = reply.status();
     Optional<Map<?, ?>> body = Json.readObject(reply.body());
     switch (status) {
       case 200:
       case 201:
-        return body.flatMap(Replies::sentMessage).orElseGet(() -> unexpected(reply));
+        if (body.isEmpty()) {
+          return unexpected(reply);
+        }
+        // sendText sent, then its look-up of the sent message failed (sender.layer.ts)
+        return sentMessage(body.get())
+            .orElseGet(
+                () ->
+                    new SendResult.UnknownOutcome(
+                        "HTTP " + status + " without a message id: " + Details.safe(reply.body())));
       case 400:
         return body.flatMap(Replies::message)
             .map(Replies::rejected)
@@ -35,12 +50,13 @@ final class Replies {
       case 401:
         return new SendResult.AuthenticationFailed("HTTP 401 from send-message");
       case 404:
-        return new SendResult.SessionDown(
-            "HTTP 404: " + body.flatMap(Replies::message).orElse("session not active"));
+        return body.isPresent()
+            ? new SendResult.SessionDown(
+                "HTTP 404: " + body.flatMap(Replies::message).orElse("session not active"))
+            : misconfigured(reply);
       case 500:
-        return new SendResult.Failed(
-            FailureKind.RETRYABLE,
-            SEND_FAILED,
+        // thrown before sending, or after sending while looking the message up: ask
+        return new SendResult.UnknownOutcome(
             "HTTP 500: " + body.flatMap(Replies::message).orElse(Details.safe(reply.body())));
       case 502:
       case 503:
@@ -53,6 +69,44 @@ final class Replies {
       default:
         return unexpected(reply);
     }
+  }
+
+  /** A 404 that is not JSON: an HTML "Cannot POST" page, so not wppconnect-server's API. */
+  static SendResult misconfigured(Exchange.Replied reply) {
+    return new SendResult.Misconfigured(misconfiguration(reply));
+  }
+
+  /** The detail of a non-API reply, naming the setting to fix. */
+  static String misconfiguration(Exchange.Replied reply) {
+    return "HTTP "
+        + reply.status()
+        + " that is not JSON ("
+        + Details.safe(reply.body())
+        + "): WPPCONNECT_SERVER_URL does not point at wppconnect-server's API";
+  }
+
+  /** True for a 404 (or any status) whose body is not JSON at all: not the server's API. */
+  static boolean isNotTheApi(Exchange.Replied reply) {
+    return reply.status() == 404 && Json.read(reply.body()).isEmpty();
+  }
+
+  /**
+   * A 400 "O número … não existe.": the middleware answers it when the number does not exist AND
+   * when its own look-up threw, and in the second case still sends (statusConnection.ts).
+   */
+  static boolean saysNumberDoesNotExist(Exchange.Replied reply) {
+    return reply.status() == 400
+        && Json.readObject(reply.body())
+            .flatMap(Replies::message)
+            .map(Replies::numberMissing)
+            .orElse(false);
+  }
+
+  private static boolean numberMissing(String message) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    return lower.contains("não existe")
+        || lower.contains("nao existe")
+        || lower.contains("not exist");
   }
 
   private static Optional<SendResult> sentMessage(Map<?, ?> body) {
@@ -79,9 +133,7 @@ final class Replies {
 
   private static SendResult rejected(String message) {
     String lower = message.toLowerCase(Locale.ROOT);
-    if (lower.contains("não existe")
-        || lower.contains("nao existe")
-        || lower.contains("not exist")) {
+    if (numberMissing(message)) {
       return new SendResult.Failed(FailureKind.PERMANENT, NOT_ON_WHATSAPP, "HTTP 400: " + message);
     }
     if (lower.contains("inválido")
@@ -146,6 +198,50 @@ final class Replies {
     String id = messageId(response.get().get("id")).orElse(digits + "@c.us");
     boolean canReceive = Json.bool(response.get().get("canReceiveMessage")).orElse(true);
     return new NumberCheck.Exists(id, canReceive);
+  }
+
+  /**
+   * The answer of get-messages: a message from us with exactly {@code text} whose {@code t} (epoch
+   * seconds) is not before {@code notBefore}. Anything but a 200 with a list is no answer (a 401
+   * "Error on open list" when the look-up throws, a 404 when the session is down, an HTML page).
+   */
+  static SentLookup ofMessages(Exchange.Replied reply, String text, Instant notBefore) {
+    Optional<Object> response = Json.readObject(reply.body()).map(body -> body.get("response"));
+    if (reply.status() != 200
+        || response.isEmpty()
+        || !(response.get() instanceof List<?> messages)) {
+      return new SentLookup.NoAnswer(
+          "get-messages answered HTTP " + reply.status() + ": " + Details.safe(reply.body()));
+    }
+    for (Object each : messages) {
+      Optional<Map<?, ?>> message = Json.object(each);
+      if (message.isEmpty()) {
+        continue;
+      }
+      Map<?, ?> m = message.get();
+      Optional<String> id = messageId(m.get("id"));
+      boolean fromMe =
+          Json.bool(m.get("fromMe"))
+              .or(() -> Json.object(m.get("id")).flatMap(i -> Json.bool(i.get("fromMe"))))
+              .orElse(id.map(value -> value.startsWith("true_")).orElse(false));
+      boolean sameBody = Json.string(m.get("body")).map(text::equals).orElse(false);
+      boolean recent =
+          Json.number(m.get("t"))
+              .map(t -> !Instant.ofEpochSecond(t).isBefore(notBefore))
+              .orElse(false);
+      if (fromMe && sameBody && recent && id.isPresent()) {
+        return new SentLookup.Found(id.get());
+      }
+    }
+    return new SentLookup.NotFound();
+  }
+
+  /** get-messages' answer when WhatsApp Web's look-up threw: 401, but not about the token. */
+  static boolean isFailedLookup(Exchange.Replied reply) {
+    return Json.readObject(reply.body())
+        .flatMap(body -> Json.string(body.get("response")))
+        .map("Error on open list"::equals)
+        .orElse(false);
   }
 
   /** An id as wppconnect writes it: a string, or an object whose {@code _serialized} is one. */

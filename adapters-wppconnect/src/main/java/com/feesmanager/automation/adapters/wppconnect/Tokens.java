@@ -86,6 +86,10 @@ final class Tokens {
   }
 
   private Outcome tokenFrom(String session, Exchange.Replied replied) {
+    if (Replies.isNotTheApi(replied)) {
+      // not the server's API at all: the caller names the wrong WPPCONNECT_SERVER_URL
+      return new Outcome.Failed(replied);
+    }
     if (replied.status() == 400 || replied.status() == 401) {
       return new Outcome.Failed(
           new Exchange.Refused(

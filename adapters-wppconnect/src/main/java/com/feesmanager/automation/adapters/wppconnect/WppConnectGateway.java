@@ -1,17 +1,23 @@
 package com.feesmanager.automation.adapters.wppconnect;
 
 import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import dev.failsafe.CircuitBreaker;
 import java.net.URI;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +32,26 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(WppConnectGateway.class);
 
+  /**
+   * How much earlier than our send a found message may be stamped: its {@code t} comes from the
+   * server's browser clock, ours from this host's (decision: docs/decisions/wppconnect-faults.md).
+   */
+  static final Duration CLOCK_SKEW = Duration.ofSeconds(30);
+
+  /** The chat's latest messages searched for an ambiguous send. */
+  static final int LOOKUP_COUNT = 20;
+
+  /** Sends refused as "not active" in a row while the state says CONNECTED: a crashed browser. */
+  static final int NOT_ACTIVE_IN_A_ROW = 2;
+
   private final WppConnectConfig config;
   private final HttpTransport transport;
   private final Tokens tokens;
   private final Map<String, CircuitBreaker<SendResult>> breakers = new ConcurrentHashMap<>();
   private final Map<String, SendResult> lastHold = new ConcurrentHashMap<>();
   private final Map<String, SessionState> lastState = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> notActiveInARow = new ConcurrentHashMap<>();
+  private final Map<String, String> misconfigured = new ConcurrentHashMap<>();
 
   public WppConnectGateway(WppConnectConfig config) {
     this.config = Objects.requireNonNull(config, "'config' must not be null");
@@ -48,22 +68,42 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
     if (!breaker.tryAcquirePermit()) {
       return heldWhileOpen(session, breaker);
     }
-    SendResult result;
+    Attempt attempt;
     try {
-      result = redacted(doSend(session, to, text));
+      attempt = doSend(session, to, text);
     } catch (RuntimeException e) {
       breaker.recordFailure();
       throw e;
     }
-    if (sessionUnhealthy(result)) {
+    SendResult result = redacted(attempt.result());
+    if (attempt.holdsSession()) {
       lastHold.put(session, result);
+      breaker.recordFailure();
+    } else {
+      breaker.recordSuccess();
     }
-    breaker.recordResult(result);
+    countNotActive(session, result);
     log(session, to, result);
     return result;
   }
 
-  private SendResult doSend(String session, PhoneNumber to, String text) {
+  /**
+   * A send's outcome, and whether it says the session (not the message) is unwell: down,
+   * unreachable, refused, misconfigured, or hanging. An ambiguous reply the server did give (a 500,
+   * a 2xx without a message) says nothing about the session and does not hold it.
+   */
+  private record Attempt(SendResult result, boolean holdsSession) {}
+
+  private void countNotActive(String session, SendResult result) {
+    AtomicInteger count = notActiveInARow.computeIfAbsent(session, s -> new AtomicInteger());
+    if (result instanceof SendResult.SessionDown) {
+      count.incrementAndGet();
+    } else if (result instanceof SendResult.Sent) {
+      count.set(0);
+    }
+  }
+
+  private Attempt doSend(String session, PhoneNumber to, String text) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("phone", to.digits());
     body.put("message", text);
@@ -79,15 +119,133 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(json))
                     .build());
     if (exchange instanceof Exchange.Replied replied) {
-      return Replies.ofSend(replied);
+      if (Replies.saysNumberDoesNotExist(replied)) {
+        return new Attempt(numberSaidMissing(session, to, replied), false);
+      }
+      SendResult result = Replies.ofSend(replied);
+      boolean proxyTimedOut = replied.status() == 504;
+      return new Attempt(
+          result,
+          proxyTimedOut
+              || result instanceof SendResult.SessionDown
+              || result instanceof SendResult.Unreachable
+              || result instanceof SendResult.AuthenticationFailed
+              || result instanceof SendResult.Misconfigured);
     }
     if (exchange instanceof Exchange.NotWritten notWritten) {
-      return new SendResult.Unreachable(notWritten.detail());
+      return new Attempt(new SendResult.Unreachable(notWritten.detail()), true);
     }
     if (exchange instanceof Exchange.Refused refused) {
-      return new SendResult.AuthenticationFailed(refused.detail());
+      return new Attempt(new SendResult.AuthenticationFailed(refused.detail()), true);
     }
-    return new SendResult.UnknownOutcome(((Exchange.Lost) exchange).detail());
+    // a hanging server: ask about this message, and probe before the next one
+    return new Attempt(new SendResult.UnknownOutcome(((Exchange.Lost) exchange).detail()), true);
+  }
+
+  /**
+   * The middleware's 400 "does not exist" is also its answer when its own number look-up threw, and
+   * then it still sends: only check-number-status saying so makes it a permanent failure.
+   */
+  private SendResult numberSaidMissing(String session, PhoneNumber to, Exchange.Replied replied) {
+    SendResult rejected = Replies.ofSend(replied);
+    NumberCheck check = checkNumber(session, to);
+    if (check instanceof NumberCheck.DoesNotExist) {
+      return rejected;
+    }
+    String detail = rejected instanceof SendResult.Failed failed ? failed.detail() : "HTTP 400";
+    return new SendResult.UnknownOutcome(
+        detail
+            + "; check-number-status says "
+            + (check instanceof NumberCheck.Exists ? "it exists" : "nothing")
+            + ", so the server may have sent it");
+  }
+
+  @Override
+  public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(to, "'to' must not be null");
+    Objects.requireNonNull(text, "'text' must not be null");
+    Objects.requireNonNull(notBefore, "'notBefore' must not be null");
+    URI uri =
+        URI.create(
+            Paths.resolve(config.serverUrl(), "api", session, "get-messages", to.digits() + "@c.us")
+                + "?count="
+                + LOOKUP_COUNT);
+    Exchange exchange = authorized(session, token -> request(uri, token).GET().build());
+    SentLookup lookup;
+    if (exchange instanceof Exchange.Replied replied) {
+      lookup = Replies.ofMessages(replied, text, notBefore.minus(CLOCK_SKEW));
+    } else {
+      lookup = new SentLookup.NoAnswer("get-messages: " + failureDetail(exchange));
+    }
+    if (lookup instanceof SentLookup.NoAnswer noAnswer) {
+      lookup = new SentLookup.NoAnswer(tokens.redact(noAnswer.detail()));
+    }
+    LOG.info(
+        "get-messages of {} on session {} for a send since {}: {}",
+        to.masked(),
+        session,
+        notBefore,
+        lookup instanceof SentLookup.NoAnswer noAnswer
+            ? noAnswer
+            : lookup.getClass().getSimpleName());
+    return lookup;
+  }
+
+  /**
+   * DEAD when check-connection-session says false, or when it says true but the last sends were
+   * refused as "not active" in a row; callers ask only while the state says CONNECTED.
+   */
+  @Override
+  public ConnectionCheck checkConnection(String session) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    URI uri = Paths.resolve(config.serverUrl(), "api", session, "check-connection-session");
+    Exchange exchange = authorized(session, token -> request(uri, token).GET().build());
+    Optional<Boolean> connected =
+        exchange instanceof Exchange.Replied replied && replied.status() == 200
+            ? Json.readObject(replied.body()).flatMap(body -> Json.bool(body.get("status")))
+            : Optional.empty();
+    if (connected.isEmpty()) {
+      return ConnectionCheck.CANNOT_TELL;
+    }
+    int refused = notActiveInARow.computeIfAbsent(session, s -> new AtomicInteger()).get();
+    if (!connected.get() || refused >= NOT_ACTIVE_IN_A_ROW) {
+      LOG.warn(
+          "session {} says CONNECTED but cannot send (check-connection {}, {} send(s) refused as"
+              + " not active in a row)",
+          session,
+          connected.get(),
+          refused);
+      return ConnectionCheck.DEAD;
+    }
+    return ConnectionCheck.ALIVE;
+  }
+
+  @Override
+  public boolean closeSession(String session) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    URI uri = Paths.resolve(config.serverUrl(), "api", session, "close-session");
+    Exchange exchange =
+        authorized(
+            session,
+            token -> request(uri, token).POST(HttpRequest.BodyPublishers.noBody()).build());
+    boolean closed =
+        exchange instanceof Exchange.Replied replied
+            && replied.status() == 200
+            && Json.readObject(replied.body())
+                .flatMap(body -> Json.bool(body.get("status")))
+                .orElse(false);
+    notActiveInARow.remove(session);
+    LOG.warn("close-session for session {}: {}", session, closed ? "closed" : "not confirmed");
+    return closed;
+  }
+
+  /**
+   * Why the server URL is wrong, when the last status-session of {@code session} was answered by
+   * something that is not wppconnect-server's API (an HTML 404 page).
+   */
+  public Optional<String> misconfiguration(String session) {
+    return Optional.ofNullable(misconfigured.get(session));
   }
 
   @Override
@@ -101,7 +259,7 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
       // the health check found it ready: let the next send through at once
       breaker.close();
     } else if (breaker.isClosed()) {
-      lastHold.put(session, holdFor(state, exchange));
+      lastHold.put(session, redacted(holdFor(state, exchange)));
       breaker.open();
     }
     return state;
@@ -136,7 +294,11 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
         Paths.resolve(config.serverUrl(), "api", session, "check-number-status", number.digits());
     Exchange exchange = authorized(session, token -> request(uri, token).GET().build());
     NumberCheck check;
-    if (exchange instanceof Exchange.Replied replied) {
+    if (exchange instanceof Exchange.Replied replied && Replies.isNotTheApi(replied)) {
+      check =
+          new NumberCheck.CannotTell(
+              "GATEWAY_MISCONFIGURED", tokens.redact(Replies.misconfiguration(replied)));
+    } else if (exchange instanceof Exchange.Replied replied) {
       check = Replies.ofNumberCheck(replied, number.digits());
     } else if (exchange instanceof Exchange.NotWritten notWritten) {
       check = new NumberCheck.CannotTell("GATEWAY_UNREACHABLE", notWritten.detail());
@@ -180,8 +342,11 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
     return second;
   }
 
+  /** A 401 about the token; get-messages' 401 "Error on open list" is a failed look-up instead. */
   private static boolean isUnauthorized(Exchange exchange) {
-    return exchange instanceof Exchange.Replied replied && replied.status() == 401;
+    return exchange instanceof Exchange.Replied replied
+        && replied.status() == 401
+        && !Replies.isFailedLookup(replied);
   }
 
   private HttpRequest.Builder request(URI uri, String token) {
@@ -192,6 +357,11 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
   }
 
   private SessionState stateOf(String session, String route, Exchange exchange) {
+    if (exchange instanceof Exchange.Replied replied && Replies.isNotTheApi(replied)) {
+      misconfigured.put(session, tokens.redact(Replies.misconfiguration(replied)));
+    } else {
+      misconfigured.remove(session);
+    }
     SessionState state =
         exchange instanceof Exchange.Replied replied
             ? Replies.ofStatus(replied)
@@ -231,6 +401,9 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
     if (exchange instanceof Exchange.Refused refused) {
       return new SendResult.AuthenticationFailed(refused.detail());
     }
+    if (exchange instanceof Exchange.Replied replied && Replies.isNotTheApi(replied)) {
+      return Replies.misconfigured(replied);
+    }
     return new SendResult.SessionDown("status-session reports " + state);
   }
 
@@ -239,7 +412,6 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
         session,
         name ->
             CircuitBreaker.<SendResult>builder()
-                .handleResultIf(WppConnectGateway::sessionUnhealthy)
                 .withFailureThreshold(1)
                 .withSuccessThreshold(1)
                 .withDelay(config.probeInterval())
@@ -251,14 +423,6 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
                             config.probeInterval()))
                 .onClose(event -> LOG.info("session {} answers again: sending resumes", name))
                 .build());
-  }
-
-  /** Down, unreachable, refused, or hanging: outcomes that say nothing about the message. */
-  private static boolean sessionUnhealthy(SendResult result) {
-    return result instanceof SendResult.SessionDown
-        || result instanceof SendResult.Unreachable
-        || result instanceof SendResult.AuthenticationFailed
-        || result instanceof SendResult.UnknownOutcome;
   }
 
   /** The hold the last probe found, without asking the server again: nothing was written. */
@@ -273,6 +437,9 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
     }
     if (last instanceof SendResult.SessionDown down) {
       return new SendResult.SessionDown(down.detail() + next);
+    }
+    if (last instanceof SendResult.Misconfigured wrong) {
+      return new SendResult.Misconfigured(wrong.detail() + next);
     }
     return new SendResult.SessionDown("session " + session + " is not answering" + next);
   }
@@ -292,6 +459,9 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
     }
     if (result instanceof SendResult.UnknownOutcome unknown) {
       return new SendResult.UnknownOutcome(tokens.redact(unknown.detail()));
+    }
+    if (result instanceof SendResult.Misconfigured wrong) {
+      return new SendResult.Misconfigured(tokens.redact(wrong.detail()));
     }
     return result;
   }

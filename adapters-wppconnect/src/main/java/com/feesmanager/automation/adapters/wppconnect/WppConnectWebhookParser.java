@@ -82,19 +82,26 @@ public final class WppConnectWebhookParser {
     return !id.startsWith("false_");
   }
 
-  private static Optional<GatewayEvent.AckLevel> level(int ack) {
+  /**
+   * wppconnect's AckType: every negative value (−7 … −1: ERROR, EXPIRED, FAILED, INACTIVE, …) is a
+   * failure; 2 delivered; 3 read, 4 played and anything higher read, except 5 (PEER), which is the
+   * sender's own other device and no receipt from the recipient; 0 and 1 say nothing new.
+   */
+  static Optional<GatewayEvent.AckLevel> level(int ack) {
+    if (ack < 0) {
+      return Optional.of(GatewayEvent.AckLevel.FAILED);
+    }
     switch (ack) {
-      case -1:
-        return Optional.of(GatewayEvent.AckLevel.FAILED);
+      case 0:
+      case 1:
+      case 5:
+        return Optional.empty();
       case 2:
         return Optional.of(GatewayEvent.AckLevel.DELIVERED);
-      case 3:
-        return Optional.of(GatewayEvent.AckLevel.READ);
       case 4:
         return Optional.of(GatewayEvent.AckLevel.PLAYED);
       default:
-        // 0 pending and 1 sent say nothing the send reply did not; others are unknown
-        return Optional.empty();
+        return Optional.of(GatewayEvent.AckLevel.READ);
     }
   }
 

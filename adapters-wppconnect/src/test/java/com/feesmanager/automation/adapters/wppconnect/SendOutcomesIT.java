@@ -6,10 +6,12 @@ import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.Sen
 import com.feesmanager.automation.domain.delivery.FailureKind;
 import com.feesmanager.automation.domain.message.PhoneNumber;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,18 +181,101 @@ class SendOutcomesIT {
   }
 
   @Test
-  void serverError500_isARetryableFailure_SEND_FAILED() {
+  void serverError500_beforeSending_isAnUnknownOutcome_andTheChatHasNoSuchMessage() {
     // given
     server.replyToNextSends(SendReply.serverError());
+    Instant started = Instant.now();
 
     // when
     SendResult result = gateway.send(SESSION, PARENT, TEXT);
 
     // then
     assertThat(result)
-        .isEqualTo(
-            new SendResult.Failed(
-                FailureKind.RETRYABLE, "SEND_FAILED", "HTTP 500: Erro ao enviar a mensagem."));
+        .isEqualTo(new SendResult.UnknownOutcome("HTTP 500: Erro ao enviar a mensagem."));
+    assertThat(gateway.findSent(SESSION, PARENT, TEXT, started))
+        .isEqualTo(new SentLookup.NotFound());
+  }
+
+  @Test
+  void serverError500_afterSending_isAnUnknownOutcome_thatTheChatResolvesAsSent() {
+    // given
+    server.replyToNextSends(new SendReply.ErrorAfterSending());
+    Instant started = Instant.now();
+
+    // when
+    SendResult result = gateway.send(SESSION, PARENT, TEXT);
+    SentLookup lookup = gateway.findSent(SESSION, PARENT, TEXT, started);
+
+    // then
+    assertThat(result).isInstanceOf(SendResult.UnknownOutcome.class);
+    assertThat(lookup)
+        .isEqualTo(new SentLookup.Found(server.chat(SESSION, PARENT.digits()).get(0).id()));
+    assertThat(server.delivered(PARENT.digits())).isEqualTo(1);
+  }
+
+  @Test
+  void anAmbiguousReply_doesNotHoldTheSession_theNextSendGoesOut() {
+    // given
+    server.replyToNextSends(new SendReply.ErrorAfterSending());
+    gateway.send(SESSION, PARENT, TEXT);
+
+    // when
+    SendResult next = gateway.send(SESSION, PARENT, "another");
+
+    // then
+    assertThat(next).isInstanceOf(SendResult.Sent.class);
+  }
+
+  @Test
+  void a201WithResponseFalse_isAnUnknownOutcome_thatTheChatResolvesAsSent() {
+    // given
+    server.replyToNextSends(new SendReply.FalseAfterSending());
+    Instant started = Instant.now();
+
+    // when
+    SendResult result = gateway.send(SESSION, PARENT, TEXT);
+
+    // then
+    assertThat(result).isInstanceOf(SendResult.UnknownOutcome.class);
+    assertThat(gateway.findSent(SESSION, PARENT, TEXT, started))
+        .isInstanceOf(SentLookup.Found.class);
+  }
+
+  @Test
+  void theLying400_forANumberThatExists_isAnUnknownOutcome_thatTheChatResolvesAsSent() {
+    // given the middleware's look-up threw: 400 "does not exist", and it sent anyway
+    server.replyToNextSends(new SendReply.LyingNotExists());
+    Instant started = Instant.now();
+
+    // when
+    SendResult result = gateway.send(SESSION, PARENT, TEXT);
+
+    // then
+    assertThat(result).isInstanceOf(SendResult.UnknownOutcome.class);
+    assertThat(((SendResult.UnknownOutcome) result).detail())
+        .contains("check-number-status says it exists");
+    assertThat(server.requests("check-number-status")).isEqualTo(1);
+    assertThat(gateway.findSent(SESSION, PARENT, TEXT, started))
+        .isInstanceOf(SentLookup.Found.class);
+  }
+
+  @Test
+  void anHtml404_isMisconfigured_namingWPPCONNECT_SERVER_URL() {
+    // given a URL with a path in front of the API: Express answers its HTML page
+    try (WppConnectGateway wrong =
+        new WppConnectGateway(
+            config(URI.create(server.baseUrl() + "/wpp"), Duration.ofSeconds(2)))) {
+
+      // when
+      SendResult result = wrong.send(SESSION, PARENT, TEXT);
+
+      // then
+      assertThat(result).isInstanceOf(SendResult.Misconfigured.class);
+      assertThat(((SendResult.Misconfigured) result).detail())
+          .contains("WPPCONNECT_SERVER_URL")
+          .contains("Cannot POST")
+          .doesNotContain(WppConnectServerDouble.DEFAULT_SECRET);
+    }
   }
 
   @Test
@@ -247,6 +332,26 @@ class SendOutcomesIT {
   }
 
   @Test
+  void aTimeoutAfterTheMessageWentOut_isAnUnknownOutcome_thatTheChatResolvesAsSent() {
+    // given
+    server.replyToNextSends(new SendReply.StallAfterSending());
+    Instant started = Instant.now();
+    try (WppConnectGateway impatient =
+        new WppConnectGateway(config(server.baseUrl(), Duration.ofMillis(400)))) {
+
+      // when
+      SendResult result = impatient.send(SESSION, PARENT, TEXT);
+      SentLookup lookup = impatient.findSent(SESSION, PARENT, TEXT, started);
+
+      // then
+      assertThat(result).isInstanceOf(SendResult.UnknownOutcome.class);
+      assertThat(lookup).isInstanceOf(SentLookup.Found.class);
+    } finally {
+      server.releaseStalled();
+    }
+  }
+
+  @Test
   void connectionDroppedAfterTheRequestWasWritten_isAnUnknownOutcome() {
     // given
     server.replyToNextSends(new SendReply.Drop());
@@ -289,7 +394,7 @@ class SendOutcomesIT {
   }
 
   @Test
-  void a201WithoutAMessage_isARetryableFailure() {
+  void a201WithoutAMessageId_isAnUnknownOutcome() {
     // given
     server.replyToNextSends(new SendReply.Raw(201, "{\"status\":\"success\",\"response\":[]}"));
 
@@ -297,7 +402,7 @@ class SendOutcomesIT {
     SendResult result = gateway.send(SESSION, PARENT, TEXT);
 
     // then
-    assertThat(((SendResult.Failed) result).reason()).isEqualTo("UNEXPECTED_REPLY");
+    assertThat(result).isInstanceOf(SendResult.UnknownOutcome.class);
   }
 
   @Test

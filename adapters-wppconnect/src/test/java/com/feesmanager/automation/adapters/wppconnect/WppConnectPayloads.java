@@ -10,8 +10,15 @@ public final class WppConnectPayloads {
       "{\"message\":\"Token is not present. Check your header and try again\"}";
   public static final String WRONG_TOKEN_401 =
       "{\"error\":\"Check that the Session and Token are correct\"}";
-  public static final String BROKEN_HEADER_401 =
-      "{\"error\":\"Check that the Session and Token are correct.\",\"message\":{}}";
+
+  /** get-messages when WhatsApp Web's look-up throws (deviceController.ts): not about the token. */
+  public static final String OPEN_LIST_ERROR_401 =
+      "{\"status\":\"error\",\"response\":\"Error on open list\",\"error\":{}}";
+
+  /** sendText sent, but getMessageById then returned false (sender.layer.ts). */
+  public static final String SENT_FALSE_201 =
+      "{\"status\":\"success\",\"response\":[false],\"mapper\":\"return\"}";
+
   public static final String WRONG_SECRET_400 =
       "{\"response\":false,\"message\":\"The SECRET_KEY is incorrect\"}";
   public static final String SESSION_DOWN_404 =
@@ -109,7 +116,10 @@ public final class WppConnectPayloads {
         + ",\"isNewMsg\":false,\"star\":false}";
   }
 
-  /** An onack webhook event with the message id as a plain string (older and mapped servers). */
+  /**
+   * An onack webhook event with the message id as a plain string (older servers). A server with its
+   * mapper on sends {@code status} instead of {@code ack}: see {@link #onAckMapped}.
+   */
   public static String onAckWithStringId(String session, String messageId, int ack) {
     return "{\"event\":\"onack\",\"session\":"
         + quote(session)
@@ -118,6 +128,48 @@ public final class WppConnectPayloads {
         + ",\"ack\":"
         + ack
         + ",\"type\":\"chat\"}";
+  }
+
+  /**
+   * An onack event as the server's "tagone-" mapper rewrites it (mapper/tagone-onack.ts): the ack
+   * under {@code status}, the id flattened, {@code t} as {@code timestamp}. Deployments keep the
+   * mapper off; the receiver refuses this shape rather than guess.
+   */
+  public static String onAckMapped(String session, String messageId, int ack) {
+    return "{\"event\":\"onack\",\"status\":"
+        + ack
+        + ",\"id\":"
+        + quote(messageId)
+        + ",\"session\":"
+        + quote(session)
+        + ",\"timestamp\":1764072000}";
+  }
+
+  /** get-messages: {@code {status:"success", response:[msg…]}} with the fields we read and more. */
+  public static String messages(
+      String chatId, java.util.List<WppConnectServerDouble.ChatMessage> messages) {
+    StringBuilder list = new StringBuilder();
+    for (WppConnectServerDouble.ChatMessage m : messages) {
+      if (list.length() > 0) {
+        list.append(',');
+      }
+      list.append("{\"id\":")
+          .append(quote(m.id()))
+          .append(",\"body\":")
+          .append(quote(m.body()))
+          .append(",\"type\":\"chat\",\"t\":")
+          .append(m.t())
+          .append(",\"fromMe\":")
+          .append(m.fromMe())
+          .append(",\"ack\":")
+          .append(m.ack())
+          .append(",\"from\":\"923000000000@c.us\",\"to\":")
+          .append(quote(chatId))
+          .append(",\"chatId\":")
+          .append(quote(chatId))
+          .append(",\"isNewMsg\":false}");
+    }
+    return "{\"status\":\"success\",\"response\":[" + list + "]}";
   }
 
   /** A status-find webhook event. */

@@ -36,11 +36,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A wppconnect-server test double: a real HTTP server on a free loopback port that answers the
- * routes of the contract ({@code wppconnect.md}) with their exact status codes and bodies —
- * generate-token with the secret key, the three 401 bodies, the session state machine (CLOSED →
- * INITIALIZING → QRCODE → CONNECTED → CLOSED), the Portuguese 404 and 400 bodies, 201 with ack
- * 1/0/−1, 500, slow replies, stalls and dropped connections on demand — and records every send.
- * Thread-safe; tests drive it through its public methods. Reused by the daemon's tests (test-jar).
+ * routes of the contract ({@code wppconnect.md}) as wppconnect-server v2.10.4 does — generate-token
+ * with the secret key (compared exactly, encryptController.ts), the two 401 bodies of auth.ts, the
+ * session state machine (CLOSED → INITIALIZING → QRCODE → CONNECTED → CLOSED), a per-session
+ * webhook taken only when start-session creates the session, the crashed browser (status CONNECTED,
+ * check-connection false, sends 404) healed only by close-session then start-session, the
+ * Portuguese 404 and 400 bodies (including the middleware's 400 for a number that exists, after
+ * which it still sends), 201 with ack 1/0/−1 or {@code [false]}, a 500 before or after sending,
+ * slow replies, stalls and dropped connections, Express's HTML 404 for unknown paths, and
+ * get-messages over each chat's messages. Records every send, and every message that went out in
+ * its chat. Thread-safe; tests drive it through its public methods. Reused by the daemon's tests
+ * (test-jar).
  */
 public final class WppConnectServerDouble implements AutoCloseable {
 
@@ -69,8 +75,23 @@ public final class WppConnectServerDouble implements AutoCloseable {
       String reply,
       Instant receivedAt) {}
 
+  /** A message in a chat, as get-messages lists it; {@code t} in epoch seconds. */
+  public record ChatMessage(String id, String body, boolean fromMe, int ack, long t) {}
+
   /** What the double does with a send-message request once the session and number pass. */
   public sealed interface SendReply {
+
+    /** Sends, then answers 500 "Erro ao enviar a mensagem." (the look-up after sending threw). */
+    record ErrorAfterSending() implements SendReply {}
+
+    /** Sends, then answers 201 with {@code response:[false]} (the look-up returned false). */
+    record FalseAfterSending() implements SendReply {}
+
+    /**
+     * The middleware's number look-up throws: 400 "O número … não existe." although the number
+     * exists, and the message is sent all the same (statusConnection.ts has no return).
+     */
+    record LyingNotExists() implements SendReply {}
 
     /** 201 with the message at this ack level (1 sent, 0 pending, −1 refused). */
     record Ack(int ack) implements SendReply {}
@@ -84,6 +105,12 @@ public final class WppConnectServerDouble implements AutoCloseable {
     /** Reads the request, then never answers until {@link #releaseStalled()}; then hangs up. */
     record Stall() implements SendReply {}
 
+    /**
+     * Sends (the message is in the chat), then never answers until {@link #releaseStalled()}: the
+     * client times out, or dies, not knowing the message went out.
+     */
+    record StallAfterSending() implements SendReply {}
+
     /** Reads the request, then closes the connection without a reply. */
     record Drop() implements SendReply {}
 
@@ -91,6 +118,7 @@ public final class WppConnectServerDouble implements AutoCloseable {
       return new Ack(ack);
     }
 
+    /** 500 thrown before anything was sent: the chat stays as it was. */
     static SendReply serverError() {
       return new Raw(500, WppConnectPayloads.SEND_ERROR_500);
     }
@@ -111,13 +139,18 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private final Set<String> scanOnStart = ConcurrentHashMap.newKeySet();
   private final Set<String> notOnWhatsApp = ConcurrentHashMap.newKeySet();
   private final Map<String, URI> webhooks = new ConcurrentHashMap<>();
+  private final Map<String, List<ChatMessage>> chats = new ConcurrentHashMap<>();
+  private volatile boolean failMessageLookups;
+  private volatile boolean connectOnStatus;
   private final Deque<SendReply> scripted = new ArrayDeque<>();
   private final List<RecordedSend> sends = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
+  private final Map<String, URI> lastRequestUris = new ConcurrentHashMap<>();
   private final AtomicInteger messageCounter = new AtomicInteger();
   private final AtomicInteger sendsInFlight = new AtomicInteger();
   private final AtomicInteger maxSendsInFlight = new AtomicInteger();
   private volatile CountDownLatch stallRelease = new CountDownLatch(1);
+  private volatile Duration statusDelay = Duration.ZERO;
 
   private WppConnectServerDouble(String secretKey) throws IOException {
     this.secretKey = secretKey;
@@ -222,9 +255,26 @@ public final class WppConnectServerDouble implements AutoCloseable {
     }
   }
 
-  /** The known lie: status-session still says CONNECTED, but sends get 404 "not active". */
+  /** A slow gateway: status-session and check-connection-session answer after {@code delay}. */
+  public void delayStatusChecks(Duration delay) {
+    this.statusDelay = delay;
+  }
+
+  /**
+   * The known lie (server issue #2201): status-session still says CONNECTED, check-connection says
+   * false, sends get 404 "not active", start-session changes nothing; only close-session then
+   * start-session heals it.
+   */
   public void crashBrowser(String session) {
     crashedBrowsers.add(session);
+  }
+
+  /**
+   * When true, a status-session of a session that is INITIALIZING finishes starting first (a
+   * restart that needs no QR, as after close-session), so a process under test sees it connect.
+   */
+  public void connectOnNextStatus(boolean connect) {
+    this.connectOnStatus = connect;
   }
 
   // --- numbers and sends ----------------------------------------------------------------------
@@ -264,12 +314,51 @@ public final class WppConnectServerDouble implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
-  /** The webhook URL the last start-session of {@code session} registered. */
+  /** When true, get-messages answers 401 "Error on open list" (WhatsApp Web's look-up threw). */
+  public void failMessageLookups(boolean fail) {
+    this.failMessageLookups = fail;
+  }
+
+  /** The messages of the chat with {@code digits} on {@code session}, oldest first. */
+  public List<ChatMessage> chat(String session, String digits) {
+    return List.copyOf(chats.getOrDefault(chatKey(session, digits), List.of()));
+  }
+
+  /** How many messages went out to {@code digits} (in any session), whatever the reply said. */
+  public long delivered(String digits) {
+    return chats.entrySet().stream()
+        .filter(e -> e.getKey().endsWith("|" + digits))
+        .mapToLong(e -> e.getValue().size())
+        .sum();
+  }
+
+  /** The parent wrote {@code text} into the chat (an incoming message, not from us). */
+  public void receive(String session, String digits, String text) {
+    chats
+        .computeIfAbsent(chatKey(session, digits), k -> new CopyOnWriteArrayList<>())
+        .add(
+            new ChatMessage(
+                "false_" + digits + "@c.us_" + newId(digits).substring(5),
+                text,
+                false,
+                0,
+                Instant.now().getEpochSecond()));
+  }
+
+  /** The request URI (path and query) of the last request to {@code route}. */
+  public Optional<URI> lastRequestUri(String route) {
+    return Optional.ofNullable(lastRequestUris.get(route));
+  }
+
+  /** The webhook URL {@code session} was created with (start-session of a CLOSED session). */
   public Optional<URI> webhook(String session) {
     return Optional.ofNullable(webhooks.get(session));
   }
 
-  /** POSTs an onack event for {@code messageId} to the session's webhook; returns the status. */
+  /**
+   * POSTs an onack event for {@code messageId} (any ack from −7 to 5) to the session's webhook;
+   * returns the status.
+   */
   public int postAck(String session, String messageId, int ack) {
     return postToWebhook(session, WppConnectPayloads.onAck(session, messageId, ack));
   }
@@ -343,12 +432,20 @@ public final class WppConnectServerDouble implements AutoCloseable {
     String session = path.get(1);
     String route = path.get(2);
     count(route);
+    lastRequestUris.put(route, exchange.getRequestURI());
     if (!authorized(exchange, session)) {
       return;
     }
+    if (route.equals("status-session") || route.equals("check-connection-session")) {
+      pause(statusDelay);
+    }
     switch (method + " " + route) {
-      case "GET status-session" ->
-          reply(exchange, 200, WppConnectPayloads.status(state(session).name()));
+      case "GET status-session" -> {
+        if (connectOnStatus) {
+          finishStarting(session);
+        }
+        reply(exchange, 200, WppConnectPayloads.status(state(session).name()));
+      }
       case "GET check-connection-session" ->
           reply(
               exchange,
@@ -369,6 +466,13 @@ public final class WppConnectServerDouble implements AutoCloseable {
           sendsInFlight.decrementAndGet();
         }
       }
+      case "GET get-messages" -> {
+        if (path.size() != 4) {
+          notFound(exchange, method);
+        } else {
+          getMessages(exchange, session, path.get(3));
+        }
+      }
       case "GET check-number-status" -> {
         if (path.size() != 4) {
           notFound(exchange, method);
@@ -385,8 +489,8 @@ public final class WppConnectServerDouble implements AutoCloseable {
       notFound(exchange, exchange.getRequestMethod());
       return;
     }
-    // the real server compares the key with '/' replaced by '_' on both sides
-    if (!key.replace('/', '_').equals(secretKey.replace('/', '_'))) {
+    // the real server compares the key exactly (encryptController.ts)
+    if (!key.equals(secretKey)) {
       reply(exchange, 400, WppConnectPayloads.WRONG_SECRET_400);
       return;
     }
@@ -411,8 +515,8 @@ public final class WppConnectServerDouble implements AutoCloseable {
     }
     String[] words = header.split(" ");
     if (words.length < 2 || words[1].isEmpty()) {
-      // the real middleware throws on a header without a token and answers with the error object
-      reply(exchange, 401, WppConnectPayloads.BROKEN_HEADER_401);
+      // auth.ts: a header without a word after the space is "not present" too
+      reply(exchange, 401, WppConnectPayloads.NO_TOKEN_401);
       return false;
     }
     Set<String> tokens = issuedTokens.getOrDefault(session, Set.of());
@@ -425,10 +529,13 @@ public final class WppConnectServerDouble implements AutoCloseable {
 
   private void startSession(HttpExchange exchange, String session) throws IOException {
     Map<?, ?> body = readObject(exchange);
-    if (body.get("webhook") instanceof String webhook && !webhook.isBlank()) {
+    State before = state(session);
+    // the body's webhook is taken only when the session is created; a running one keeps its own
+    if (before == State.CLOSED
+        && body.get("webhook") instanceof String webhook
+        && !webhook.isBlank()) {
       webhooks.put(session, URI.create(webhook));
     }
-    State before = state(session);
     // answers with the current state first, then starts the browser in the background
     reply(exchange, 200, WppConnectPayloads.status(before.name()));
     if (before == State.CLOSED) {
@@ -476,12 +583,29 @@ public final class WppConnectServerDouble implements AutoCloseable {
             next.getClass().getSimpleName(),
             receivedAt));
     if (next instanceof SendReply.Ack ack) {
-      reply(exchange, 201, sentBody(phone, message, ack.ack()));
+      // a refused message (ack −1) never reaches the chat
+      String id =
+          ack.ack() < 0 ? newId(phone) : wentOut(session, phone, message, Math.max(ack.ack(), 0));
+      reply(exchange, 201, sentBody(id, phone, message, ack.ack()));
+    } else if (next instanceof SendReply.ErrorAfterSending) {
+      wentOut(session, phone, message, 1);
+      reply(exchange, 500, WppConnectPayloads.SEND_ERROR_500);
+    } else if (next instanceof SendReply.FalseAfterSending) {
+      wentOut(session, phone, message, 1);
+      reply(exchange, 201, WppConnectPayloads.SENT_FALSE_201);
+    } else if (next instanceof SendReply.LyingNotExists) {
+      // the middleware answers first, then the controller sends anyway
+      reply(exchange, 400, WppConnectPayloads.notOnWhatsApp400(phone));
+      wentOut(session, phone, message, 1);
     } else if (next instanceof SendReply.Raw rawReply) {
       reply(exchange, rawReply.status(), rawReply.body());
     } else if (next instanceof SendReply.Slow slow) {
       await(stallRelease, slow.delay());
-      reply(exchange, 201, sentBody(phone, message, 1));
+      reply(exchange, 201, sentBody(wentOut(session, phone, message, 1), phone, message, 1));
+    } else if (next instanceof SendReply.StallAfterSending) {
+      wentOut(session, phone, message, 1);
+      await(stallRelease, Duration.ofSeconds(60));
+      hangUp(exchange);
     } else if (next instanceof SendReply.Stall) {
       await(stallRelease, Duration.ofSeconds(60));
       hangUp(exchange);
@@ -498,10 +622,52 @@ public final class WppConnectServerDouble implements AutoCloseable {
     reply(exchange, 200, WppConnectPayloads.numberStatus(phone, !notOnWhatsApp.contains(phone)));
   }
 
-  private String sentBody(String phone, String message, int ack) {
+  private static String sentBody(String id, String phone, String message, int ack) {
+    return WppConnectPayloads.sent201(id, phone, message, ack);
+  }
+
+  /** The message went out: it is in the chat, stamped now; returns its id. */
+  private String wentOut(String session, String phone, String message, int ack) {
+    String id = newId(phone);
+    chats
+        .computeIfAbsent(chatKey(session, phone), k -> new CopyOnWriteArrayList<>())
+        .add(new ChatMessage(id, message, true, ack, Instant.now().getEpochSecond()));
+    return id;
+  }
+
+  private String newId(String phone) {
     String hex = String.format("3EB0%016X", messageCounter.incrementAndGet());
-    return WppConnectPayloads.sent201(
-        WppConnectPayloads.messageId(phone, hex), phone, message, ack);
+    return WppConnectPayloads.messageId(phone, hex);
+  }
+
+  private static String chatKey(String session, String digits) {
+    return session + "|" + digits;
+  }
+
+  /** get-messages/{phone}@c.us?count=n: the chat's last n messages, oldest first. */
+  private void getMessages(HttpExchange exchange, String session, String chatId)
+      throws IOException {
+    if (!active(session)) {
+      reply(exchange, 404, WppConnectPayloads.SESSION_DOWN_404);
+      return;
+    }
+    if (failMessageLookups) {
+      reply(exchange, 401, WppConnectPayloads.OPEN_LIST_ERROR_401);
+      return;
+    }
+    int count = 20;
+    String query = exchange.getRequestURI().getRawQuery();
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        if (pair.startsWith("count=")) {
+          count = Integer.parseInt(pair.substring("count=".length()));
+        }
+      }
+    }
+    String digits = chatId.endsWith("@c.us") ? chatId.substring(0, chatId.length() - 5) : chatId;
+    List<ChatMessage> chat = chat(session, digits);
+    List<ChatMessage> last = chat.subList(Math.max(0, chat.size() - count), chat.size());
+    reply(exchange, 200, WppConnectPayloads.messages(chatId, last));
   }
 
   private void notFound(HttpExchange exchange, String method) throws IOException {
@@ -557,6 +723,17 @@ public final class WppConnectServerDouble implements AutoCloseable {
       return value instanceof Map<?, ?> map ? map : Map.of();
     } catch (IOException e) {
       return Map.of();
+    }
+  }
+
+  private static void pause(Duration delay) {
+    if (delay.isZero()) {
+      return;
+    }
+    try {
+      Thread.sleep(delay.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * SPEC §1's documents to the model. Values are what Firestore and JSON give: String, Boolean,
@@ -43,6 +44,16 @@ public final class AccountDocuments {
   private static final String HH_MM = "must be a time HH:mm (24 h)";
   private static final String DATE = "must be a date YYYY-MM-DD";
   private static final String MONTH = "must be a month YYYY-MM";
+  private static final String SESSION = "must be 1 to 64 characters of A-Z a-z 0-9 _ -";
+
+  /**
+   * SPEC §1.1: a session name the gateway can take as a path segment; anything else would start a
+   * made-up browser session on the gateway or reach another one's URL.
+   */
+  private static final Pattern SESSION_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+
+  /** SPEC §1.2: a fee {@code amount} or {@code paid} above this cannot be understood. */
+  static final BigDecimal MAX_FEE = BigDecimal.TEN.pow(12);
 
   private AccountDocuments() {}
 
@@ -67,7 +78,10 @@ public final class AccountDocuments {
 
   private static Automation automation(DocumentFields fields, AccountDefaults defaults) {
     boolean enabled = fields.bool("enabled").orElse(false);
-    String wppSession = fields.text("wppSession").orElse(defaults.wppSession());
+    String wppSession =
+        fields
+            .parsedText("wppSession", AccountDocuments::sessionName, SESSION)
+            .orElse(defaults.wppSession());
     int maxPerHour = positive(fields, "maxPerHour").orElse(defaults.maxPerHour());
     int maxPerDay = positive(fields, "maxPerDay").orElse(defaults.maxPerDay());
     Optional<QuietHours> quietHours = fields.map("quietHours").flatMap(AccountDocuments::quiet);
@@ -75,6 +89,13 @@ public final class AccountDocuments {
         fields.parsedStrings("holidays", LocalDate::parse, DATE).orElse(List.of());
     return new Automation(
         enabled, wppSession, maxPerHour, maxPerDay, quietHours, Set.copyOf(holidays));
+  }
+
+  private static String sessionName(String text) {
+    if (!SESSION_NAME.matcher(text).matches()) {
+      throw new IllegalArgumentException(SESSION);
+    }
+    return text;
   }
 
   private static Optional<Integer> positive(DocumentFields fields, String key) {
@@ -167,12 +188,11 @@ public final class AccountDocuments {
       fields.problem(key, "must be ≥ 0, found " + number.get());
       return Optional.empty();
     }
-    try {
-      return Optional.of(Money.of(number.get()));
-    } catch (ArithmeticException tooLarge) {
-      fields.problem(key, "is too large, found " + number.get());
+    if (number.get().compareTo(MAX_FEE) > 0) {
+      fields.problem(key, "must be at most 10^12, found " + number.get().toPlainString());
       return Optional.empty();
     }
+    return Optional.of(Money.of(number.get()));
   }
 
   /** {@code users/{uid}/templates/{templateId}}; a missing or blank name is the id. */

@@ -196,6 +196,25 @@ class AccountDocumentsTest {
     }
 
     @Test
+    void a_session_name_outside_the_spec_alphabet_is_a_problem() {
+      // SPEC §1.1: [A-Za-z0-9_-]{1,64}; a slash or dot could reach another gateway URL
+      assertOneProblem(
+          automation("wppSession", "../other"), PATH, "automation.wppSession", "A-Z a-z 0-9 _ -");
+      assertOneProblem(
+          automation("wppSession", "bright future"), PATH, "automation.wppSession", "_ -");
+      assertOneProblem(
+          automation("wppSession", "s".repeat(65)), PATH, "automation.wppSession", "1 to 64");
+      assertOneProblem(automation("wppSession", 7), PATH, "automation.wppSession", "string");
+    }
+
+    @Test
+    void a_session_name_of_the_spec_alphabet_is_read() {
+      String longest = "A_z-9".repeat(12) + "abcd";
+      assertThat(ok(automation("wppSession", longest)).automation().wppSession())
+          .isEqualTo(longest);
+    }
+
+    @Test
     void a_cap_of_zero_or_less_is_a_problem() {
       assertOneProblem(automation("maxPerHour", 0), PATH, "automation.maxPerHour", "> 0");
       assertOneProblem(automation("maxPerDay", -5L), PATH, "automation.maxPerDay", "> 0");
@@ -537,8 +556,25 @@ class AccountDocumentsTest {
       assertOneProblem(withFees(fee("amount", -1)), PATH, "fees[0].amount", "≥ 0");
       assertOneProblem(withFees(fee("amount", "5000")), PATH, "fees[0].amount", "must be a number");
       assertOneProblem(withFees(fee("amount", Double.NaN)), PATH, "fees[0].amount", "finite");
-      assertOneProblem(withFees(fee("amount", 1e30)), PATH, "fees[0].amount", "too large");
+      assertOneProblem(withFees(fee("amount", 1e30)), PATH, "fees[0].amount", "at most 10^12");
       assertOneProblem(withFees(fee("paid", -0.5)), PATH, "fees[0].paid", "≥ 0");
+    }
+
+    @Test
+    void fee_amounts_above_ten_to_the_twelfth_cannot_be_understood() {
+      // SPEC §1.2: 10^12 itself is fine, anything above it (5×10^16 would overflow sums) is not
+      assertThat(ok(withFees(fee("amount", 1_000_000_000_000L))).fees().get(0).amount())
+          .isEqualTo(Money.of(1_000_000_000_000L));
+      assertOneProblem(
+          withFees(fee("amount", 50_000_000_000_000_000L)),
+          PATH,
+          "fees[0].amount",
+          "must be at most 10^12, found 50000000000000000");
+      assertOneProblem(
+          withFees(fee("paid", new BigDecimal("1000000000000.01"))),
+          PATH,
+          "fees[0].paid",
+          "at most 10^12");
     }
 
     @Test

@@ -13,6 +13,11 @@ public interface DeliveryLog {
    * Creates the log, or moves an existing one to {@code log}'s status when {@link
    * com.feesmanager.automation.domain.delivery.MessageStatus#canMoveTo} allows; the same status
    * again updates attempts and times. Returns false when the write was refused as a step back.
+   *
+   * <p>A log that ends a queued message (any status but QUEUED, with {@code queuedAt}) is durable
+   * when this returns, so the caller may then complete the message; when the store cannot take it
+   * in time this throws {@link StoreUnavailable} and nothing is recorded. Other logs may be written
+   * after this returns.
    */
   boolean record(MessageLog log);
 

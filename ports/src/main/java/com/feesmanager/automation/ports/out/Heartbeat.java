@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The status document of an account (SPEC §1.5 {@code automation/status}). */
+/**
+ * The status document of an account (SPEC §1.5 {@code automation/status}), with the account's
+ * {@code problems} (SPEC §8): why something of it does not run.
+ */
 public record Heartbeat(
     Instant heartbeatAt,
     String instance,
@@ -13,7 +16,8 @@ public record Heartbeat(
     Instant gatewayCheckedAt,
     QueueCounts queue,
     DayCounts today,
-    List<NextRun> nextRuns) {
+    List<NextRun> nextRuns,
+    List<AccountProblem> problems) {
 
   public Heartbeat {
     Objects.requireNonNull(heartbeatAt, "'heartbeatAt' must not be null");
@@ -24,6 +28,7 @@ public record Heartbeat(
     Objects.requireNonNull(queue, "'queue' must not be null");
     Objects.requireNonNull(today, "'today' must not be null");
     nextRuns = List.copyOf(nextRuns);
+    problems = List.copyOf(problems);
   }
 
   /** Today's (local day) message counts. */

@@ -3,6 +3,7 @@ package com.feesmanager.automation.ports.out;
 import com.feesmanager.automation.domain.message.MessageKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** What operators and the heartbeat see of the queue: counts, sessions, dead letters. */
@@ -10,6 +11,13 @@ public interface QueueMonitor {
 
   /** Counts per state for one session. */
   QueueCounts counts(String session, Instant now);
+
+  /**
+   * When the session's next message may be claimed: {@code now} when one is ready (or a claim has
+   * timed out), else the earliest instant a delayed message falls due or an in-flight claim times
+   * out; empty when the session has nothing pending. What {@code tick} waits for (SPEC §8).
+   */
+  Optional<Instant> nextDue(String session, Instant now);
 
   /** Sessions that have ready, delayed or in-flight messages. */
   Set<String> sessions();

@@ -1,6 +1,7 @@
 package com.feesmanager.automation.ports.out;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Where run summaries of fired occurrences go (SPEC §1.5). Writing one twice is harmless. */
 public interface RunLog {
@@ -14,8 +15,5 @@ public interface RunLog {
    * The run record of one occurrence, if it exists: an occurrence with a record is done and its
    * record is never rewritten (SPEC §2), even when Redis has lost its claims.
    */
-  default java.util.Optional<RunSummary> find(String uid, String ruleId, String occurrence) {
-    // TEMPORARY until the firing branch lands (issue 10); every adapter overrides it
-    throw new UnsupportedOperationException("find is not implemented by " + getClass());
-  }
+  Optional<RunSummary> find(String uid, String ruleId, String occurrence);
 }

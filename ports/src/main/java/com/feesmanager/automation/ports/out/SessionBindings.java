@@ -2,6 +2,7 @@ package com.feesmanager.automation.ports.out;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Which account each WhatsApp session sends for (SPEC §6 session binding, {@code
@@ -13,8 +14,22 @@ public interface SessionBindings {
   /** Binds {@code session} to {@code uid} unless another account holds it; says which it is. */
   Binding bind(String session, String uid, Instant now);
 
-  /** The operator's rebind: {@code session} sends for {@code uid} from now on. */
+  /**
+   * The operator's rebind: {@code session} sends for {@code uid} from now on ({@code boundAt} is
+   * {@code now}; a rebind to the account already bound changes nothing).
+   */
   void rebind(String session, String uid, Instant now);
+
+  /** The account {@code session} is bound to, read afresh (for the operator); empty when none. */
+  Optional<Bound> boundTo(String session);
+
+  /** A session's binding as stored. */
+  record Bound(String uid, Instant boundAt) {
+    public Bound {
+      Objects.requireNonNull(uid, "'uid' must not be null");
+      Objects.requireNonNull(boundAt, "'boundAt' must not be null");
+    }
+  }
 
   /** The outcome of {@link #bind}. */
   sealed interface Binding {

@@ -25,8 +25,14 @@ public interface WhatsAppGateway {
    * latest messages are searched for one from us with exactly that body, sent at or after {@code
    * notBefore} (less a few seconds of clock skew). Never throws for a reply.
    */
-  default SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
-    // TEMPORARY until the wppconnect branch lands (issue 11); every adapter overrides it
-    throw new UnsupportedOperationException("findSent is not implemented by " + getClass());
-  }
+  SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore);
+
+  /**
+   * Whether the session's browser still works, beyond what {@link #sessionState} says: a crashed
+   * browser can leave the state at CONNECTED while it cannot send (wppconnect.md).
+   */
+  ConnectionCheck checkConnection(String session);
+
+  /** Closes the session so that {@link #startSession} creates it again; true when it closed. */
+  boolean closeSession(String session);
 }

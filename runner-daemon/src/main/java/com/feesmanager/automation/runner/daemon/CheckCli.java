@@ -7,12 +7,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /**
  * {@code check}: can this process reach Redis, Firestore and wppconnect-server (SPEC §8)? Prints
- * one line per dependency; exit 0 when all are reachable, 1 otherwise.
+ * one line per dependency; exit 0 when all are reachable, 1 otherwise. A server URL that answers
+ * with something other than wppconnect-server's API (an HTML 404 page) is named: {@code wppconnect
+ * GATEWAY_MISCONFIGURED … WPPCONNECT_SERVER_URL …}.
  */
 @Command(
     name = "check",
@@ -46,16 +49,18 @@ final class CheckCli implements Callable<Integer> {
           out.println("firestore  " + (firestore ? "OK" : "UNREACHABLE") + "  " + firestoreDetail);
           String session = config.wppconnect().defaultSession();
           SessionState state = clients.gateway().sessionState(session);
-          boolean gateway = state != SessionState.UNREACHABLE;
+          Optional<String> wrongUrl = clients.gateway().misconfiguration(session);
+          boolean gateway = state != SessionState.UNREACHABLE && wrongUrl.isEmpty();
           out.println(
               "wppconnect "
-                  + (gateway ? "OK" : "UNREACHABLE")
+                  + (wrongUrl.isPresent()
+                      ? "GATEWAY_MISCONFIGURED"
+                      : gateway ? "OK" : "UNREACHABLE")
                   + "  "
                   + config.wppconnect().serverUrl()
-                  + " session '"
-                  + session
-                  + "' is "
-                  + state);
+                  + wrongUrl
+                      .map(detail -> ": " + detail)
+                      .orElse(" session '" + session + "' is " + state));
           return redis && firestore && gateway ? 0 : 1;
         });
   }

@@ -19,6 +19,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.GatewayEvent;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
@@ -37,11 +38,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,9 +65,6 @@ import org.slf4j.LoggerFactory;
 final class Daemon {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-
-  /** SPEC §8: in-flight work gets this long to finish on SIGTERM. */
-  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
   /** Sessions delivered at once; more wait for a free worker. */
   static final int MAX_SESSION_WORKERS = 8;
@@ -81,6 +87,20 @@ final class Daemon {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
+
+  /** Gateway checks run here, so a slow gateway never delays the minute's firing (SPEC §6). */
+  private final ScheduledExecutorService gatewayChecks =
+      Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "gateway-check"));
+
+  /** The check of sessions seen for the first time, which the next heartbeat briefly waits for. */
+  private volatile Future<?> newSessionsCheck = CompletableFuture.completedFuture(null);
+
+  /** A check of new sessions is submitted and has not started yet. */
+  private final AtomicBoolean checkWaiting = new AtomicBoolean();
+
+  /** How long a heartbeat waits for the first check of a new session before showing it unknown. */
+  static final Duration NEW_SESSION_CHECK_WAIT = Duration.ofSeconds(5);
+
   private final SessionTurns workers;
   private volatile boolean stopping;
   private DaemonHttpServer http;
@@ -136,13 +156,13 @@ final class Daemon {
             Duration.ofSeconds(5),
             () -> status.status(new StatusQuery(clock.instant())),
             injector.getInstance(ApplyReceiptUseCase.class),
-            change -> LOG.info("session {} reported {}", change.session(), change.state()),
+            this::sessionReported,
             clock);
     http.start();
-    scheduler.execute(this::checkGateway);
+    newSessionsCheck = gatewayChecks.submit(this::checkGateway);
     scheduler.execute(this::minuteCheck);
     long health = Math.max(1000, config.wppconnect().healthInterval().toMillis());
-    scheduler.scheduleWithFixedDelay(this::checkGateway, health, health, TimeUnit.MILLISECONDS);
+    gatewayChecks.scheduleWithFixedDelay(this::checkGateway, health, health, TimeUnit.MILLISECONDS);
     LOG.info("daemon {} started, HTTP on {}:{}", instance, config.httpBind(), http.port());
   }
 
@@ -157,25 +177,38 @@ final class Daemon {
   }
 
   /** Stops taking work, lets workers finish their current step, releases leases; idempotent. */
-  synchronized void stop() {
+  void stop() {
+    stop(StopBudget.start());
+  }
+
+  /**
+   * As {@link #stop()}, within {@code budget}: the minute check and the workers share one wait for
+   * their current step; workers still busy then are interrupted and get a little longer to hand
+   * their claims back.
+   */
+  synchronized void stop(StopBudget budget) {
     if (stopping) {
       return;
     }
     stopping = true;
     LOG.info("daemon {} stopping", instance);
     scheduler.shutdownNow();
+    gatewayChecks.shutdownNow();
     synchronized (wakeUp) {
       wakeUp.notifyAll();
     }
     workers.shutdown();
     try {
       // a check already firing finishes (its claims are leases); nothing starts after stop
-      if (!scheduler.awaitTermination(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-        LOG.warn("the minute check is still running after {}", SHUTDOWN_GRACE);
+      if (!scheduler.awaitTermination(budget.forWork().toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("the minute check is still running; stopping without it");
       }
-      if (!workers.awaitTermination(SHUTDOWN_GRACE)) {
-        LOG.warn("workers still busy after {}; interrupting", SHUTDOWN_GRACE);
+      if (!workers.awaitTermination(budget.forWork())) {
+        LOG.warn("workers still busy; interrupting");
         workers.shutdownNow();
+        if (!workers.awaitTermination(budget.forInterrupted())) {
+          LOG.warn("workers still busy after the interrupt; their claims come back later");
+        }
       }
     } catch (InterruptedException e) {
       workers.shutdownNow();
@@ -188,54 +221,83 @@ final class Daemon {
     LOG.info("daemon {} stopped", instance);
   }
 
+  /**
+   * Firing, worker upkeep and heartbeats each run guarded (SPEC §2 isolation): whatever one of them
+   * throws is logged and the others still happen this minute. Within each, accounts are isolated
+   * from each other by the use cases.
+   */
   private void minuteCheck() {
     if (stopping) {
       return;
     }
     Instant started = clock.instant();
     try {
-      FireReport report =
-          injector
-              .getInstance(FireDueOccurrencesUseCase.class)
-              .fireDueOccurrences(new FireDueOccurrencesCommand(started));
-      metrics.recordFire(report);
-      if (report.queued() > 0) {
-        wakeWorkers();
-      }
-      report
-          .occurrences()
-          .forEach(
-              o ->
-                  LOG.info(
-                      "{} {} {} {}: matched {}, queued {}, skipped {}",
-                      o.outcome(),
-                      o.uid(),
-                      o.ruleId(),
-                      o.occurrence(),
-                      o.matched(),
-                      o.queued(),
-                      o.skipped()));
-      report.problems().forEach(p -> LOG.warn("problem: {}", p));
-      Set<String> accountSessions = startWorkers();
-      if (!gatewayStates.keySet().containsAll(accountSessions)) {
-        // A session seen for the first time (a new account) is checked now, not at the next
-        // WPP_HEALTH_INTERVAL, so the heartbeat never shows it as unreachable meanwhile.
-        checkGateway();
-      }
-      injector
-          .getInstance(PublishHeartbeatUseCase.class)
-          .publishHeartbeats(
-              new PublishHeartbeatCommand(
-                  clock.instant(), instance, Version.VALUE, Map.copyOf(gatewayStates)));
-    } catch (InfrastructureException e) {
-      LOG.warn("minute check failed: {}", e.getMessage());
-    } catch (RuntimeException e) {
-      LOG.error("minute check failed", e);
+      guarded("firing", () -> fire(started));
+      // receipts that arrived before their send was recorded (issue 11)
+      guarded(
+          "applying kept receipts",
+          () -> injector.getInstance(ApplyReceiptUseCase.class).applyPending(clock.instant()));
+      guarded("worker upkeep", this::upkeepWorkers);
+      guarded("heartbeat", this::publishHeartbeats);
     } finally {
       metrics.recordTick(Duration.between(started, clock.instant()));
       watchStores();
       scheduleNextMinute();
     }
+  }
+
+  private static void guarded(String step, Runnable work) {
+    try {
+      work.run();
+    } catch (InfrastructureException e) {
+      LOG.warn("{} failed: {}", step, e.getMessage());
+    } catch (RuntimeException e) {
+      LOG.error("{} failed", step, e);
+    }
+  }
+
+  private void fire(Instant at) {
+    FireReport report =
+        injector
+            .getInstance(FireDueOccurrencesUseCase.class)
+            .fireDueOccurrences(new FireDueOccurrencesCommand(at));
+    metrics.recordFire(report);
+    if (report.queued() > 0) {
+      wakeWorkers();
+    }
+    report
+        .occurrences()
+        .forEach(
+            o ->
+                LOG.info(
+                    "{} {} {} {}: matched {}, queued {}, skipped {}{}",
+                    o.outcome(),
+                    o.uid(),
+                    o.ruleId(),
+                    o.occurrence(),
+                    o.matched(),
+                    o.queued(),
+                    o.skipped(),
+                    o.problems().isEmpty() ? "" : " (" + String.join("; ", o.problems()) + ")"));
+    report.problems().forEach(p -> LOG.warn("problem: {}", p));
+  }
+
+  private void publishHeartbeats() {
+    try {
+      // a session seen for the first time was sent to be checked: its state, not UNREACHABLE,
+      // belongs in the heartbeat, but a slow gateway must not hold the heartbeat long either
+      newSessionsCheck.get(NEW_SESSION_CHECK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException | ExecutionException | CancellationException e) {
+      LOG.debug("heartbeat written before the new sessions' gateway check ended");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    injector
+        .getInstance(PublishHeartbeatUseCase.class)
+        .publishHeartbeats(
+            new PublishHeartbeatCommand(
+                clock.instant(), instance, Version.VALUE, Map.copyOf(gatewayStates)));
   }
 
   /** SPEC §8: probes Redis and Firestore (past the outage cache) for the outage alerts. */
@@ -272,20 +334,42 @@ final class Daemon {
   }
 
   /**
-   * Starts a worker for every session with an enabled account or a queue; returns the sessions of
-   * the enabled accounts (those the gateway check covers).
+   * Starts a worker for every session with an enabled account or a queue, each on its own; forgets
+   * the gateway state of sessions no enabled account uses any more; sends sessions seen for the
+   * first time to be checked at once (not at the next WPP_HEALTH_INTERVAL).
    */
-  private Set<String> startWorkers() {
-    Set<String> accountSessions = new java.util.TreeSet<>();
+  private void upkeepWorkers() {
+    Set<String> accountSessions = new TreeSet<>();
+    Set<String> uids = new TreeSet<>();
     for (AccountSettings account :
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
       accountSessions.add(account.automation().wppSession());
+      uids.add(account.uid());
     }
-    Set<String> sessions =
-        new java.util.TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
-    sessions.addAll(accountSessions);
-    sessions.forEach(workers::offer);
-    return accountSessions;
+    Set<String> sessions = new TreeSet<>(accountSessions);
+    guarded(
+        "listing the queued sessions",
+        () -> sessions.addAll(injector.getInstance(QueueMonitor.class).sessions()));
+    for (String session : sessions) {
+      guarded("the worker of session " + session, () -> workers.offer(session));
+    }
+    // metric labels follow what is served: enabled accounts, sessions with an account or a queue
+    metrics.retain(uids, sessions);
+    gatewayStates.keySet().retainAll(accountSessions);
+    // one check waiting at most: behind a slow running check (which may have listed the accounts
+    // before this one existed), not one more every minute
+    if (!gatewayStates.keySet().containsAll(accountSessions) && !checkWaiting.getAndSet(true)) {
+      try {
+        newSessionsCheck =
+            gatewayChecks.submit(
+                () -> {
+                  checkWaiting.set(false);
+                  checkGateway();
+                });
+      } catch (RejectedExecutionException e) {
+        checkWaiting.set(false); // stopping
+      }
+    }
   }
 
   private void work(String session, BooleanSupplier yieldNow) {
@@ -333,6 +417,21 @@ final class Daemon {
       long seen = wakeUps;
       while (!stopping && wakeUps == seen && clock.instant().isBefore(until)) {
         wakeUp.wait(Math.max(1, Duration.between(clock.instant(), until).toMillis() + 1));
+      }
+    }
+  }
+
+  /**
+   * A webhook status-find: browserClose, serverClose, disconnectedMobile … say the session cannot
+   * send; the gateway check runs now (it restarts a crashed session), not at the next interval.
+   */
+  private void sessionReported(GatewayEvent.SessionStatusChanged change) {
+    LOG.info("session {} reported {}", change.session(), change.state());
+    if (!change.state().canSend() && !stopping) {
+      try {
+        scheduler.execute(this::checkGateway);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // stopping: no more checks
       }
     }
   }

@@ -1,24 +1,32 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
+import com.feesmanager.automation.runner.daemon.wiring.ServerClients;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 
 /**
  * {@code daemon}: run forever (SPEC §8). SIGTERM stops taking new work, lets in-flight messages
- * finish or go back to the queue within 30 s, and exits 0.
+ * finish or go back to the queue, commits Firestore's waiting writes and exits 0, all within one 30
+ * s budget ({@link StopBudget}).
  */
 @Command(
     name = "daemon",
     mixinStandardHelpOptions = true,
     description = "Run the scheduler, the delivery workers and the HTTP surface until SIGTERM.")
 final class DaemonCli implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DaemonCli.class);
 
   /** The environment; tests replace it. */
   Map<String, String> environment = System.getenv();
@@ -31,6 +39,7 @@ final class DaemonCli implements Callable<Integer> {
             + UUID.randomUUID().toString().substring(0, 8);
     CountDownLatch closed = new CountDownLatch(1);
     DaemonMetrics metrics = new DaemonMetrics();
+    AtomicReference<StopBudget> stopping = new AtomicReference<>();
     return ServerRuntime.run(
         environment,
         Clock.systemUTC(),
@@ -41,10 +50,18 @@ final class DaemonCli implements Callable<Integer> {
           Thread hook =
               new Thread(
                   () -> {
-                    daemon.stop();
+                    // one budget for every stop step (StopBudget); the stop runs beside this
+                    // thread, which halts at the budget's end whatever is still running
+                    StopBudget budget = StopBudget.start();
+                    stopping.set(budget);
+                    Thread stop = new Thread(() -> daemon.stop(budget), "stop");
+                    stop.setDaemon(true);
+                    stop.start();
                     try {
-                      // let the main thread close the clients (flushing Firestore's logs)
-                      closed.await(15, TimeUnit.SECONDS);
+                      // the main thread closes the clients (committing Firestore's waiting writes)
+                      if (!closed.await(budget.beforeHalt().toMillis(), TimeUnit.MILLISECONDS)) {
+                        LOG.warn("stop budget of {} spent; exiting", StopBudget.TOTAL);
+                      }
                     } catch (InterruptedException e) {
                       Thread.currentThread().interrupt();
                     }
@@ -55,6 +72,10 @@ final class DaemonCli implements Callable<Integer> {
           Runtime.getRuntime().addShutdownHook(hook);
           daemon.start();
           daemon.awaitStopped();
+          clients.close(
+              Optional.ofNullable(stopping.get())
+                  .map(StopBudget::forFlush)
+                  .orElse(ServerClients.FLUSH_ON_CLOSE));
           return 0;
         },
         closed::countDown);

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       CheckCli.class,
       DeadCli.class,
       SendTestCli.class,
+      SessionCli.class,
       ImportCli.class
     })
 public final class Main implements Runnable {

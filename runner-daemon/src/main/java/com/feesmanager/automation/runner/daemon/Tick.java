@@ -1,8 +1,10 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.application.AccountProblems;
+import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.application.QueueDrainer.DrainReport;
+import com.feesmanager.automation.application.QueueDrainer.Left;
 import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
@@ -11,16 +13,21 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.SessionLeases;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.google.inject.Injector;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -73,8 +80,6 @@ public final class Tick {
       return map;
     }
   }
-
-  private static final DrainReport NOTHING_QUEUED = new DrainReport(0, 0, 0, 0, 0, 0, 0);
 
   private Tick() {}
 
@@ -175,37 +180,96 @@ public final class Tick {
                     o.skipped()));
     fired.problems().forEach(p -> out.println("problem: " + p));
     DrainReport report = drain(injector, clock, budget);
+    int held = report.held();
+    int waiting = report.waiting();
+    for (Left left : report.left()) {
+      Optional<SessionState> down =
+          left.state() == Left.State.QUEUED
+              ? sessionDown(injector, left.session())
+              : Optional.empty();
+      if (down.isPresent()) {
+        // held by an earlier run and not due within this one: the session is still down
+        held += Math.max(1, pending(injector, clock, left.session()));
+        waiting--;
+      }
+      out.println(describe(left, down));
+    }
     out.printf(
         "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%n",
-        report.sent(),
-        report.skipped(),
-        report.failed(),
-        report.dead(),
-        report.held(),
-        report.waiting());
+        report.sent(), report.skipped(), report.failed(), report.dead(), held, waiting);
+    boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(
-        report.needsAttention() ? 1 : 0,
+        attention ? 1 : 0,
         fired.occurrences().size(),
         report.sent(),
         report.skipped(),
         report.failed(),
         report.dead(),
-        report.held(),
-        report.waiting(),
+        held,
+        waiting,
         "");
   }
 
+  /** One line on a session that still has messages, for the operator. */
+  private static String describe(Left left, Optional<SessionState> down) {
+    String at = left.nextAt().map(i -> i.truncatedTo(ChronoUnit.SECONDS).toString()).orElse("?");
+    return switch (left.state()) {
+      case HELD ->
+          "held: session "
+              + left.session()
+              + " ("
+              + left.reason()
+              + "), stays queued for the next run; next try at "
+              + at;
+      case WAITING -> "waiting: session " + left.session() + " (" + left.reason() + ") until " + at;
+      case QUEUED ->
+          down.isPresent()
+              ? "held: session "
+                  + left.session()
+                  + " (WhatsApp session "
+                  + down.get()
+                  + "), stays queued for the next run; next try at "
+                  + at
+              : "waiting: session " + left.session() + ", next message due at " + at;
+      case LEASED_ELSEWHERE ->
+          "left to another worker: session "
+              + left.session()
+              + " (it holds the session's lease and delivers it)";
+    };
+  }
+
+  /** The session's state when it cannot send; empty when it can (the gateway is asked once). */
+  private static Optional<SessionState> sessionDown(Injector injector, String session) {
+    SessionState state = injector.getInstance(WhatsAppGateway.class).sessionState(session);
+    return state.canSend() ? Optional.empty() : Optional.of(state);
+  }
+
+  private static int pending(Injector injector, Clock clock, String session) {
+    return (int)
+        Math.min(
+            Integer.MAX_VALUE,
+            injector.getInstance(QueueMonitor.class).counts(session, clock.instant()).pending());
+  }
+
   /**
-   * Delivers until the queue is empty or {@code budget} passes. With no session holding ready,
+   * How long the tick's hold on a session's lease lasts; renewed before every step, so it only has
+   * to outlive one step (a send within WPP_TIMEOUT and the lookups around it).
+   */
+  static final Duration LEASE_TTL = Duration.ofMinutes(2);
+
+  /**
+   * Delivers until the queue is empty or {@code budget} passes, waiting for held and delayed
+   * messages that come due within it, each session under its lease. With no session holding ready,
    * delayed or in-flight messages every session would answer idle at once, so the delivery side
    * (and with it the wppconnect client) is not built at all: the common tick, with nothing due,
    * stays cheap.
    */
   private static DrainReport drain(Injector injector, Clock clock, Duration budget)
       throws InterruptedException {
-    Set<String> sessions = new TreeSet<>(injector.getInstance(QueueMonitor.class).sessions());
+    QueueMonitor monitor = injector.getInstance(QueueMonitor.class);
+    Set<String> sessions = new TreeSet<>(monitor.sessions());
     if (sessions.isEmpty()) {
-      return NOTHING_QUEUED;
+      return DrainReport.NOTHING;
     }
     for (AccountSettings account :
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
@@ -214,8 +278,22 @@ public final class Tick {
     QueueDrainer drainer =
         new QueueDrainer(
             injector.getInstance(DeliverMessagesUseCase.class),
+            monitor::nextDue,
+            new QueueDrainer.Sharing(
+                injector.getInstance(SessionLeases.class),
+                owner(),
+                LEASE_TTL,
+                injector.getInstance(AutomationSettings.class).holdDelay()),
             clock,
             QueueDrainer.Sleeper.onClock(clock));
     return drainer.drain(sessions, clock.instant().plus(budget), (session, step) -> {});
+  }
+
+  /** This tick's name as a lease owner: unique among the processes sharing Redis. */
+  private static String owner() {
+    return "tick-"
+        + ProcessHandle.current().pid()
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 }

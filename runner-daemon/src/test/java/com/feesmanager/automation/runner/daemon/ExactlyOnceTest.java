@@ -9,6 +9,7 @@ import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
+import com.feesmanager.automation.adapters.local.InMemorySessionBindings;
 import com.feesmanager.automation.adapters.local.RecordingAlerts;
 import com.feesmanager.automation.application.AccountProblems;
 import com.feesmanager.automation.application.AutomationSettings;
@@ -25,11 +26,11 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCom
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SentLookup;
-import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.nio.file.Path;
@@ -61,6 +62,7 @@ class ExactlyOnceTest {
   private final InMemoryRateLimitLedger ledger = new InMemoryRateLimitLedger();
   private final RecordingAlerts alerts = new RecordingAlerts();
   private final InMemoryDailyTally tally = new InMemoryDailyTally();
+  private final InMemorySessionBindings bindings = new InMemorySessionBindings();
   private final AutomationSettings settings =
       new AutomationSettings(
           Duration.ofHours(6),
@@ -99,6 +101,16 @@ class ExactlyOnceTest {
     public NumberCheck checkNumber(String session, PhoneNumber number) {
       return new NumberCheck.Exists(number.digits(), true);
     }
+
+    @Override
+    public ConnectionCheck checkConnection(String session) {
+      return ConnectionCheck.ALIVE;
+    }
+
+    @Override
+    public boolean closeSession(String session) {
+      return true;
+    }
   }
 
   private FireDueOccurrencesService instance() {
@@ -113,7 +125,8 @@ class ExactlyOnceTest {
         alerts,
         tally,
         new ReminderPlanner(new PhoneNormaliser("92")),
-        settings);
+        settings,
+        new AccountProblems());
   }
 
   private DeliverMessagesService worker(WhatsAppGateway gateway) {
@@ -124,15 +137,7 @@ class ExactlyOnceTest {
         ledger,
         gateway,
         log,
-        new SessionBindings() {
-          @Override
-          public Binding bind(String session, String uid, Instant now) {
-            return new Binding.Mine();
-          }
-
-          @Override
-          public void rebind(String session, String uid, Instant now) {}
-        },
+        bindings,
         alerts,
         new AccountProblems(),
         tally,

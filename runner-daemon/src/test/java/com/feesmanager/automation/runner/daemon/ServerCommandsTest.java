@@ -110,6 +110,8 @@ class ServerCommandsTest {
       sendTest.environment = env;
     } else if (command instanceof PreviewCli preview) {
       preview.environment = env;
+    } else if (command instanceof SessionCli.Rebind rebind) {
+      rebind.environment = env;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -131,10 +133,16 @@ class ServerCommandsTest {
   }
 
   private static void flushRedisDatabase9() throws Exception {
+    flushRedisDatabase(9);
+  }
+
+  private static void flushRedisDatabase(int database) throws Exception {
     try (Socket socket = new Socket("127.0.0.1", 6379)) {
       socket
           .getOutputStream()
-          .write("SELECT 9\r\nFLUSHDB\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
+          .write(
+              ("SELECT " + database + "\r\nFLUSHDB\r\nQUIT\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
       socket.getOutputStream().flush();
       String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
       assertThat(reply).startsWith("+OK");
@@ -206,6 +214,123 @@ class ServerCommandsTest {
   }
 
   @Test
+  void session_rebind_moves_a_taken_session_to_the_named_account_and_status_shows_it() {
+    // given another academy was bound to the sample's session "demo" first
+    java.time.Instant takenAt = java.time.Instant.parse("2026-11-01T00:00:00Z");
+    try (FirestoreConnection firestore =
+        FirestoreConnection.open(
+            FirestoreEmulatorExtension.emulator().config(),
+            AccountDefaults.SPEC,
+            Clock.systemUTC())) {
+      firestore.sessionBindings().bind("demo", "other-academy", takenAt);
+    }
+
+    // when the operator rebinds it
+    Run rebind = run(new SessionCli.Rebind(), env(), "demo", "--account", "demo-academy");
+
+    // then it says what changed, the binding moved, and status shows it
+    assertThat(rebind.exitCode()).as(rebind.out() + rebind.err()).isZero();
+    assertThat(rebind.out())
+        .contains("session demo is bound to demo-academy")
+        .contains("was other-academy, bound at " + takenAt);
+    try (FirestoreConnection firestore =
+        FirestoreConnection.open(
+            FirestoreEmulatorExtension.emulator().config(),
+            AccountDefaults.SPEC,
+            Clock.systemUTC())) {
+      assertThat(firestore.sessionBindings().boundTo("demo"))
+          .hasValueSatisfying(bound -> assertThat(bound.uid()).isEqualTo("demo-academy"));
+    }
+    Run status = run(new StatusCli(), env());
+    assertThat(status.out()).containsPattern("demo\\s+bound to demo-academy since ");
+
+    // and running it again changes nothing
+    Run again = run(new SessionCli.Rebind(), env(), "demo", "--account", "demo-academy");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("already bound to demo-academy");
+  }
+
+  @Test
+  void session_rebind_refuses_a_bad_session_name_or_an_unknown_account_with_exit_2() {
+    Run badName = run(new SessionCli.Rebind(), env(), "../demo", "--account", "demo-academy");
+    Run unknown = run(new SessionCli.Rebind(), env(), "demo", "--account", "no-such-academy");
+
+    assertThat(badName.exitCode()).isEqualTo(2);
+    assertThat(badName.err()).contains("SESSION must be 1 to 64 characters");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no-such-academy: no such account");
+    try (FirestoreConnection firestore =
+        FirestoreConnection.open(
+            FirestoreEmulatorExtension.emulator().config(),
+            AccountDefaults.SPEC,
+            Clock.systemUTC())) {
+      assertThat(firestore.sessionBindings().boundTo("demo")).isEmpty();
+    }
+  }
+
+  @Test
+  void a_tick_before_the_hold_ends_waits_for_the_held_messages_and_sends_them_once()
+      throws Exception {
+    // this test runs for half a minute: a database of its own, which no parallel run flushes
+    Map<String, String> env = env();
+    env.put("REDIS_URL", "redis://127.0.0.1:6379/10");
+    flushRedisDatabase(10);
+
+    // given a tick held the session's messages (hold delay 30 s)
+    whatsapp.setState("demo", WppConnectServerDouble.State.CLOSED);
+    Run down = run(new TickCli(), env, "--at", AT, "--max-seconds", "2");
+    assertThat(down.exitCode()).as(down.out() + down.err()).isEqualTo(1);
+    assertThat(down.out()).contains("held: session demo (SESSION_DOWN)");
+
+    // and a tick while the hold runs and the session is still down also exits 1
+    Run stillDown =
+        run(new TickCli(), env, "--at", "2026-11-20T10:00:50+05:00", "--max-seconds", "1");
+    assertThat(stillDown.exitCode()).as(stillDown.out() + stillDown.err()).isEqualTo(1);
+    assertThat(stillDown.out()).contains("held: session demo");
+    int refused = whatsapp.sends().size();
+
+    // when the session is back and the next tick starts while the holds still run
+    whatsapp.connect("demo");
+    Run next = run(new TickCli(), env, "--at", "2026-11-20T10:00:55+05:00", "--max-seconds", "45");
+
+    // then it waited for them and sent each once, exit 0
+    assertThat(next.exitCode()).as(next.out() + next.err()).isZero();
+    assertThat(next.out()).contains("sent 18,").contains("held 0, waiting 0");
+    List<WppConnectServerDouble.RecordedSend> delivered =
+        whatsapp.sends().subList(refused, whatsapp.sends().size());
+    assertThat(delivered).hasSize(18);
+    assertThat(delivered).extracting(s -> s.phone() + s.message()).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void a_tick_leaves_a_session_whose_lease_a_daemon_holds_to_that_daemon() {
+    // given a daemon's worker holds the lease of the session "demo"
+    try (var redis =
+        com.feesmanager.automation.adapters.redis.RedisConnection.open(
+            com.feesmanager.automation.adapters.redis.RedisSettings.of(REDIS))) {
+      assertThat(
+              redis
+                  .sessionLeases()
+                  .acquire(
+                      "demo",
+                      "daemon-elsewhere",
+                      java.time.Instant.parse("2026-11-20T05:00:00Z"),
+                      java.time.Duration.ofMinutes(10)))
+          .isTrue();
+    }
+
+    // when
+    Run tick = run(new TickCli(), env(), "--at", AT, "--max-seconds", "5");
+
+    // then it fired, but sent nothing through the daemon's session, and says so
+    assertThat(tick.exitCode()).as(tick.out() + tick.err()).isZero();
+    assertThat(tick.out())
+        .contains("FIRED demo-academy overdue-daily")
+        .contains("left to another worker: session demo");
+    assertThat(whatsapp.sends()).isEmpty();
+  }
+
+  @Test
   void a_bad_setting_is_one_line_naming_it_and_exit_2() {
     Map<String, String> env = env();
     env.put("MAX_ATTEMPTS", "three");
@@ -263,9 +388,8 @@ class ServerCommandsTest {
     // given one attempt in all and a gateway that fails the first send
     Map<String, String> env = env();
     env.put("MAX_ATTEMPTS", "1");
-    whatsapp.replyToNextSends(
-        new WppConnectServerDouble.SendReply.Raw(
-            500, "{\"status\":\"Error\",\"message\":\"Erro ao enviar a mensagem.\",\"error\":{}}"));
+    // (WhatsApp refuses it, ack −1: a 500 would be ambiguous, asked about, not retried blindly)
+    whatsapp.replyToNextSends(WppConnectServerDouble.SendReply.ack(-1));
 
     // when
     Run tick = run(new TickCli(), env, "--at", AT, "--max-seconds", "30");
@@ -274,7 +398,7 @@ class ServerCommandsTest {
     // then
     assertThat(tick.exitCode()).isEqualTo(1);
     assertThat(tick.out()).contains("dead 1");
-    assertThat(list.out()).contains("1 dead letter(s)").contains("SEND_FAILED");
+    assertThat(list.out()).contains("1 dead letter(s)").contains("WHATSAPP_FAILED");
     assertThat(list.out()).doesNotContain("923001234567");
     assertThat(logStatuses()).containsOnlyOnce("DEAD");
 

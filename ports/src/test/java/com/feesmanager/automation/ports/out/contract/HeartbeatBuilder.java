@@ -1,10 +1,12 @@
 package com.feesmanager.automation.ports.out.contract;
 
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Test data: a {@link Heartbeat} of a running daemon. */
 public final class HeartbeatBuilder {
@@ -17,6 +19,15 @@ public final class HeartbeatBuilder {
   private Heartbeat.DayCounts today = new Heartbeat.DayCounts(12, 1, 3);
   private List<Heartbeat.NextRun> nextRuns =
       List.of(new Heartbeat.NextRun("overdue-daily", Instant.parse("2026-11-11T05:00:00Z")));
+
+  private List<AccountProblem> problems =
+      List.of(
+          new AccountProblem(
+              "RULE_INVALID",
+              Optional.of("weekly-broken"),
+              Optional.empty(),
+              "Rule 'Weekly' is invalid: schedule.time: must be a time HH:mm (24 h)",
+              Instant.parse("2026-11-10T04:00:00Z")));
 
   private HeartbeatBuilder() {}
 
@@ -54,8 +65,21 @@ public final class HeartbeatBuilder {
     return this;
   }
 
+  public HeartbeatBuilder withProblems(List<AccountProblem> value) {
+    this.problems = value;
+    return this;
+  }
+
   public Heartbeat build() {
     return new Heartbeat(
-        heartbeatAt, instance, version, gatewayStatus, heartbeatAt, queue, today, nextRuns);
+        heartbeatAt,
+        instance,
+        version,
+        gatewayStatus,
+        heartbeatAt,
+        queue,
+        today,
+        nextRuns,
+        problems);
   }
 }

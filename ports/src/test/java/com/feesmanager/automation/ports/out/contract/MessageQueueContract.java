@@ -589,6 +589,34 @@ public abstract class MessageQueueContract {
   }
 
   @Test
+  void nextDue_isNowWhenAMessageIsReady_elseTheEarliestDelayOrClaimTimeout() {
+    // given one message delayed ten minutes and one claimed (in flight for VISIBILITY)
+    enqueued(session, T0);
+    enqueued(session, T0.plusSeconds(1));
+    Instant at = T0.plusSeconds(10);
+    queue.release(claim(session, at), at.plus(Duration.ofMinutes(10)), false);
+    claim(session, at);
+
+    // when / then: the claim times out first, then the delay ends
+    assertThat(monitor.nextDue(session, at)).contains(at.plus(VISIBILITY));
+    assertThat(monitor.nextDue(session, at.plus(VISIBILITY))).contains(at.plus(VISIBILITY));
+    enqueued(session, at.plusSeconds(1));
+    assertThat(monitor.nextDue(session, at.plusSeconds(1))).contains(at.plusSeconds(1));
+    assertThat(monitor.nextDue(Unique.name("empty"), at)).isEmpty();
+  }
+
+  @Test
+  void nextDue_ofAHeldMessage_isWhenItsHoldEnds() {
+    // given a message held (released without an attempt) for thirty seconds
+    enqueued(session, T0);
+    queue.release(claim(session, T0), T0.plusSeconds(30), false);
+
+    // then
+    assertThat(monitor.nextDue(session, T0.plusSeconds(1))).contains(T0.plusSeconds(30));
+    assertThat(monitor.nextDue(session, T0.plusSeconds(31))).contains(T0.plusSeconds(31));
+  }
+
+  @Test
   void sessions_listsSessionsWithReadyDelayedOrInFlightWork_andDropsFinishedOnes() {
     // given
     String ready = Unique.name("ready");

@@ -84,4 +84,29 @@ public abstract class RunLogContract {
     assertThat(runLog.recent(otherUid, 10)).containsExactly(theirs);
     assertThat(runLog.recent(Unique.name("academy"), 10)).isEmpty();
   }
+
+  @Test
+  void find_returnsTheRecordOfThatOccurrence_writtenOrStillWaiting() {
+    // given
+    RunSummary tenth = firedOnDay(10);
+    RunSummary missed = aRunSummary().forAccount(uid).ofRule("monthly").withError("MISSED").build();
+    runLog.record(tenth);
+    runLog.record(missed);
+
+    // when / then
+    assertThat(runLog.find(uid, tenth.ruleId(), tenth.occurrence())).contains(tenth);
+    assertThat(runLog.find(uid, "monthly", missed.occurrence())).contains(missed);
+  }
+
+  @Test
+  void find_isEmpty_forAnotherOccurrenceRuleOrAccount() {
+    // given
+    RunSummary tenth = firedOnDay(10);
+    runLog.record(tenth);
+
+    // when / then
+    assertThat(runLog.find(uid, tenth.ruleId(), "2026-11-11T10:00")).isEmpty();
+    assertThat(runLog.find(uid, "another-rule", tenth.occurrence())).isEmpty();
+    assertThat(runLog.find(Unique.name("academy"), tenth.ruleId(), tenth.occurrence())).isEmpty();
+  }
 }

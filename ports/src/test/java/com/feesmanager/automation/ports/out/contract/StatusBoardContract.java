@@ -3,12 +3,14 @@ package com.feesmanager.automation.ports.out.contract;
 import static com.feesmanager.automation.ports.out.contract.HeartbeatBuilder.aHeartbeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +54,16 @@ public abstract class StatusBoardContract {
             .withQueue(new QueueCounts(0, 7, 0, 2))
             .withToday(0, 0, 0)
             .withNextRuns(List.of())
+            .withProblems(
+                List.of(
+                    new AccountProblem(
+                        "DOCUMENT_UNREADABLE",
+                        Optional.empty(),
+                        Optional.of("s7"),
+                        "users/u/students/s7: fees[0].amount: must be at most 10^12",
+                        T0),
+                    new AccountProblem(
+                        "ACCOUNT_FAILED", Optional.empty(), Optional.empty(), "boom", T0)))
             .build();
 
     // when

@@ -68,6 +68,10 @@ public final class ConfigLoader {
   static final String REDIS_URL = "REDIS_URL";
   static final String AUTOMATION_CHECK_INTERVAL = "AUTOMATION_CHECK_INTERVAL";
   static final String AUTOMATION_MISFIRE_GRACE = "AUTOMATION_MISFIRE_GRACE";
+
+  /** SPEC §2 amended: a longer grace is a configuration error. */
+  static final Duration MAX_MISFIRE_GRACE = Duration.ofDays(1);
+
   static final String MAX_MESSAGES_PER_HOUR = "MAX_MESSAGES_PER_HOUR";
   static final String MAX_MESSAGES_PER_DAY = "MAX_MESSAGES_PER_DAY";
   static final String MIN_SEND_INTERVAL = "MIN_SEND_INTERVAL";
@@ -234,6 +238,14 @@ public final class ConfigLoader {
       Duration checkInterval =
           duration(AUTOMATION_CHECK_INTERVAL, Duration.ofMinutes(1), Duration.ofSeconds(1));
       Duration misfireGrace = duration(AUTOMATION_MISFIRE_GRACE, Duration.ofHours(6), null);
+      if (isValid(AUTOMATION_MISFIRE_GRACE) && misfireGrace.compareTo(MAX_MISFIRE_GRACE) > 0) {
+        // done marks are kept for a month and a day: a longer grace could fire a month-old
+        // occurrence again, and a day-old reminder is already stale
+        problem(
+            AUTOMATION_MISFIRE_GRACE,
+            "must be at most P1D (one day), got \"" + shown(AUTOMATION_MISFIRE_GRACE) + "\"");
+        misfireGrace = Duration.ofHours(6);
+      }
       int maxPerHour = wholeNumber(MAX_MESSAGES_PER_HOUR, 100, 1, Integer.MAX_VALUE);
       int maxPerDay = wholeNumber(MAX_MESSAGES_PER_DAY, 1000, 1, Integer.MAX_VALUE);
       Duration minSendInterval = duration(MIN_SEND_INTERVAL, Duration.ofSeconds(3), null);

@@ -2,6 +2,7 @@ package com.feesmanager.automation.runner.daemon.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import io.micronaut.serde.annotation.Serdeable;
@@ -34,7 +35,7 @@ record StatusJson(
     }
   }
 
-  /** {@code {heartbeatAt, instance, version, wppconnect, queue, today, nextRuns}}. */
+  /** {@code {heartbeatAt, instance, version, wppconnect, queue, today, nextRuns, problems}}. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record HeartbeatJson(
@@ -44,7 +45,8 @@ record StatusJson(
       GatewayJson wppconnect,
       QueueJson queue,
       TodayJson today,
-      List<NextRunJson> nextRuns) {
+      List<NextRunJson> nextRuns,
+      List<ProblemJson> problems) {
     static HeartbeatJson of(Heartbeat heartbeat) {
       return new HeartbeatJson(
           heartbeat.heartbeatAt().toString(),
@@ -57,7 +59,8 @@ record StatusJson(
               heartbeat.today().sent(), heartbeat.today().failed(), heartbeat.today().skipped()),
           heartbeat.nextRuns().stream()
               .map(run -> new NextRunJson(run.ruleId(), run.at().toString()))
-              .toList());
+              .toList(),
+          heartbeat.problems().stream().map(ProblemJson::of).toList());
     }
   }
 
@@ -72,4 +75,18 @@ record StatusJson(
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
   record NextRunJson(String ruleId, String at) {}
+
+  /** SPEC §8 {@code {code, ruleId?, studentId?, message, since}}: absent ids are left out. */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ProblemJson(String code, String ruleId, String studentId, String message, String since) {
+    static ProblemJson of(AccountProblem problem) {
+      return new ProblemJson(
+          problem.code(),
+          problem.ruleId().orElse(null),
+          problem.studentId().orElse(null),
+          problem.message(),
+          problem.since().toString());
+    }
+  }
 }

@@ -5,13 +5,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks every run of 10–15 digits (optionally after a '+') the way {@link PhoneNumber#masked()}
- * does ({@code 92300*****67}), so a number that slipped into a message never reaches a log line.
+ * Masks every run of 10–15 digits (optionally after a '+') that stands on its own (not inside a
+ * word or a hex key) the way {@link PhoneNumber#masked()} does ({@code 92300*****67}), so a number
+ * that slipped into a message never reaches a log line.
  */
 public final class PhoneMasking {
 
-  // Whole runs only: a 16-digit id is not a phone, and masking part of it would mislead.
-  private static final Pattern PHONE = Pattern.compile("(?<![0-9])(\\+?)([0-9]{10,15})(?![0-9])");
+  // Whole runs only: a 16-digit id is not a phone, and masking part of it would mislead; nor is
+  // a run of digits inside a hex message key (letters on either side), which an operator must be
+  // able to look up.
+  private static final Pattern PHONE =
+      Pattern.compile("(?<![0-9A-Za-z])(\\+?)([0-9]{10,15})(?![0-9A-Za-z])");
 
   private PhoneMasking() {}
 

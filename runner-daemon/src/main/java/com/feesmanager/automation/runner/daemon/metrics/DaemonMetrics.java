@@ -12,6 +12,7 @@ import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -182,6 +183,27 @@ public final class DaemonMetrics {
    */
   public void watchQueues(Supplier<Map<String, QueueCounts>> source) {
     queueSource.set(Objects.requireNonNull(source, "'source' must not be null"));
+  }
+
+  /**
+   * Forgets the meters of accounts and sessions no longer served: every meter tagged with an {@code
+   * account} not in {@code accounts} or a {@code session} not in {@code sessions} is removed, so
+   * labels follow what the daemon serves, not everything it ever served. A label that comes back
+   * starts again from zero (Prometheus reads that as a counter reset).
+   */
+  public void retain(Set<String> accounts, Set<String> sessions) {
+    Set<String> keptAccounts = Set.copyOf(accounts);
+    Set<String> keptSessions = Set.copyOf(sessions);
+    sessionStates.keySet().retainAll(keptSessions);
+    queueSessions.retainAll(keptSessions);
+    for (Meter meter : registry.getMeters()) {
+      String account = meter.getId().getTag("account");
+      String session = meter.getId().getTag("session");
+      if ((account != null && !keptAccounts.contains(account))
+          || (session != null && !keptSessions.contains(session))) {
+        registry.remove(meter);
+      }
+    }
   }
 
   /** Every meter in Prometheus text format 0.0.4 ({@link #CONTENT_TYPE}). */

@@ -1,11 +1,14 @@
 package com.feesmanager.automation.runner.daemon.metrics;
 
 import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /** Times each send of the wrapped gateway; the other calls pass straight through. */
@@ -45,5 +48,20 @@ final class TimedGateway implements WhatsAppGateway {
   @Override
   public NumberCheck checkNumber(String session, PhoneNumber number) {
     return gateway.checkNumber(session, number);
+  }
+
+  @Override
+  public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+    return gateway.findSent(session, to, text, notBefore);
+  }
+
+  @Override
+  public ConnectionCheck checkConnection(String session) {
+    return gateway.checkConnection(session);
+  }
+
+  @Override
+  public boolean closeSession(String session) {
+    return gateway.closeSession(session);
   }
 }

@@ -86,7 +86,8 @@ public final class CoreModule extends AbstractModule {
       RunLog runLog,
       Alerts alerts,
       DailyTally tally,
-      ReminderPlanner planner) {
+      ReminderPlanner planner,
+      AccountProblems problems) {
     return new FireDueOccurrencesService(
         accounts,
         rules,
@@ -98,7 +99,8 @@ public final class CoreModule extends AbstractModule {
         alerts,
         tally,
         planner,
-        settings);
+        settings,
+        problems);
   }
 
   @Provides
@@ -130,21 +132,6 @@ public final class CoreModule extends AbstractModule {
         tally,
         settings,
         random);
-  }
-
-  /** TEMPORARY until the session-binding adapters are bound by the adapter modules. */
-  @Provides
-  @Singleton
-  SessionBindings sessionBindings() {
-    return new SessionBindings() {
-      @Override
-      public Binding bind(String session, String uid, java.time.Instant now) {
-        return new Binding.Mine();
-      }
-
-      @Override
-      public void rebind(String session, String uid, java.time.Instant now) {}
-    };
   }
 
   @Provides
@@ -181,7 +168,8 @@ public final class CoreModule extends AbstractModule {
       RuleSource rules,
       QueueMonitor queue,
       DailyTally tally,
-      StatusBoard board) {
-    return new PublishHeartbeatService(accounts, rules, queue, tally, board);
+      StatusBoard board,
+      AccountProblems problems) {
+    return new PublishHeartbeatService(accounts, rules, queue, tally, board, problems);
   }
 }

@@ -7,6 +7,7 @@ import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
+import com.feesmanager.automation.adapters.local.InMemorySessionBindings;
 import com.feesmanager.automation.adapters.local.InMemorySessionLeases;
 import com.feesmanager.automation.adapters.local.InMemoryStatusBoard;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
@@ -19,6 +20,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StudentDirectory;
@@ -112,6 +114,12 @@ public final class EmbeddedAdaptersModule extends AbstractModule {
   @Singleton
   SessionLeases leases() {
     return new InMemorySessionLeases();
+  }
+
+  @Provides
+  @Singleton
+  SessionBindings bindings() {
+    return new InMemorySessionBindings();
   }
 
   @Provides

@@ -9,6 +9,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StudentDirectory;
@@ -95,6 +96,11 @@ public final class ServerAdaptersModule extends AbstractModule {
   @Provides
   AlertGate alertGate() {
     return clients.redis().alertGate();
+  }
+
+  @Provides
+  SessionBindings bindings() {
+    return clients.firestore().sessionBindings();
   }
 
   @Provides

@@ -21,13 +21,14 @@ import java.util.concurrent.FutureTask;
  */
 public final class ServerClients implements AutoCloseable {
 
-  /** How long closing waits for Firestore's write-behind queue. */
-  static final Duration FLUSH_ON_CLOSE = Duration.ofSeconds(10);
+  /** How long closing waits for Firestore's write-behind queue, unless told otherwise. */
+  public static final Duration FLUSH_ON_CLOSE = Duration.ofSeconds(10);
 
   private final RedisConnection redis;
   private final FirestoreConnection firestore;
   private final WppConnectConfig wppconnect;
   private WppConnectGateway gateway;
+  private boolean closed;
 
   private ServerClients(
       RedisConnection redis, FirestoreConnection firestore, WppConnectConfig wppconnect) {
@@ -144,17 +145,27 @@ public final class ServerClients implements AutoCloseable {
 
   @Override
   public void close() {
+    close(FLUSH_ON_CLOSE);
+  }
+
+  /**
+   * Commits Firestore's waiting writes for up to {@code flushWithin} (what a stop's budget left),
+   * then closes every client; a second call does nothing.
+   */
+  public void close(Duration flushWithin) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
     try {
-      firestore.flush(FLUSH_ON_CLOSE);
+      firestore.close(flushWithin);
     } finally {
       try {
-        firestore.close();
+        closeGateway();
       } finally {
-        try {
-          closeGateway();
-        } finally {
-          redis.close();
-        }
+        redis.close();
       }
     }
   }

@@ -203,6 +203,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_misfire_grace_of_exactly_one_day_is_accepted() {
+    // when
+    AutomationConfig config = load(serverWith("AUTOMATION_MISFIRE_GRACE", "P1D"));
+
+    // then
+    assertThat(config.scheduling().misfireGrace()).isEqualTo(Duration.ofDays(1));
+  }
+
+  @Test
   void blank_values_count_as_unset_and_values_are_trimmed() {
     // when
     AutomationConfig config =
@@ -229,6 +238,8 @@ class ConfigLoaderTest {
           RETRY_BASE_DELAY          | 0              | RETRY_BASE_DELAY: must be longer than zero, got "0"
           AUTOMATION_CHECK_INTERVAL | 500            | AUTOMATION_CHECK_INTERVAL: must be at least PT1S, got "500"
           AUTOMATION_MISFIRE_GRACE  | -PT1H          | AUTOMATION_MISFIRE_GRACE: must not be negative, got "-PT1H"
+          AUTOMATION_MISFIRE_GRACE  | P2D            | AUTOMATION_MISFIRE_GRACE: must be at most P1D (one day), got "P2D"
+          AUTOMATION_MISFIRE_GRACE  | 86400001       | AUTOMATION_MISFIRE_GRACE: must be at most P1D (one day), got "86400001"
           MIN_SEND_INTERVAL         | soon           | MIN_SEND_INTERVAL: must be a duration: ISO-8601 such as PT30S or P14D, or milliseconds such as 30000, got "soon"
           VISIBILITY_TIMEOUT        | PT10S          | VISIBILITY_TIMEOUT: must be longer than WPP_TIMEOUT (PT30S), got "PT10S": a send still in progress would be handed to another worker
           DEDUPE_RETENTION          | 14 days        | DEDUPE_RETENTION: must be a duration: ISO-8601 such as PT30S or P14D, or milliseconds such as 30000, got "14 days"

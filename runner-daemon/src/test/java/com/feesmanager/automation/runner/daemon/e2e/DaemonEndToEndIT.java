@@ -286,6 +286,9 @@ class DaemonEndToEndIT {
         new SendReply.Slow(Duration.ofMillis(300)),
         new SendReply.Slow(Duration.ofMillis(300)),
         new SendReply.Stall());
+    // and a server that cannot tell whether it went out (get-messages fails; see
+    // WhatsAppAmbiguousIT for the chat's answers)
+    stack.whatsapp.failMessageLookups(true);
     Map<String, String> env = stack.env(E2eStack.freePort());
     env.put("WPP_TIMEOUT", "PT4S");
     env.put("VISIBILITY_TIMEOUT", "PT8S");

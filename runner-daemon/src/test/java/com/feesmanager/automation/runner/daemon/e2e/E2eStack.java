@@ -222,6 +222,18 @@ final class E2eStack implements AutoCloseable {
     }
   }
 
+  /** Changes fields of one document as the web app would (keys are field paths: {@code a.b}). */
+  void update(String path, Map<String, Object> fields) {
+    try {
+      documents.document(path).update(fields).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (ExecutionException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static void await(String what, Duration timeout, BooleanSupplier condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();

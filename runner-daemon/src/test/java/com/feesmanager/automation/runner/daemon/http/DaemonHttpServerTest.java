@@ -7,8 +7,12 @@ import com.feesmanager.automation.adapters.wppconnect.WppConnectPayloads;
 import com.feesmanager.automation.application.ApplyReceiptService;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ApplyReceiptCommand;
+import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.GatewayEvent.SessionStatusChanged;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.MessageLog;
@@ -188,7 +192,14 @@ class DaemonHttpServerTest {
             NOW.minusSeconds(30),
             new QueueCounts(1, 2, 0, 1),
             new Heartbeat.DayCounts(10, 1, 2),
-            List.of(new Heartbeat.NextRun("rule-1", NOW.plusSeconds(3600))));
+            List.of(new Heartbeat.NextRun("rule-1", NOW.plusSeconds(3600))),
+            List.of(
+                new AccountProblem(
+                    "RULE_INVALID",
+                    Optional.of("rule-2"),
+                    Optional.empty(),
+                    "Rule 'Weekly' is invalid",
+                    NOW.minusSeconds(60))));
     status.set(
         new StatusReport(Map.of(SESSION, new QueueCounts(1, 2, 0, 1)), Map.of("uid-1", heartbeat)));
 
@@ -204,7 +215,9 @@ class DaemonHttpServerTest {
                 + "\"wppconnect\":{\"status\":\"CONNECTED\",\"checkedAt\":\"2026-11-25T09:59:30Z\"},"
                 + "\"queue\":{\"ready\":1,\"delayed\":2,\"inFlight\":0,\"dead\":1},"
                 + "\"today\":{\"sent\":10,\"failed\":1,\"skipped\":2},"
-                + "\"nextRuns\":[{\"ruleId\":\"rule-1\",\"at\":\"2026-11-25T11:00:00Z\"}]}}}");
+                + "\"nextRuns\":[{\"ruleId\":\"rule-1\",\"at\":\"2026-11-25T11:00:00Z\"}],"
+                + "\"problems\":[{\"code\":\"RULE_INVALID\",\"ruleId\":\"rule-2\","
+                + "\"message\":\"Rule 'Weekly' is invalid\",\"since\":\"2026-11-25T09:59:00Z\"}]}}}");
   }
 
   @Test
@@ -311,8 +324,16 @@ class DaemonHttpServerTest {
             List.of(),
             Duration.ofMillis(300),
             status::get,
-            command -> {
-              throw new StoreUnavailable("firestore unreachable");
+            new ApplyReceiptUseCase() {
+              @Override
+              public ReceiptOutcome applyReceipt(ApplyReceiptCommand command) {
+                throw new StoreUnavailable("firestore unreachable");
+              }
+
+              @Override
+              public int applyPending(Instant now) {
+                throw new StoreUnavailable("firestore unreachable");
+              }
             },
             sessionChanges::add,
             Clock.systemUTC());

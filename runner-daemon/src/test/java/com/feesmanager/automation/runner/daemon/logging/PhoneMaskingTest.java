@@ -31,4 +31,17 @@ class PhoneMaskingTest {
     assertThat(PhoneMasking.mask("no numbers here, only 42")).isEqualTo("no numbers here, only 42");
     assertThat(PhoneMasking.mask(null)).isNull();
   }
+
+  @Test
+  void leaves_digit_runs_inside_a_hex_message_key_alone_so_the_key_can_be_looked_up() {
+    String key = "b928471234567e27e0a1"; // 12 digits between hex letters
+    assertThat(PhoneMasking.mask("Message " + key + " to 923001234567: dead"))
+        .isEqualTo("Message " + key + " to 92300*****67: dead");
+  }
+
+  @Test
+  void still_masks_a_number_inside_a_whatsapp_id() {
+    assertThat(PhoneMasking.mask("id true_923001234567@c.us_3EB0"))
+        .isEqualTo("id true_92300*****67@c.us_3EB0");
+  }
 }

@@ -12,9 +12,11 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.Outcome;
+import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Duration;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +142,39 @@ class DaemonMetricsTest {
         .contains("fees_receipts_total{outcome=\"APPLIED\",receipt=\"DELIVERED\"} 1.0");
   }
 
+  @Test
+  void accounts_and_sessions_no_longer_served_lose_their_labels_and_may_come_back() {
+    // given meters for two accounts and two sessions
+    metrics.recordStep(new DeliveryStep.Sent("uid-1", KEY));
+    metrics.recordStep(new DeliveryStep.Sent("uid-2", KEY));
+    metrics.recordStep(new DeliveryStep.Held("uid-2", KEY, "SESSION_DOWN"));
+    metrics.recordSessionState("default", SessionState.CONNECTED);
+    metrics.recordSessionState("gone", SessionState.CONNECTED);
+    metrics.recordSendLatency("gone", "Sent", Duration.ofMillis(80));
+    AtomicReference<Map<String, QueueCounts>> queues =
+        new AtomicReference<>(Map.of("default", QueueCounts.EMPTY, "gone", QueueCounts.EMPTY));
+    metrics.watchQueues(queues::get);
+    assertThat(metrics.scrape()).contains("uid-2").contains("session=\"gone\"");
+
+    // when uid-2 (on session "gone") is switched off
+    queues.set(Map.of("default", QueueCounts.EMPTY));
+    metrics.retain(Set.of("uid-1"), Set.of("default"));
+
+    // then its labels are gone, the others stay
+    String scrape = metrics.scrape();
+    assertThat(scrape)
+        .doesNotContain("uid-2")
+        .doesNotContain("session=\"gone\"")
+        .contains("fees_messages_sent_total{account=\"uid-1\"} 1.0")
+        .contains("fees_gateway_session_connected{session=\"default\"} 1.0")
+        .contains("fees_queue_ready{session=\"default\"} 0.0");
+
+    // and a session served again is measured again
+    metrics.recordSessionState("gone", SessionState.NEEDS_SCAN);
+    assertThat(metrics.scrape())
+        .contains("fees_gateway_session_state{session=\"gone\",state=\"NEEDS_SCAN\"} 1.0");
+  }
+
   private static OccurrenceReport occurrence(String uid, Outcome outcome, int queued, int skipped) {
     return new OccurrenceReport(
         uid, "rule-1", "2026-11-25T10:00", outcome, queued + skipped, queued, skipped, List.of());
@@ -171,6 +207,21 @@ class DaemonMetricsTest {
       @Override
       public NumberCheck checkNumber(String session, PhoneNumber number) {
         return new NumberCheck.DoesNotExist();
+      }
+
+      @Override
+      public SentLookup findSent(String session, PhoneNumber to, String text, Instant notBefore) {
+        return new SentLookup.NotFound();
+      }
+
+      @Override
+      public ConnectionCheck checkConnection(String session) {
+        return ConnectionCheck.ALIVE;
+      }
+
+      @Override
+      public boolean closeSession(String session) {
+        return true;
       }
     };
   }

@@ -1,0 +1,104 @@
+package com.feesmanager.automation.runner.daemon.e2e;
+
+import static com.feesmanager.automation.runner.daemon.e2e.E2eStack.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar against wppconnect-server as it really misbehaves (issue 11): a crashed browser that
+ * still says CONNECTED, and a server URL that is not the API.
+ */
+@ExtendWith(FirestoreEmulatorExtension.class)
+class WhatsAppFaultsIT {
+
+  @TempDir Path workDir;
+  private E2eStack stack;
+
+  @BeforeEach
+  void start() throws Exception {
+    stack = E2eStack.start(workDir);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    stack.close();
+  }
+
+  private static E2eAccount dueAlready(int students) {
+    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    return new E2eAccount(
+        "academy-" + id,
+        "session-" + id,
+        LocalTime.ofInstant(due, ZoneOffset.UTC),
+        due.minus(1, ChronoUnit.MINUTES),
+        students);
+  }
+
+  @Test
+  void a_crashed_session_is_closed_and_started_again_and_its_held_messages_arrive_once_each()
+      throws Exception {
+    // given a due account whose session's browser crashed: status CONNECTED, sends 404
+    E2eAccount account = dueAlready(4);
+    stack.importAccount(account);
+    stack.whatsapp.crashBrowser(account.session());
+    stack.whatsapp.connectOnNextStatus(true);
+    Map<String, String> env = stack.env(E2eStack.freePort());
+    env.put("WPP_HEALTH_INTERVAL", "PT2S");
+
+    // when the daemon runs
+    JarProcess daemon = stack.startDaemon(env);
+
+    // then the session is restarted (close-session, start-session) and each message arrives once
+    await(
+        "every message in a chat",
+        Duration.ofSeconds(90),
+        () -> account.expectedDigits().stream().allMatch(d -> stack.whatsapp.delivered(d) >= 1));
+    Thread.sleep(3_000);
+    assertThat(stack.whatsapp.requests("close-session")).as(daemon.err()).isEqualTo(1);
+    for (String digits : account.expectedDigits()) {
+      assertThat(stack.whatsapp.delivered(digits)).as(digits + stack.transcript()).isEqualTo(1);
+    }
+    await(
+        "the logs to end SENT",
+        Duration.ofSeconds(30),
+        () ->
+            stack.logsByStudent(account.uid()).values().stream()
+                    .filter(log -> "SENT".equals(log.getString("status")))
+                    .count()
+                == account.students());
+    assertThat(daemon.err() + daemon.out()).contains("SESSION_RESTARTED");
+  }
+
+  @Test
+  void a_wrong_server_url_makes_check_exit_non_zero_naming_WPPCONNECT_SERVER_URL()
+      throws Exception {
+    // given a URL with a path in front of the API: Express answers its HTML 404 page
+    Map<String, String> env = stack.env(E2eStack.freePort());
+    env.put("WPPCONNECT_SERVER_URL", stack.whatsapp.baseUrl() + "/wpp");
+
+    // when
+    JarProcess check = JarProcess.run(workDir, Duration.ofSeconds(60), env, "check");
+
+    // then
+    assertThat(check.exitCode()).as(check.err()).isNotZero();
+    assertThat(check.out())
+        .contains("GATEWAY_MISCONFIGURED")
+        .contains("WPPCONNECT_SERVER_URL")
+        .doesNotContain(stack.whatsapp.secretKey());
+  }
+}
