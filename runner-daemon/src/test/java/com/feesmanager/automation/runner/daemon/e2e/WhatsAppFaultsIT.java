@@ -8,12 +8,7 @@ import com.feesmanager.automation.adapters.wppconnect.WppConnectPayloads;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,22 +35,11 @@ class WhatsAppFaultsIT {
     stack.close();
   }
 
-  private static E2eAccount dueAlready(int students) {
-    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    return new E2eAccount(
-        "academy-" + id,
-        "session-" + id,
-        LocalTime.ofInstant(due, ZoneOffset.UTC),
-        due.minus(1, ChronoUnit.MINUTES),
-        students);
-  }
-
   @Test
   void a_crashed_session_is_closed_and_started_again_and_its_held_messages_arrive_once_each()
       throws Exception {
     // given a due account whose session's browser crashed: status CONNECTED, sends 404
-    E2eAccount account = dueAlready(4);
+    E2eAccount account = E2eAccount.dueThisMinute(4);
     stack.importAccount(account);
     stack.whatsapp.crashBrowser(account.session());
     stack.whatsapp.connectOnNextStatus(true);
@@ -90,7 +74,7 @@ class WhatsAppFaultsIT {
   void a_browserClose_from_the_webhook_runs_the_check_at_once_and_restarts_the_session()
       throws Exception {
     // given a running daemon whose next health check is far away, and its session sent
-    E2eAccount account = dueAlready(1);
+    E2eAccount account = E2eAccount.dueThisMinute(1);
     stack.importAccount(account);
     int port = E2eStack.freePort();
     Map<String, String> env = stack.env(port);
