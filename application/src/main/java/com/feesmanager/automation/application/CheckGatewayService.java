@@ -70,6 +70,11 @@ public final class CheckGatewayService implements CheckGatewayUseCase {
           .computeIfAbsent(account.automation().wppSession(), s -> new ArrayList<>())
           .add(account.uid());
     }
+    // what is remembered of a session no enabled account uses any more is forgotten (bounded
+    // memory)
+    lastState.keySet().retainAll(accountsBySession.keySet());
+    downSince.keySet().retainAll(accountsBySession.keySet());
+    lastRestart.keySet().retainAll(accountsBySession.keySet());
     List<SessionReport> reports = new ArrayList<>();
     accountsBySession.forEach((session, uids) -> reports.add(checkSession(session, uids, now)));
     return new GatewayReport(reports);

@@ -196,4 +196,25 @@ class CheckGatewayServiceTest {
     assertThat(report.state()).isEqualTo(SessionState.CONNECTED);
     assertThat(alerts).isEmpty();
   }
+
+  @Test
+  void a_session_no_enabled_account_uses_is_forgotten_so_its_old_down_time_does_not_come_back() {
+    // given a session down since T0, whose account is then switched off for a while
+    when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CLOSED);
+    CheckGatewayService service = service(false);
+    service.checkGateway(new CheckGatewayCommand(T0));
+    when(accounts.enabledAccounts())
+        .thenReturn(new AccountDirectory.AccountScan(List.of(), List.of()));
+    service.checkGateway(new CheckGatewayCommand(T0.plusSeconds(300)));
+
+    // when the account comes back 20 minutes after T0, its session still down
+    when(accounts.enabledAccounts())
+        .thenReturn(new AccountDirectory.AccountScan(List.of(Fixtures.account()), List.of()));
+    SessionReport report =
+        only(service.checkGateway(new CheckGatewayCommand(T0.plusSeconds(1200))));
+
+    // then it is down since now, not since T0: no 15-minute alert from the old outage
+    assertThat(report.downSince()).contains(T0.plusSeconds(1200));
+    assertThat(alerts).isEmpty();
+  }
 }

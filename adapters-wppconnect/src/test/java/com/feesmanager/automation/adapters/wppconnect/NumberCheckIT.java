@@ -63,4 +63,23 @@ class NumberCheckIT {
     assertThat(check).isInstanceOf(NumberCheck.CannotTell.class);
     assertThat(((NumberCheck.CannotTell) check).reason()).isEqualTo("SESSION_DOWN");
   }
+
+  @Test
+  void aUrlThatIsNotTheApi_cannotTell_GATEWAY_MISCONFIGURED_withoutTheSecretKey() {
+    try (WppConnectGateway wrong =
+        new WppConnectGateway(
+            SendOutcomesIT.config(
+                java.net.URI.create(server.baseUrl() + "/wpp"), java.time.Duration.ofSeconds(2)))) {
+
+      // when
+      NumberCheck check = wrong.checkNumber("academy-1", new PhoneNumber("923001234567"));
+
+      // then
+      assertThat(check).isInstanceOf(NumberCheck.CannotTell.class);
+      assertThat(((NumberCheck.CannotTell) check).reason()).isEqualTo("GATEWAY_MISCONFIGURED");
+      assertThat(((NumberCheck.CannotTell) check).detail())
+          .contains("WPPCONNECT_SERVER_URL")
+          .doesNotContain(WppConnectServerDouble.DEFAULT_SECRET);
+    }
+  }
 }

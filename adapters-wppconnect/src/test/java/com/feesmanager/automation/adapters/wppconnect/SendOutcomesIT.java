@@ -275,6 +275,10 @@ class SendOutcomesIT {
           .contains("WPPCONNECT_SERVER_URL")
           .contains("Cannot POST")
           .doesNotContain(WppConnectServerDouble.DEFAULT_SECRET);
+      // and the next send is held as misconfigured until the next probe, without a request
+      SendResult next = wrong.send(SESSION, PARENT, TEXT);
+      assertThat(next).isInstanceOf(SendResult.Misconfigured.class);
+      assertThat(((SendResult.Misconfigured) next).detail()).contains("next probe in");
     }
   }
 

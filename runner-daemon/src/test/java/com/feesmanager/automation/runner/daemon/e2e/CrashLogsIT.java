@@ -8,12 +8,7 @@ import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.Sen
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,22 +38,10 @@ class CrashLogsIT {
     stack.close();
   }
 
-  /** An account whose rule was due at the start of the current minute: it fires at start-up. */
-  private static E2eAccount dueAlready(int students) {
-    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    return new E2eAccount(
-        "academy-" + id,
-        "session-" + id,
-        LocalTime.ofInstant(due, ZoneOffset.UTC),
-        due.minus(1, ChronoUnit.MINUTES),
-        students);
-  }
-
   @Test
   void kill_9_right_after_a_send_leaves_its_log_sent() throws Exception {
     // given a due occurrence whose first send is answered and whose second hangs
-    E2eAccount account = dueAlready(3);
+    E2eAccount account = E2eAccount.dueThisMinute(3);
     stack.importAccount(account);
     stack.whatsapp.replyToNextSends(new SendReply.Ack(1), new SendReply.Stall());
     JarProcess daemon = stack.startDaemon(stack.env(E2eStack.freePort()));
@@ -88,7 +71,7 @@ class CrashLogsIT {
   @Test
   void sigterm_while_a_send_hangs_exits_0_within_the_budget() throws Exception {
     // given a daemon whose send hangs for longer than the whole stop budget
-    E2eAccount account = dueAlready(2);
+    E2eAccount account = E2eAccount.dueThisMinute(2);
     stack.importAccount(account);
     stack.whatsapp.replyToNextSends(new SendReply.Stall());
     Map<String, String> env = stack.env(E2eStack.freePort());

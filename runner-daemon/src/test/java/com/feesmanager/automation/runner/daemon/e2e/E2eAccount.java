@@ -2,11 +2,14 @@ package com.feesmanager.automation.runner.daemon.e2e;
 
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
@@ -45,6 +48,21 @@ record E2eAccount(
   /** One rule at {@code time}, every student overdue, the spec's 500 sends an hour. */
   E2eAccount(String uid, String session, LocalTime time, Instant createdAt, int students) {
     this(uid, session, List.of(time), createdAt, students, 100, 500);
+  }
+
+  /**
+   * A fresh account (unique uid and session) with {@code students} overdue students, whose daily
+   * rule was due at the start of this minute: a daemon started now fires it at once.
+   */
+  static E2eAccount dueThisMinute(int students) {
+    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    return new E2eAccount(
+        "academy-" + id,
+        "session-" + id,
+        LocalTime.ofInstant(due, ZoneOffset.UTC),
+        due.minus(1, ChronoUnit.MINUTES),
+        students);
   }
 
   E2eAccount withTimes(List<LocalTime> newTimes) {

@@ -8,14 +8,9 @@ import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,18 +38,6 @@ class SendTimeTruthIT {
     stack.close();
   }
 
-  /** An account whose rule was due at the start of this minute: it fires at start-up. */
-  private static E2eAccount dueAlready(int students) {
-    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    return new E2eAccount(
-        "academy-" + id,
-        "session-" + id,
-        LocalTime.ofInstant(due, ZoneOffset.UTC),
-        due.minus(1, ChronoUnit.MINUTES),
-        students);
-  }
-
   /** Imports the account with its session waiting for a QR scan: its messages are held. */
   private void importWaitingForScan(E2eAccount account) throws InterruptedException {
     stack.importAccount(account);
@@ -76,9 +59,9 @@ class SendTimeTruthIT {
   void opted_out_or_switched_off_after_queueing_sends_nothing_and_a_poison_message_goes_dead()
       throws Exception {
     // given three accounts whose reminders are queued and held (their sessions wait for a scan)
-    E2eAccount optingOut = dueAlready(3);
-    E2eAccount switchingOff = dueAlready(2);
-    E2eAccount poisoned = dueAlready(3);
+    E2eAccount optingOut = E2eAccount.dueThisMinute(3);
+    E2eAccount switchingOff = E2eAccount.dueThisMinute(2);
+    E2eAccount poisoned = E2eAccount.dueThisMinute(3);
     for (E2eAccount account : List.of(optingOut, switchingOff, poisoned)) {
       importWaitingForScan(account);
     }

@@ -7,12 +7,7 @@ import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.SendReply;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,17 +36,6 @@ class WhatsAppAmbiguousIT {
     stack.close();
   }
 
-  private static E2eAccount dueAlready(int students) {
-    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    return new E2eAccount(
-        "academy-" + id,
-        "session-" + id,
-        LocalTime.ofInstant(due, ZoneOffset.UTC),
-        due.minus(1, ChronoUnit.MINUTES),
-        students);
-  }
-
   private void assertEachOnceAndSent(E2eAccount account) throws InterruptedException {
     await(
         "every log SENT",
@@ -76,7 +60,7 @@ class WhatsAppAmbiguousIT {
   void a_500_after_sending_a_201_with_false_and_the_lying_400_each_end_SENT_with_one_message()
       throws Exception {
     // given the first three sends go out but their replies say otherwise
-    E2eAccount account = dueAlready(4);
+    E2eAccount account = E2eAccount.dueThisMinute(4);
     stack.importAccount(account);
     stack.whatsapp.replyToNextSends(
         new SendReply.ErrorAfterSending(),
@@ -95,7 +79,7 @@ class WhatsAppAmbiguousIT {
   void kill_9_after_the_message_went_out_then_restart_ends_SENT_with_one_message()
       throws Exception {
     // given a due occurrence whose first send goes out but is never answered
-    E2eAccount account = dueAlready(3);
+    E2eAccount account = E2eAccount.dueThisMinute(3);
     stack.importAccount(account);
     stack.whatsapp.replyToNextSends(new SendReply.StallAfterSending());
     Map<String, String> env = stack.env(E2eStack.freePort());
@@ -115,7 +99,7 @@ class WhatsAppAmbiguousIT {
   @Test
   void kill_9_before_the_message_went_out_then_restart_sends_it_once() throws Exception {
     // given a due occurrence whose first send is taken but never sent nor answered
-    E2eAccount account = dueAlready(3);
+    E2eAccount account = E2eAccount.dueThisMinute(3);
     stack.importAccount(account);
     stack.whatsapp.replyToNextSends(new SendReply.Stall());
     Map<String, String> env = stack.env(E2eStack.freePort());

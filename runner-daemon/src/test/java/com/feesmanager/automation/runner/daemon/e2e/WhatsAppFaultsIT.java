@@ -4,14 +4,11 @@ import static com.feesmanager.automation.runner.daemon.e2e.E2eStack.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectPayloads;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,22 +35,11 @@ class WhatsAppFaultsIT {
     stack.close();
   }
 
-  private static E2eAccount dueAlready(int students) {
-    Instant due = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    return new E2eAccount(
-        "academy-" + id,
-        "session-" + id,
-        LocalTime.ofInstant(due, ZoneOffset.UTC),
-        due.minus(1, ChronoUnit.MINUTES),
-        students);
-  }
-
   @Test
   void a_crashed_session_is_closed_and_started_again_and_its_held_messages_arrive_once_each()
       throws Exception {
     // given a due account whose session's browser crashed: status CONNECTED, sends 404
-    E2eAccount account = dueAlready(4);
+    E2eAccount account = E2eAccount.dueThisMinute(4);
     stack.importAccount(account);
     stack.whatsapp.crashBrowser(account.session());
     stack.whatsapp.connectOnNextStatus(true);
@@ -82,6 +68,39 @@ class WhatsAppFaultsIT {
                     .count()
                 == account.students());
     assertThat(daemon.err() + daemon.out()).contains("SESSION_RESTARTED");
+  }
+
+  @Test
+  void a_browserClose_from_the_webhook_runs_the_check_at_once_and_restarts_the_session()
+      throws Exception {
+    // given a running daemon whose next health check is far away, and its session sent
+    E2eAccount account = E2eAccount.dueThisMinute(1);
+    stack.importAccount(account);
+    int port = E2eStack.freePort();
+    Map<String, String> env = stack.env(port);
+    env.put("WPP_HEALTH_INTERVAL", "PT10M");
+    JarProcess daemon = stack.startDaemon(env);
+    await("the first message", Duration.ofSeconds(60), () -> stack.sends().size() >= 1);
+
+    // when the browser crashes and the server reports it on the webhook
+    stack.whatsapp.crashBrowser(account.session());
+    int status =
+        stack.post(
+            port,
+            "/webhooks/wppconnect/" + E2eStack.WEBHOOK_SECRET,
+            WppConnectPayloads.statusFind(account.session(), "browserClose"));
+
+    // then the session is closed and started again within seconds, not at the next interval
+    assertThat(status).isEqualTo(200);
+    await(
+        "close-session",
+        Duration.ofSeconds(20),
+        () -> stack.whatsapp.requests("close-session") == 1);
+    await(
+        "start-session after it",
+        Duration.ofSeconds(20),
+        () -> stack.whatsapp.state(account.session()) == WppConnectServerDouble.State.INITIALIZING);
+    assertThat(daemon.isAlive()).isTrue();
   }
 
   @Test
