@@ -103,7 +103,7 @@ public final class ServerRuntime {
       Work work)
       throws InterruptedException {
     AutomationConfig config = config(environment, ConfigLoader.Mode.SERVER);
-    configureLogging(config, environment);
+    configureLogging(config);
     ServerClients clients;
     try {
       clients = ServerClients.open(config, FirestoreSettings.from(config), clock);
@@ -128,12 +128,12 @@ public final class ServerRuntime {
    * Applies {@code LOG_LEVEL}, {@code LOG_FILE} and {@code LOG_FORMAT} (also when they come from
    * {@code .env}, which the start-up configuration cannot see).
    */
-  public static void configureLogging(AutomationConfig config, Map<String, String> environment) {
+  public static void configureLogging(AutomationConfig config) {
     try {
       Logging.configure(
           config.logLevel(),
           config.logFile(),
-          "json".equalsIgnoreCase(environment.getOrDefault("LOG_FORMAT", "").trim()));
+          config.logFormat() == AutomationConfig.LogFormat.JSON);
     } catch (IllegalStateException e) {
       // SPEC §7: a bad value is one line naming the variable, exit 2
       throw new UsageProblem(

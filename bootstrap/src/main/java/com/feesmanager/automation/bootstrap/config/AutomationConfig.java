@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param httpBind the address the HTTP server listens on
  * @param logLevel the root log level
  * @param logFile a file to log to besides the console; empty for the console only
+ * @param logFormat the shape of each log line
  * @param tz the process time zone (accounts carry their own)
  * @param firestoreCacheMaxAge how long last-good Firestore data may stand in during an outage
  * @param ledgerMaxAge how old the balances checked just before a send may be
@@ -45,6 +46,7 @@ public record AutomationConfig(
     String httpBind,
     LogLevel logLevel,
     Optional<Path> logFile,
+    LogFormat logFormat,
     ZoneId tz,
     Duration firestoreCacheMaxAge,
     Duration ledgerMaxAge) {
@@ -66,6 +68,7 @@ public record AutomationConfig(
     Objects.requireNonNull(httpBind, "'httpBind' must not be null");
     Objects.requireNonNull(logLevel, "'logLevel' must not be null");
     Objects.requireNonNull(logFile, "'logFile' must not be null");
+    Objects.requireNonNull(logFormat, "'logFormat' must not be null");
     Objects.requireNonNull(tz, "'tz' must not be null");
     requirePositive(firestoreCacheMaxAge, "firestoreCacheMaxAge");
     requirePositive(ledgerMaxAge, "ledgerMaxAge");
@@ -225,6 +228,12 @@ public record AutomationConfig(
     INFO,
     WARN,
     ERROR
+  }
+
+  /** {@code LOG_FORMAT}: plain text lines or one JSON object per line. */
+  public enum LogFormat {
+    TEXT,
+    JSON
   }
 
   private static void requirePositive(Duration duration, String name) {

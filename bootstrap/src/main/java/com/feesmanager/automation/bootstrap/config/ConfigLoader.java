@@ -2,6 +2,7 @@ package com.feesmanager.automation.bootstrap.config;
 
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.Firebase;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.Limits;
+import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogFormat;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.Retry;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.Scheduling;
@@ -74,6 +75,7 @@ public final class ConfigLoader {
   static final String HTTP_BIND = "HTTP_BIND";
   static final String LOG_LEVEL = "LOG_LEVEL";
   static final String LOG_FILE = "LOG_FILE";
+  static final String LOG_FORMAT = "LOG_FORMAT";
   static final String TZ = "TZ";
   static final String FIRESTORE_CACHE_MAX_AGE = "FIRESTORE_CACHE_MAX_AGE";
   static final String LEDGER_MAX_AGE = "LEDGER_MAX_AGE";
@@ -110,6 +112,7 @@ public final class ConfigLoader {
           HTTP_BIND,
           LOG_LEVEL,
           LOG_FILE,
+          LOG_FORMAT,
           TZ,
           FIRESTORE_CACHE_MAX_AGE,
           LEDGER_MAX_AGE);
@@ -216,6 +219,9 @@ public final class ConfigLoader {
               .orElse(LogLevel.INFO);
       Optional<Path> logFile =
           v.optional(LOG_FILE, ValueParsers::logFile, ConfigValues.Shown.VALUE);
+      LogFormat logFormat =
+          v.optional(LOG_FORMAT, ValueParsers::logFormat, ConfigValues.Shown.VALUE)
+              .orElse(LogFormat.TEXT);
       ZoneId tz =
           v.optional(TZ, ValueParsers::zone, ConfigValues.Shown.VALUE)
               .orElse(ZoneId.of("Asia/Karachi"));
@@ -241,6 +247,7 @@ public final class ConfigLoader {
           httpBind,
           logLevel,
           logFile,
+          logFormat,
           tz,
           firestoreCacheMaxAge,
           ledgerMaxAge);

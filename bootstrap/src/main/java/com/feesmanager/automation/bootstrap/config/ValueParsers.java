@@ -1,5 +1,6 @@
 package com.feesmanager.automation.bootstrap.config;
 
+import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogFormat;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
 import java.net.URI;
 import java.nio.file.Files;
@@ -204,6 +205,14 @@ final class ValueParsers {
           "must be one of "
               + Stream.of(LogLevel.values()).map(Enum::name).collect(Collectors.joining(", ")),
           e);
+    }
+  }
+
+  static LogFormat logFormat(String text) {
+    try {
+      return LogFormat.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("must be text or json", e);
     }
   }
 

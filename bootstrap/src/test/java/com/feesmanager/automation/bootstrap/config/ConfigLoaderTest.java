@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.FirestoreAccess;
+import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogFormat;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
 import com.feesmanager.automation.bootstrap.config.ConfigLoader.Mode;
 import java.io.IOException;
@@ -110,6 +111,7 @@ class ConfigLoaderTest {
     assertThat(config.httpBind()).isEqualTo("127.0.0.1");
     assertThat(config.logLevel()).isEqualTo(LogLevel.INFO);
     assertThat(config.logFile()).isEmpty();
+    assertThat(config.logFormat()).isEqualTo(LogFormat.TEXT);
     assertThat(config.tz()).isEqualTo(ZoneId.of("Asia/Karachi"));
     assertThat(config.firestoreCacheMaxAge()).isEqualTo(Duration.ofHours(1));
     assertThat(config.ledgerMaxAge()).isEqualTo(Duration.ofMinutes(5));
@@ -149,6 +151,7 @@ class ConfigLoaderTest {
     env.put("HTTP_BIND", "0.0.0.0");
     env.put("LOG_LEVEL", "debug");
     env.put("LOG_FILE", dir.resolve("automation.log").toString());
+    env.put("LOG_FORMAT", "Json");
     env.put("TZ", "UTC");
     env.put("FIRESTORE_CACHE_MAX_AGE", "PT2H");
     env.put("LEDGER_MAX_AGE", "PT1M");
@@ -197,6 +200,7 @@ class ConfigLoaderTest {
     assertThat(config.httpBind()).isEqualTo("0.0.0.0");
     assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
     assertThat(config.logFile()).contains(dir.resolve("automation.log"));
+    assertThat(config.logFormat()).isEqualTo(LogFormat.JSON);
     assertThat(config.tz()).isEqualTo(ZoneId.of("UTC"));
     assertThat(config.firestoreCacheMaxAge()).isEqualTo(Duration.ofHours(2));
     assertThat(config.ledgerMaxAge()).isEqualTo(Duration.ofMinutes(1));
@@ -256,6 +260,7 @@ class ConfigLoaderTest {
           DEFAULT_COUNTRY_CODE      | 092            | DEFAULT_COUNTRY_CODE: must be 1 to 4 digits not starting with 0 (92 for Pakistan), got "092"
           HTTP_BIND                 | not an address! | HTTP_BIND: must be an address or host name to listen on, such as 127.0.0.1, 0.0.0.0 or ::, got "not an address!"
           LOG_LEVEL                 | verbose        | LOG_LEVEL: must be one of TRACE, DEBUG, INFO, WARN, ERROR, got "verbose"
+          LOG_FORMAT                | logfmt         | LOG_FORMAT: must be text or json, got "logfmt"
           TZ                        | Mars/Olympus   | TZ: must be a time-zone id such as Asia/Karachi or UTC, got "Mars/Olympus"
           FIRESTORE_EMULATOR_HOST   | localhost      | FIRESTORE_EMULATOR_HOST: must be host:port such as localhost:8080, got "localhost"
           FIREBASE_PROJECT_ID       | my project     | FIREBASE_PROJECT_ID: must be a Google Cloud project id such as fees-manager-1a2b, got "my project"
@@ -472,6 +477,7 @@ class ConfigLoaderTest {
             MAX_ATTEMPTS=7  # more patience
             TZ=UTC
             LOG_LEVEL=debug
+            LOG_FORMAT=json
             FIREBASE_CLIENT_EMAIL=bot@demo.iam.gserviceaccount.com
             FIREBASE_PRIVATE_KEY="-----BEGIN PRIVATE KEY-----\\nABC\\n-----END PRIVATE KEY-----\\n"
             """,
@@ -489,6 +495,7 @@ class ConfigLoaderTest {
         .isEqualTo(ZoneId.of("Asia/Karachi"));
     assertThat(config.firebase().projectId()).contains("demo-from-file");
     assertThat(config.logLevel()).isEqualTo(LogLevel.DEBUG);
+    assertThat(config.logFormat()).as("LOG_FORMAT from .env").isEqualTo(LogFormat.JSON);
     assertThat(config.firebase().privateKey().orElseThrow().reveal())
         .as("real newlines from the double-quoted value; surrounding whitespace trimmed")
         .isEqualTo("-----BEGIN PRIVATE KEY-----\nABC\n-----END PRIVATE KEY-----");

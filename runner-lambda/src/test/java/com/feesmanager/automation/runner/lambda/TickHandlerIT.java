@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.redis.TestRedisDatabase;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.runner.daemon.cli.SampleImport;
 import java.lang.reflect.Proxy;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +25,7 @@ class TickHandlerIT {
 
   // Friday 2026-11-20 10:00:30 in Karachi: only the DAILY 10:00 rule of the sample is due.
   private static final String AT = "2026-11-20T10:00:30+05:00";
-  private static final String REDIS = "redis://127.0.0.1:6379/13";
+  private static final String REDIS = TestRedisDatabase.url(13);
 
   private WppConnectServerDouble whatsapp;
 
@@ -103,14 +102,7 @@ class TickHandlerIT {
             });
   }
 
-  private static void flushRedisDatabase13() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", 6379)) {
-      socket
-          .getOutputStream()
-          .write("SELECT 13\r\nFLUSHDB\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      assertThat(reply).startsWith("+OK");
-    }
+  private static void flushRedisDatabase13() {
+    TestRedisDatabase.flush(13);
   }
 }

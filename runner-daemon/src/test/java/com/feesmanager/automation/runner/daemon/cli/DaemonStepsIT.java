@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.redis.TestRedisDatabase;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.bootstrap.alerts.LoggingAlerts;
@@ -19,8 +20,6 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,7 +46,7 @@ import picocli.CommandLine;
 class DaemonStepsIT {
 
   private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
-  private static final String REDIS = "redis://127.0.0.1:6379/10";
+  private static final String REDIS = TestRedisDatabase.url(10);
   private static final String ACCOUNT = "demo-academy";
 
   private WppConnectServerDouble whatsapp;
@@ -176,14 +175,7 @@ class DaemonStepsIT {
     }
   }
 
-  private static void flushRedisDatabase10() throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", 6379)) {
-      socket
-          .getOutputStream()
-          .write("SELECT 10\r\nFLUSHDB\r\nQUIT\r\n".getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      assertThat(reply).startsWith("+OK");
-    }
+  private static void flushRedisDatabase10() {
+    TestRedisDatabase.flush(10);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.redis.TestRedisDatabase;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.domain.document.AccountDefaults;
@@ -15,7 +16,6 @@ import com.google.cloud.firestore.Firestore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -39,7 +39,7 @@ class ServerCommandsIT {
   private static final Path SAMPLE = Path.of("..", AccountDataOptions.SAMPLE);
   // Friday 2026-11-20 10:00:30 in Karachi: only the DAILY 10:00 rule is due within the grace.
   private static final String AT = "2026-11-20T10:00:30+05:00";
-  private static final String REDIS = "redis://127.0.0.1:6379/9";
+  private static final String REDIS = TestRedisDatabase.url(9);
 
   private WppConnectServerDouble whatsapp;
 
@@ -121,17 +121,8 @@ class ServerCommandsIT {
     flushRedisDatabase(9);
   }
 
-  private static void flushRedisDatabase(int database) throws Exception {
-    try (Socket socket = new Socket("127.0.0.1", 6379)) {
-      socket
-          .getOutputStream()
-          .write(
-              ("SELECT " + database + "\r\nFLUSHDB\r\nQUIT\r\n")
-                  .getBytes(StandardCharsets.US_ASCII));
-      socket.getOutputStream().flush();
-      String reply = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
-      assertThat(reply).startsWith("+OK");
-    }
+  private static void flushRedisDatabase(int database) {
+    TestRedisDatabase.flush(database);
   }
 
   @Test
@@ -258,7 +249,7 @@ class ServerCommandsIT {
       throws Exception {
     // this test runs for half a minute: a database of its own, which no parallel run flushes
     Map<String, String> env = env();
-    env.put("REDIS_URL", "redis://127.0.0.1:6379/10");
+    env.put("REDIS_URL", TestRedisDatabase.url(10));
     flushRedisDatabase(10);
 
     // given a tick held the session's messages (hold delay 30 s)
