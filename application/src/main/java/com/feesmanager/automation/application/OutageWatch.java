@@ -1,5 +1,6 @@
 package com.feesmanager.automation.application;
 
+import com.feesmanager.automation.ports.in.WatchOutagesUseCase;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import java.time.Duration;
@@ -15,29 +16,10 @@ import java.util.Optional;
  * observation past the threshold, and the alert channel's de-duplication keeps it to one per 15
  * minutes.
  */
-public final class OutageWatch {
+public final class OutageWatch implements WatchOutagesUseCase {
 
   /** SPEC §8: a store down for longer than this is alerted. */
   public static final Duration ALERT_AFTER = Duration.ofMinutes(5);
-
-  /** The stores watched, with the alert event each raises. */
-  public enum Store {
-    FIRESTORE("FIRESTORE_UNREACHABLE", "Firestore"),
-    REDIS("REDIS_UNREACHABLE", "Redis");
-
-    private final String event;
-    private final String label;
-
-    Store(String event, String label) {
-      this.event = event;
-      this.label = label;
-    }
-
-    /** The alert event, e.g. {@code FIRESTORE_UNREACHABLE}. */
-    public String event() {
-      return event;
-    }
-  }
 
   private final Alerts alerts;
   private final Duration alertAfter;
@@ -51,10 +33,7 @@ public final class OutageWatch {
     }
   }
 
-  /**
-   * Records one probe of {@code store} at {@code now}; returns since when it has been down (empty
-   * when it answered).
-   */
+  @Override
   public synchronized Optional<Instant> observe(Store store, boolean reachable, Instant now) {
     Objects.requireNonNull(store, "'store' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
@@ -67,9 +46,9 @@ public final class OutageWatch {
       alerts.raise(
           new Alert(
               Alert.Level.CRITICAL,
-              store.event,
+              store.event(),
               "",
-              store.label
+              store.label()
                   + " has been unreachable since "
                   + since
                   + "; occurrences and deliveries that need it wait",

@@ -5,6 +5,7 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * lease, as the daemon's workers do, so beside a daemon two sends are never in flight on one
  * session; a session whose lease another worker holds is left to it.
  */
-public final class QueueDrainer {
+public final class QueueDrainer implements DrainQueuesUseCase {
 
   /**
    * Blocks until the drainer's clock reads at least {@code until} (a real sleep, or a test clock's
@@ -57,15 +57,6 @@ public final class QueueDrainer {
   @FunctionalInterface
   public interface NextDue {
     Optional<Instant> nextDue(String session, Instant now);
-  }
-
-  /** Observes each step, e.g. to print progress. */
-  @FunctionalInterface
-  public interface StepListener {
-    void onStep(String session, DeliveryStep step);
-
-    /** A step of {@code session} threw (a store down mid-step); the worker pauses and goes on. */
-    default void onError(String session, RuntimeException error) {}
   }
 
   /**
@@ -129,11 +120,7 @@ public final class QueueDrainer {
     this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' must not be null");
   }
 
-  /**
-   * Drains {@code sessions} until each is empty, left to another worker, or waiting past {@code
-   * deadline}; then pauses each (so nothing stays claimed for a next step that will not come) and
-   * gives its lease up.
-   */
+  @Override
   public DrainReport drain(Collection<String> sessions, Instant deadline, StepListener listener)
       throws InterruptedException {
     Drain drain = new Drain(deadline, listener);
@@ -291,59 +278,6 @@ public final class QueueDrainer {
       } else if (step instanceof DeliveryStep.Retrying) {
         retrying++;
       }
-    }
-  }
-
-  /**
-   * A session that still had messages when the drain ended, and why: {@code HELD} (its session or
-   * the gateway was down at the last try; {@code reason} says which), {@code WAITING} (a rate limit
-   * or quiet hours, {@code reason} says which), {@code QUEUED} (its next message comes due after
-   * the deadline, for a reason an earlier run knew), {@code LEASED_ELSEWHERE} (another worker holds
-   * its lease and delivers it). {@code nextAt} is when it may go on, when known.
-   */
-  public record Left(String session, State state, String reason, Optional<Instant> nextAt) {
-
-    /** Why a session still has messages. */
-    public enum State {
-      HELD,
-      WAITING,
-      QUEUED,
-      LEASED_ELSEWHERE
-    }
-
-    public Left {
-      Objects.requireNonNull(session, "'session' must not be null");
-      Objects.requireNonNull(state, "'state' must not be null");
-      Objects.requireNonNull(reason, "'reason' must not be null");
-      Objects.requireNonNull(nextAt, "'nextAt' must not be null");
-    }
-  }
-
-  /**
-   * What a drain did. {@code held} counts messages held at their last try and not delivered since;
-   * {@code waiting} counts sessions left waiting past the deadline (a limit, quiet hours, or a
-   * message due later); {@code left} says, per session, why messages remain.
-   */
-  public record DrainReport(
-      int sent,
-      int skipped,
-      int failed,
-      int dead,
-      int held,
-      int retrying,
-      int waiting,
-      List<Left> left) {
-
-    public DrainReport {
-      left = List.copyOf(left);
-    }
-
-    /** Nothing sent, nothing left. */
-    public static final DrainReport NOTHING = new DrainReport(0, 0, 0, 0, 0, 0, 0, List.of());
-
-    /** Something failed, went dead or is held: SPEC §8's exit code 1 for {@code tick}. */
-    public boolean needsAttention() {
-      return failed > 0 || dead > 0 || held > 0;
     }
   }
 }

@@ -2,7 +2,7 @@ package com.feesmanager.automation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.feesmanager.automation.application.OutageWatch.Store;
+import com.feesmanager.automation.ports.in.WatchOutagesUseCase.Store;
 import com.feesmanager.automation.ports.out.Alert;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,16 +95,16 @@ class QueueDrainerTest {
   private final RecordingLeases leases = new RecordingLeases();
   private final Map<String, Instant> due = new HashMap<>();
 
-  private QueueDrainer.DrainReport drain(ScriptedDelivery delivery, Duration budget)
+  private DrainQueuesUseCase.DrainReport drain(ScriptedDelivery delivery, Duration budget)
       throws InterruptedException {
-    QueueDrainer drainer = new QueueDrainer(delivery, clock, until -> clock.now = until);
+    DrainQueuesUseCase drainer = new QueueDrainer(delivery, clock, until -> clock.now = until);
     return drainer.drain(Set.of("s"), START.plus(budget), (session, step) -> {});
   }
 
   /** As the tick drains: waiting for messages coming due, under the session's lease. */
-  private QueueDrainer.DrainReport drainLikeTick(ScriptedDelivery delivery, Duration budget)
+  private DrainQueuesUseCase.DrainReport drainLikeTick(ScriptedDelivery delivery, Duration budget)
       throws InterruptedException {
-    QueueDrainer drainer =
+    DrainQueuesUseCase drainer =
         new QueueDrainer(
             delivery,
             (session, now) -> {
@@ -125,7 +126,7 @@ class QueueDrainerTest {
         new ScriptedDelivery(new DeliveryStep.Idle(), new DeliveryStep.Sent("uid-1", KEY));
 
     // when
-    QueueDrainer.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
+    DrainQueuesUseCase.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
 
     // then it was sent, nothing is left, exit 0
     assertThat(delivery.askedAt)
@@ -146,7 +147,7 @@ class QueueDrainerTest {
             new DeliveryStep.Sent("uid-1", KEY));
 
     // when
-    QueueDrainer.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
+    DrainQueuesUseCase.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
 
     // then
     assertThat(delivery.askedAt).containsExactly(START, START.plus(HOLD), START.plus(HOLD));
@@ -165,7 +166,7 @@ class QueueDrainerTest {
             new DeliveryStep.Held("uid-1", KEY, "SESSION_DOWN"));
 
     // when
-    QueueDrainer.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
+    DrainQueuesUseCase.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
 
     // then one message, held twice, is held once; it is tried again after the deadline
     assertThat(delivery.askedAt).containsExactly(START, START.plus(HOLD));
@@ -173,9 +174,9 @@ class QueueDrainerTest {
     assertThat(report.needsAttention()).isTrue();
     assertThat(report.left())
         .containsExactly(
-            new QueueDrainer.Left(
+            new DrainQueuesUseCase.Left(
                 "s",
-                QueueDrainer.Left.State.HELD,
+                DrainQueuesUseCase.Left.State.HELD,
                 "SESSION_DOWN",
                 Optional.of(START.plus(HOLD).plus(HOLD))));
   }
@@ -188,7 +189,7 @@ class QueueDrainerTest {
     ScriptedDelivery delivery = new ScriptedDelivery(new DeliveryStep.Idle());
 
     // when
-    QueueDrainer.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
+    DrainQueuesUseCase.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
 
     // then
     assertThat(delivery.askedAt).containsExactly(START);
@@ -196,9 +197,9 @@ class QueueDrainerTest {
     assertThat(report.needsAttention()).isFalse();
     assertThat(report.left())
         .containsExactly(
-            new QueueDrainer.Left(
+            new DrainQueuesUseCase.Left(
                 "s",
-                QueueDrainer.Left.State.QUEUED,
+                DrainQueuesUseCase.Left.State.QUEUED,
                 "due after the deadline",
                 Optional.of(START.plusSeconds(600))));
   }
@@ -235,7 +236,7 @@ class QueueDrainerTest {
     ScriptedDelivery delivery = new ScriptedDelivery(new DeliveryStep.Sent("uid-1", KEY));
 
     // when
-    QueueDrainer.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
+    DrainQueuesUseCase.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
 
     // then nothing was delivered, nothing released that was not taken, exit 0
     assertThat(delivery.askedAt).isEmpty();
@@ -243,8 +244,8 @@ class QueueDrainerTest {
     assertThat(report.needsAttention()).isFalse();
     assertThat(report.left())
         .containsExactly(
-            new QueueDrainer.Left(
-                "s", QueueDrainer.Left.State.LEASED_ELSEWHERE, "", Optional.empty()));
+            new DrainQueuesUseCase.Left(
+                "s", DrainQueuesUseCase.Left.State.LEASED_ELSEWHERE, "", Optional.empty()));
   }
 
   @Test
@@ -258,15 +259,15 @@ class QueueDrainerTest {
             new DeliveryStep.Sent("uid-1", KEY), new DeliveryStep.Sent("uid-1", KEY));
 
     // when
-    QueueDrainer.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
+    DrainQueuesUseCase.DrainReport report = drainLikeTick(delivery, Duration.ofSeconds(50));
 
     // then
     assertThat(report.sent()).isEqualTo(1);
     assertThat(delivery.paused).hasSizeGreaterThanOrEqualTo(1).allMatch(p -> p.startsWith("s@"));
     assertThat(leases.calls).noneMatch(call -> call.startsWith("release"));
     assertThat(report.left())
-        .extracting(QueueDrainer.Left::state)
-        .containsExactly(QueueDrainer.Left.State.LEASED_ELSEWHERE);
+        .extracting(DrainQueuesUseCase.Left::state)
+        .containsExactly(DrainQueuesUseCase.Left.State.LEASED_ELSEWHERE);
   }
 
   @Test
@@ -279,7 +280,7 @@ class QueueDrainerTest {
             new DeliveryStep.Sent("uid-1", KEY));
 
     // when
-    QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
+    DrainQueuesUseCase.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
     // then
     assertThat(report.sent()).isEqualTo(2);
@@ -294,7 +295,7 @@ class QueueDrainerTest {
         new ScriptedDelivery(
             new DeliveryStep.Waiting("uid-1", KEY, START.plusSeconds(3600), "HOUR_CAP"));
 
-    QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
+    DrainQueuesUseCase.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
     assertThat(report.waiting()).isEqualTo(1);
     assertThat(report.needsAttention()).isFalse();
@@ -309,7 +310,7 @@ class QueueDrainerTest {
             new DeliveryStep.Idle(),
             new DeliveryStep.Sent("uid-1", KEY));
 
-    QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
+    DrainQueuesUseCase.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
     assertThat(report.sent()).isEqualTo(1);
     assertThat(report.retrying()).isEqualTo(1);
@@ -323,7 +324,7 @@ class QueueDrainerTest {
             new DeliveryStep.Held("uid-1", KEY, "SESSION_DOWN"),
             new DeliveryStep.Sent("uid-1", KEY));
 
-    QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
+    DrainQueuesUseCase.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
     assertThat(report.held()).isEqualTo(1);
     assertThat(report.sent()).isZero();
@@ -337,7 +338,7 @@ class QueueDrainerTest {
             new DeliveryStep.Failed("uid-1", KEY, "NOT_ON_WHATSAPP"),
             new DeliveryStep.Dead("uid-1", KEY, "500"));
 
-    QueueDrainer.DrainReport report = drain(delivery, Duration.ofMinutes(1));
+    DrainQueuesUseCase.DrainReport report = drain(delivery, Duration.ofMinutes(1));
 
     assertThat(report.failed()).isEqualTo(1);
     assertThat(report.dead()).isEqualTo(1);

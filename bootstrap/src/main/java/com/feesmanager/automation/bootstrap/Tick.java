@@ -1,8 +1,8 @@
 package com.feesmanager.automation.bootstrap;
 
 import com.feesmanager.automation.application.AccountProblems;
-import com.feesmanager.automation.application.QueueDrainer.DrainReport;
-import com.feesmanager.automation.application.QueueDrainer.Left;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase.DrainReport;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase.Left;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;

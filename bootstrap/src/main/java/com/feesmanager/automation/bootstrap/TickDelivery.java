@@ -2,10 +2,11 @@ package com.feesmanager.automation.bootstrap;
 
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.QueueDrainer;
-import com.feesmanager.automation.application.QueueDrainer.DrainReport;
-import com.feesmanager.automation.application.QueueDrainer.Left;
 import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase.DrainReport;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase.Left;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
@@ -93,7 +94,7 @@ final class TickDelivery {
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
       sessions.add(account.automation().wppSession());
     }
-    QueueDrainer drainer =
+    DrainQueuesUseCase drainer =
         new QueueDrainer(
             injector.getInstance(DeliverMessagesUseCase.class),
             monitor::nextDue,

@@ -7,6 +7,7 @@ import com.feesmanager.automation.application.CheckGatewayService;
 import com.feesmanager.automation.application.DeliverMessagesService;
 import com.feesmanager.automation.application.FireDueOccurrencesService;
 import com.feesmanager.automation.application.GetStatusService;
+import com.feesmanager.automation.application.OutageWatch;
 import com.feesmanager.automation.application.PreviewOccurrenceService;
 import com.feesmanager.automation.application.PublishHeartbeatService;
 import com.feesmanager.automation.application.SendTimeTruth;
@@ -19,6 +20,7 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
+import com.feesmanager.automation.ports.in.WatchOutagesUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.DailyTally;
@@ -159,6 +161,12 @@ public final class CoreModule extends AbstractModule {
       AccountDirectory accounts, WhatsAppGateway gateway, Alerts alerts) {
     return new CheckGatewayService(
         accounts, gateway, alerts, autoReconnect, CheckGatewayService.DOWN_ALERT_AFTER);
+  }
+
+  @Provides
+  @Singleton
+  WatchOutagesUseCase outages(Alerts alerts) {
+    return new OutageWatch(alerts, OutageWatch.ALERT_AFTER);
   }
 
   @Provides

@@ -7,7 +7,6 @@ import com.feesmanager.automation.adapters.http.WebhookEvents;
 import com.feesmanager.automation.adapters.wppconnect.MalformedWebhookEvent;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectWebhookParser;
 import com.feesmanager.automation.application.AccountProblems;
-import com.feesmanager.automation.application.OutageWatch;
 import com.feesmanager.automation.bootstrap.RedisPersistenceCheck;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig;
 import com.feesmanager.automation.bootstrap.config.Secret;
@@ -19,8 +18,8 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusQuery;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
+import com.feesmanager.automation.ports.in.WatchOutagesUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
-import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -99,7 +98,7 @@ public final class DaemonAssembly {
                 clock,
                 instance),
             new StoreWatch(
-                new OutageWatch(injector.getInstance(Alerts.class), OutageWatch.ALERT_AFTER),
+                injector.getInstance(WatchOutagesUseCase.class),
                 () -> clients.redis().isReachable(),
                 () -> clients.firestore().isReachable(STORE_PROBE_TIMEOUT),
                 clock),

@@ -1,6 +1,5 @@
 package com.feesmanager.automation.runner.daemon;
 
-import com.feesmanager.automation.application.SessionWorker;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;

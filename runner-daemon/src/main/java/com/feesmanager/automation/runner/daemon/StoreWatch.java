@@ -1,6 +1,6 @@
 package com.feesmanager.automation.runner.daemon;
 
-import com.feesmanager.automation.application.OutageWatch;
+import com.feesmanager.automation.ports.in.WatchOutagesUseCase;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -13,13 +13,13 @@ final class StoreWatch implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
-  private final OutageWatch outages;
+  private final WatchOutagesUseCase outages;
   private final BooleanSupplier redisReachable;
   private final BooleanSupplier firestoreReachable;
   private final Clock clock;
 
   StoreWatch(
-      OutageWatch outages,
+      WatchOutagesUseCase outages,
       BooleanSupplier redisReachable,
       BooleanSupplier firestoreReachable,
       Clock clock) {
@@ -38,10 +38,10 @@ final class StoreWatch implements Runnable {
   private void probe() {
     Instant now = clock.instant();
     outages
-        .observe(OutageWatch.Store.REDIS, redisReachable.getAsBoolean(), now)
+        .observe(WatchOutagesUseCase.Store.REDIS, redisReachable.getAsBoolean(), now)
         .ifPresent(since -> LOG.warn("Redis unreachable since {}", since));
     outages
-        .observe(OutageWatch.Store.FIRESTORE, firestoreReachable.getAsBoolean(), now)
+        .observe(WatchOutagesUseCase.Store.FIRESTORE, firestoreReachable.getAsBoolean(), now)
         .ifPresent(since -> LOG.warn("Firestore unreachable since {}", since));
   }
 }

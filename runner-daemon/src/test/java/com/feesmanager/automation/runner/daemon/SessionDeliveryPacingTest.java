@@ -2,7 +2,6 @@ package com.feesmanager.automation.runner.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.feesmanager.automation.application.SessionWorker;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

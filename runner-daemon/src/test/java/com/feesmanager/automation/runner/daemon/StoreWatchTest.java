@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.local.RecordingAlerts;
 import com.feesmanager.automation.application.OutageWatch;
+import com.feesmanager.automation.ports.in.WatchOutagesUseCase;
 import com.feesmanager.automation.ports.out.Alert;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +29,7 @@ class StoreWatchTest {
         .satisfies(
             a -> {
               assertThat(a.level()).isEqualTo(Alert.Level.CRITICAL);
-              assertThat(a.event()).isEqualTo(OutageWatch.Store.REDIS.event());
+              assertThat(a.event()).isEqualTo(WatchOutagesUseCase.Store.REDIS.event());
             });
   }
 

@@ -4,12 +4,13 @@ import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.QueueDrainer;
-import com.feesmanager.automation.application.QueueDrainer.DrainReport;
 import com.feesmanager.automation.bootstrap.EmbeddedDefault;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.delivery.RetryPolicy;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase.DrainReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
@@ -104,7 +105,7 @@ final class DemoCli implements Callable<Integer> {
             .fireDueOccurrences(new FireDueOccurrencesCommand(start));
     printFired(out, fired);
 
-    QueueDrainer drainer =
+    DrainQueuesUseCase drainer =
         new QueueDrainer(
             injector.getInstance(DeliverMessagesUseCase.class),
             clock,

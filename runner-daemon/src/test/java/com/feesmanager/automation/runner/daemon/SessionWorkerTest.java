@@ -1,4 +1,4 @@
-package com.feesmanager.automation.application;
+package com.feesmanager.automation.runner.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

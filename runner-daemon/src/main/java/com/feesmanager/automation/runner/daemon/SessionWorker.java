@@ -1,9 +1,11 @@
-package com.feesmanager.automation.application;
+package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.application.QueueDrainer;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
+import com.feesmanager.automation.ports.in.DrainQueuesUseCase.StepListener;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,10 +20,10 @@ import java.util.function.BooleanSupplier;
  * between steps, never in the middle of one, and pauses the session and gives the lease up when it
  * stops.
  */
-public final class SessionWorker {
+final class SessionWorker {
 
   /** How the worker paces itself. */
-  public record Pacing(Duration leaseTtl, Duration idlePoll, Duration heldPause) {
+  record Pacing(Duration leaseTtl, Duration idlePoll, Duration heldPause) {
     public Pacing {
       Objects.requireNonNull(leaseTtl, "'leaseTtl' must not be null");
       Objects.requireNonNull(idlePoll, "'idlePoll' must not be null");
@@ -40,9 +42,9 @@ public final class SessionWorker {
   private final Clock clock;
   private final QueueDrainer.Sleeper sleeper;
   private final Pacing pacing;
-  private final QueueDrainer.StepListener listener;
+  private final StepListener listener;
 
-  public SessionWorker(
+  SessionWorker(
       String session,
       String owner,
       DeliverMessagesUseCase deliver,
@@ -50,7 +52,7 @@ public final class SessionWorker {
       Clock clock,
       QueueDrainer.Sleeper sleeper,
       Pacing pacing,
-      QueueDrainer.StepListener listener) {
+      StepListener listener) {
     this.session = Objects.requireNonNull(session, "'session' must not be null");
     this.owner = Objects.requireNonNull(owner, "'owner' must not be null");
     this.deliver = Objects.requireNonNull(deliver, "'deliver' must not be null");
@@ -62,7 +64,7 @@ public final class SessionWorker {
   }
 
   /** Delivers until {@code stop} says so (checked between steps) or the thread is interrupted. */
-  public void run(BooleanSupplier stop) {
+  void run(BooleanSupplier stop) {
     try {
       while (!stop.getAsBoolean()) {
         Instant now = clock.instant();
