@@ -10,6 +10,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -18,7 +19,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -56,9 +59,11 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
   @Override
   public List<String> publishHeartbeats(PublishHeartbeatCommand command) {
     List<String> written = new ArrayList<>();
+    // one count per session per pass, whatever the number of accounts naming it
+    Map<String, Map<String, QueueCounts>> countsBySession = new HashMap<>();
     for (AccountSettings account : accounts.enabledAccounts().accounts()) {
       try {
-        board.publish(account.uid(), heartbeat(account, command));
+        board.publish(account.uid(), heartbeat(account, command, countsBySession));
         written.add(account.uid());
       } catch (RuntimeException e) {
         // isolation: this account's heartbeat is missing this minute, the others are written
@@ -67,7 +72,10 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
     return written;
   }
 
-  private Heartbeat heartbeat(AccountSettings account, PublishHeartbeatCommand command) {
+  private Heartbeat heartbeat(
+      AccountSettings account,
+      PublishHeartbeatCommand command,
+      Map<String, Map<String, QueueCounts>> countsBySession) {
     Instant now = command.now();
     String session = account.automation().wppSession();
     GatewayState gateway =
@@ -78,7 +86,9 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
         command.version(),
         gateway.state(),
         gateway.checkedAt(),
-        queue.counts(session, now),
+        countsBySession
+            .computeIfAbsent(session, s -> queue.countsByAccount(s, now))
+            .getOrDefault(account.uid(), QueueCounts.EMPTY),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
         nextRuns(account, now),
         problems.of(account.uid()));
@@ -97,11 +107,9 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
     RuleSource.RuleBook book = rules.rules(account.uid());
     List<Heartbeat.NextRun> runs = new ArrayList<>();
     for (RuleDraft draft : book.rules()) {
-      if (RuleValidator.validate(draft, book.templates()) instanceof RuleCheck.Valid valid
-          && valid.rule().enabled()) {
-        Optional<Occurrence> next =
-            ScheduleCalculator.nextAfter(
-                valid.rule().id(), valid.rule().schedule(), account.timezone(), now);
+      if (RuleValidator.validate(draft, book.templates()) instanceof RuleCheck.Valid valid) {
+        // holidays and createdAt: the owner sees when the rule really sends next
+        Optional<Occurrence> next = ScheduleCalculator.nextFiring(valid.rule(), account, now);
         next.ifPresent(o -> runs.add(new Heartbeat.NextRun(o.ruleId(), o.firesAt())));
       }
     }

@@ -5,7 +5,9 @@ import static com.feesmanager.automation.application.Fixtures.UID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,7 +54,10 @@ class PublishHeartbeatServiceTest {
   void oneAccount() {
     when(accounts.enabledAccounts())
         .thenReturn(new AccountDirectory.AccountScan(List.of(Fixtures.account()), List.of()));
-    when(queue.counts(SESSION, NOW)).thenReturn(new QueueCounts(3, 2, 1, 0));
+    // lenient: some tests count otherwise
+    lenient()
+        .when(queue.countsByAccount(SESSION, NOW))
+        .thenReturn(Map.of(UID, new QueueCounts(3, 2, 1, 0)));
     when(tally.counts(UID, LocalDate.of(2026, 11, 20)))
         .thenReturn(new Heartbeat.DayCounts(5, 1, 2));
   }
@@ -89,6 +95,72 @@ class PublishHeartbeatServiceTest {
     assertThat(heartbeat.today()).isEqualTo(new Heartbeat.DayCounts(5, 1, 2));
     assertThat(heartbeat.nextRuns())
         .containsExactly(new Heartbeat.NextRun("overdue", Instant.parse("2026-11-21T05:00:00Z")));
+  }
+
+  @Test
+  void next_runs_pass_over_the_accounts_holidays() {
+    // given tomorrow (2026-11-21) is a holiday: the daily 10:00 rule next runs the day after
+    AccountSettings onHoliday =
+        Fixtures.account(Optional.empty(), Set.of(LocalDate.of(2026, 11, 21)));
+    when(accounts.enabledAccounts())
+        .thenReturn(new AccountDirectory.AccountScan(List.of(onHoliday), List.of()));
+    when(rules.rules(UID))
+        .thenReturn(
+            new RuleSource.RuleBook(
+                List.of(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")),
+                Map.of(),
+                List.of()));
+
+    // when
+    Heartbeat heartbeat = publish(Map.of());
+
+    // then
+    assertThat(heartbeat.nextRuns())
+        .containsExactly(new Heartbeat.NextRun("overdue", Instant.parse("2026-11-22T05:00:00Z")));
+  }
+
+  @Test
+  void each_account_on_a_shared_session_sees_its_own_queue_counts_from_one_count() {
+    // given a second account naming the same session (held as SESSION_TAKEN)
+    AccountSettings intruder = Fixtures.otherAccount("intruder");
+    AccountSettings sameSession =
+        new AccountSettings(
+            intruder.uid(),
+            intruder.academyName(),
+            intruder.timezone(),
+            intruder.currency(),
+            Fixtures.account().automation());
+    when(accounts.enabledAccounts())
+        .thenReturn(
+            new AccountDirectory.AccountScan(List.of(Fixtures.account(), sameSession), List.of()));
+    when(queue.countsByAccount(SESSION, NOW))
+        .thenReturn(
+            Map.of(UID, new QueueCounts(3, 2, 1, 0), "intruder", new QueueCounts(0, 4, 0, 0)));
+    when(rules.rules(any())).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+    when(tally.counts("intruder", LocalDate.of(2026, 11, 20)))
+        .thenReturn(new Heartbeat.DayCounts(0, 0, 0));
+
+    // when
+    new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
+        .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
+
+    // then
+    ArgumentCaptor<Heartbeat> mine = ArgumentCaptor.forClass(Heartbeat.class);
+    ArgumentCaptor<Heartbeat> theirs = ArgumentCaptor.forClass(Heartbeat.class);
+    verify(board).publish(eq(UID), mine.capture());
+    verify(board).publish(eq("intruder"), theirs.capture());
+    assertThat(mine.getValue().queue()).isEqualTo(new QueueCounts(3, 2, 1, 0));
+    assertThat(theirs.getValue().queue()).isEqualTo(new QueueCounts(0, 4, 0, 0));
+    verify(queue, times(1)).countsByAccount(SESSION, NOW);
+  }
+
+  @Test
+  void an_account_with_nothing_queued_shows_zero_counts() {
+    when(queue.countsByAccount(SESSION, NOW))
+        .thenReturn(Map.of("someone-else", new QueueCounts(9, 9, 9, 9)));
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+
+    assertThat(publish(Map.of()).queue()).isEqualTo(QueueCounts.EMPTY);
   }
 
   @Test
@@ -136,7 +208,8 @@ class PublishHeartbeatServiceTest {
     when(accounts.enabledAccounts())
         .thenReturn(
             new AccountDirectory.AccountScan(List.of(broken, Fixtures.account()), List.of()));
-    when(queue.counts("broken-session", NOW)).thenThrow(new ArithmeticException("overflow"));
+    when(queue.countsByAccount("broken-session", NOW))
+        .thenThrow(new ArithmeticException("overflow"));
     when(rules.rules(UID)).thenThrow(new IllegalStateException("a rule nobody expected"));
 
     // when

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes each enabled account's status document (SPEC §1.5 {@code automation/status}): queue counts
- * of its session, today's counts, the gateway's last known state and the next runs.
+ * Writes each enabled account's status document (SPEC §1.5 {@code automation/status}): the queue
+ * counts of its own messages, today's counts, the gateway's last known state and the next runs.
  */
 public interface PublishHeartbeatUseCase {
 
