@@ -8,6 +8,7 @@ import com.feesmanager.automation.domain.rule.RuleValidator;
 import com.feesmanager.automation.domain.rule.ScheduleCalculator;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.QueueCounts;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds and writes each enabled account's heartbeat, with the problems this process sees for it
@@ -40,6 +42,9 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
   private final DailyTally tally;
   private final StatusBoard board;
   private final AccountProblems problems;
+
+  /** Per account, the since of each problem in the heartbeat this process last published. */
+  private final Map<String, Map<String, Instant>> shown = new ConcurrentHashMap<>();
 
   public PublishHeartbeatService(
       AccountDirectory accounts,
@@ -91,7 +96,26 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
             .getOrDefault(account.uid(), QueueCounts.EMPTY),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
         nextRuns(account, now),
-        problems.of(account.uid()));
+        problems(account.uid()));
+  }
+
+  /**
+   * The account's problems, their since carried over from the last heartbeat: read back from the
+   * board once per process (one read per account at start, or per {@code tick}), then remembered.
+   */
+  private List<AccountProblem> problems(String uid) {
+    Map<String, Instant> before = shown.computeIfAbsent(uid, this::publishedSince);
+    List<AccountProblem> current = ProblemSince.carried(problems.of(uid), before);
+    shown.put(uid, ProblemSince.shown(current));
+    return current;
+  }
+
+  private Map<String, Instant> publishedSince(String uid) {
+    try {
+      return ProblemSince.shown(board.last(uid).map(Heartbeat::problems).orElse(List.of()));
+    } catch (RuntimeException unreadable) {
+      return Map.of(); // the problems start afresh: a since too late beats no heartbeat
+    }
   }
 
   /** Empty when the rules cannot be read or scheduled: the heartbeat itself must still go out. */

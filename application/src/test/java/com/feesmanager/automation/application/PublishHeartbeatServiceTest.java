@@ -3,6 +3,7 @@ package com.feesmanager.automation.application;
 import static com.feesmanager.automation.application.Fixtures.SESSION;
 import static com.feesmanager.automation.application.Fixtures.UID;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
@@ -199,6 +200,49 @@ class PublishHeartbeatServiceTest {
 
     // then
     assertThat(heartbeat.problems()).containsExactly(invalid, taken);
+  }
+
+  @Test
+  void a_problem_already_in_the_last_heartbeat_keeps_its_since_across_processes() {
+    // given the last heartbeat (another tick's) showed the invalid rule since yesterday
+    Instant yesterday = NOW.minusSeconds(86_400);
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+    when(board.last(UID))
+        .thenReturn(
+            Optional.of(
+                new Heartbeat(
+                    yesterday,
+                    "tick-1",
+                    "0.1.0",
+                    SessionState.CONNECTED,
+                    yesterday,
+                    QueueCounts.EMPTY,
+                    new Heartbeat.DayCounts(0, 0, 0),
+                    List.of(),
+                    List.of(
+                        new AccountProblem(
+                            "RULE_INVALID",
+                            Optional.of("weekly"),
+                            Optional.empty(),
+                            "no days",
+                            yesterday)))));
+    // this process found it again now, and a new problem too
+    problems.replace(
+        UID,
+        AccountProblems.Source.FIRING,
+        List.of(
+            new AccountProblem(
+                "RULE_INVALID", Optional.of("weekly"), Optional.empty(), "no days", NOW),
+            new AccountProblem(
+                "DOCUMENT_UNREADABLE", Optional.empty(), Optional.of("s1"), "bad fees", NOW)));
+
+    // when
+    Heartbeat heartbeat = publish(Map.of());
+
+    // then
+    assertThat(heartbeat.problems())
+        .extracting(AccountProblem::code, AccountProblem::since)
+        .containsExactly(tuple("RULE_INVALID", yesterday), tuple("DOCUMENT_UNREADABLE", NOW));
   }
 
   @Test
