@@ -11,11 +11,13 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.StatusBoard;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -42,6 +44,12 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
   private final DailyTally tally;
   private final StatusBoard board;
   private final AccountProblems problems;
+
+  /**
+   * How long a QR code shown by wppconnect-server stays scannable: WhatsApp replaces it about every
+   * 20 s, for about a minute; the web app shows one past its expiry as "may have expired".
+   */
+  static final Duration QR_LIFETIME = Duration.ofSeconds(60);
 
   /** Per account, the since of each problem in the heartbeat this process last published. */
   private final Map<String, Map<String, Instant>> shown = new ConcurrentHashMap<>();
@@ -96,7 +104,22 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
             .getOrDefault(account.uid(), QueueCounts.EMPTY),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
         nextRuns(account, now),
-        problems(account.uid()));
+        problems(account.uid()),
+        qr(gateway));
+  }
+
+  /**
+   * The QR code to scan, while the session waits for one (SPEC §8 {@code wppconnect.qr}); it is
+   * trusted for {@link #QR_LIFETIME} after the check that saw it.
+   */
+  static Optional<PairingQr> qr(GatewayState gateway) {
+    if (gateway.state() != SessionState.NEEDS_SCAN) {
+      return Optional.empty();
+    }
+    return gateway
+        .qr()
+        .filter(url -> !url.isBlank())
+        .map(url -> new PairingQr(url, gateway.checkedAt().plus(QR_LIFETIME)));
   }
 
   /**

@@ -19,6 +19,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RuleSource;
@@ -162,6 +163,33 @@ class PublishHeartbeatServiceTest {
     when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
 
     assertThat(publish(Map.of()).queue()).isEqualTo(QueueCounts.EMPTY);
+  }
+
+  @Test
+  void a_session_waiting_for_a_scan_shows_its_qr_code_until_it_is_connected() {
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+    Instant checked = NOW.minusSeconds(10);
+    String png = "data:image/png;base64,iVBORw0KGgo=";
+
+    Heartbeat waiting =
+        publish(
+            Map.of(SESSION, new GatewayState(SessionState.NEEDS_SCAN, checked, Optional.of(png))));
+
+    assertThat(waiting.qr()).contains(new PairingQr(png, checked.plusSeconds(60)));
+  }
+
+  @Test
+  void a_connected_session_shows_no_qr_code_even_if_one_was_seen() {
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+
+    Heartbeat connected =
+        publish(
+            Map.of(
+                SESSION,
+                new GatewayState(
+                    SessionState.CONNECTED, NOW, Optional.of("data:image/png;base64,x"))));
+
+    assertThat(connected.qr()).isEmpty();
   }
 
   @Test

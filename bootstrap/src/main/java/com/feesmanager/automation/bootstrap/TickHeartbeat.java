@@ -17,7 +17,7 @@ import java.util.Optional;
 
 /**
  * The heartbeat a {@link Tick} writes at its end (SPEC §8: cron-only deployments have one too),
- * with each session's state asked of the gateway once.
+ * with each session's state (and its QR code while it waits for a scan) asked of the gateway once.
  */
 final class TickHeartbeat {
 
@@ -36,7 +36,9 @@ final class TickHeartbeat {
         injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
       states.computeIfAbsent(
           account.automation().wppSession(),
-          session -> new GatewayState(stateOf(gateway, session), clock.instant()));
+          session ->
+              new GatewayState(
+                  stateOf(gateway, session), clock.instant(), gateway.pairingQr(session)));
     }
     return injector
         .getInstance(PublishHeartbeatUseCase.class)

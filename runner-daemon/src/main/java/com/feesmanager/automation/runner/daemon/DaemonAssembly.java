@@ -24,6 +24,7 @@ import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import com.google.inject.Injector;
 import java.time.Clock;
@@ -97,7 +98,8 @@ public final class DaemonAssembly {
                 gatewayChecks::awaitNewSessions,
                 gatewayCheck::states,
                 clock,
-                instance),
+                instance,
+                injector.getInstance(WhatsAppGateway.class)::pairingQr),
             new StoreWatch(
                 new OutageWatch(injector.getInstance(Alerts.class), OutageWatch.ALERT_AFTER),
                 () -> clients.redis().isReachable(),
