@@ -3,6 +3,7 @@ package com.feesmanager.automation.runner.daemon.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectPayloads;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.State;
 import com.google.cloud.firestore.DocumentSnapshot;
 import java.nio.file.Path;
@@ -87,6 +88,37 @@ class TickHeartbeatIT {
     assertThat(((Map<?, ?>) mine.get("wppconnect")).get("status")).isEqualTo("CLOSED");
     assertThat(stack.document(statusPath(first)).orElseThrow().getUpdateTime().toDate())
         .isAfterOrEqualTo(java.util.Date.from(beforeTick.truncatedTo(ChronoUnit.SECONDS)));
+  }
+
+  @Test
+  void a_session_waiting_for_a_scan_shows_its_qr_code_until_it_is_connected() throws Exception {
+    // given an account whose WhatsApp was logged out: the session shows a QR code to scan
+    E2eAccount account = E2eAccount.dueThisMinute(1);
+    stack.importAccount(account);
+    stack.whatsapp.setState(account.session(), State.QRCODE);
+
+    // when a tick runs, then the heartbeat holds the code the server shows
+    JarProcess waiting =
+        JarProcess.run(workDir, Duration.ofSeconds(90), stack.env(0), "tick", "--max-seconds", "1");
+    assertThat(waiting.out()).as(waiting.out() + waiting.err()).contains("heartbeat: written");
+    Map<?, ?> wppconnect = (Map<?, ?>) heartbeat(account).get("wppconnect");
+    assertThat(wppconnect.get("status")).isEqualTo("NEEDS_SCAN");
+    Map<?, ?> qr = (Map<?, ?>) wppconnect.get("qr");
+    assertThat(qr).as("wppconnect %s", wppconnect).isNotNull();
+    assertThat(qr.get("dataUrl")).isEqualTo(WppConnectPayloads.QR_CODE);
+    assertThat(qr.get("expiresAt")).isNotNull();
+
+    // when the owner scanned it and the next tick runs, then the code is gone
+    stack.whatsapp.scanQr(account.session());
+    JarProcess connected =
+        JarProcess.run(
+            workDir, Duration.ofSeconds(90), stack.env(0), "tick", "--max-seconds", "20");
+    assertThat(connected.out())
+        .as(connected.out() + connected.err())
+        .contains("heartbeat: written");
+    Map<?, ?> after = (Map<?, ?>) heartbeat(account).get("wppconnect");
+    assertThat(after.get("status")).isEqualTo("CONNECTED");
+    assertThat(after.containsKey("qr")).as("wppconnect %s", after).isFalse();
   }
 
   private static E2eAccount account(String uid, String session, Instant due, int students) {
