@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The heartbeat of a cron-only deployment (issue 14): {@code tick}, as a process of the jar, writes
- * each account's {@code automation/status} with its invalid rule in {@code problems} and the queue
- * counts of its own messages, though two accounts name one session.
+ * The heartbeat for the web app (issue 14), written by processes of the jar: {@code tick} (a
+ * cron-only deployment) writes each account's {@code automation/status} with its invalid rule in
+ * {@code problems} and the queue counts of its own messages, though two accounts name one session;
+ * the QR code of a session waiting for a scan is shown, by {@code tick} and {@code daemon}, until
+ * the session is connected.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class TickHeartbeatIT {
@@ -119,6 +122,44 @@ class TickHeartbeatIT {
     Map<?, ?> after = (Map<?, ?>) heartbeat(account).get("wppconnect");
     assertThat(after.get("status")).isEqualTo("CONNECTED");
     assertThat(after.containsKey("qr")).as("wppconnect %s", after).isFalse();
+  }
+
+  @Test
+  void the_daemons_heartbeat_shows_the_qr_code_while_the_session_waits_and_drops_it_once_scanned()
+      throws Exception {
+    // given an account whose session shows a QR code, and a daemon checking the gateway often
+    E2eAccount account = E2eAccount.dueThisMinute(0);
+    stack.importAccount(account);
+    stack.whatsapp.setState(account.session(), State.QRCODE);
+    Map<String, String> env = stack.env(E2eStack.freePort());
+    env.put("WPP_HEALTH_INTERVAL", "PT2S");
+
+    // when the daemon runs
+    stack.startDaemon(env);
+
+    // then its heartbeat shows the code (the first one: written at start)
+    E2eStack.await(
+        "a heartbeat with the QR code", Duration.ofSeconds(90), () -> qrOf(account).isPresent());
+    assertThat(qrOf(account).orElseThrow().get("dataUrl")).isEqualTo(WppConnectPayloads.QR_CODE);
+
+    // when the owner scans it, then a later heartbeat says CONNECTED and has no code
+    stack.whatsapp.scanQr(account.session());
+    E2eStack.await(
+        "a heartbeat of the connected session",
+        Duration.ofSeconds(150),
+        () -> "CONNECTED".equals(wppconnect(account).get("status")));
+    assertThat(qrOf(account)).isEmpty();
+  }
+
+  private Optional<Map<?, ?>> qrOf(E2eAccount account) {
+    return Optional.ofNullable((Map<?, ?>) wppconnect(account).get("qr"));
+  }
+
+  private Map<?, ?> wppconnect(E2eAccount account) {
+    return stack
+        .document(statusPath(account))
+        .map(status -> (Map<?, ?>) status.get("wppconnect"))
+        .orElse(Map.of());
   }
 
   private static E2eAccount account(String uid, String session, Instant due, int students) {
