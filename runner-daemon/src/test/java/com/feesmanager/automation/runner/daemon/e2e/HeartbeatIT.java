@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the session is connected.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
-class TickHeartbeatIT {
+class HeartbeatIT {
 
   private static final String BROKEN_RULE = "broken-rule";
 
