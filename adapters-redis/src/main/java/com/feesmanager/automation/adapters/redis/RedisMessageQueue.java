@@ -65,11 +65,12 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
         Math.max(0, Math.min(LATEST_PADDED_MILLIS, message.enqueuedAt().toEpochMilli()));
     return scripts.integer(
             Script.QUEUE_ENQUEUE,
-            keys.queue(session),
+            keys.queueWithAccounts(session),
             message.key().value(),
             MessageCodec.encode(message),
             Millis.of(now),
-            String.format("%013d", enqueuedMillis))
+            String.format("%013d", enqueuedMillis),
+            message.uid())
         == 1;
   }
 
@@ -198,13 +199,14 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
         (Long) counts.get(0), (Long) counts.get(1), (Long) counts.get(2), (Long) counts.get(3));
   }
 
-  /** One script, one HGET per message of the session (pending and dead): see its cost there. */
+  /** One script: as cheap as {@link #counts} for a session of one account; see its cost there. */
   @Override
   public Map<String, QueueCounts> countsByAccount(String session, Instant now) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
     List<Object> flat =
-        scripts.multi(Script.QUEUE_COUNTS_BY_ACCOUNT, keys.queue(session), Millis.of(now));
+        scripts.multi(
+            Script.QUEUE_COUNTS_BY_ACCOUNT, keys.queueWithAccounts(session), Millis.of(now));
     Map<String, QueueCounts> byAccount = new HashMap<>();
     for (int i = 0; i + 4 < flat.size(); i += 5) {
       byAccount.put(

@@ -1,10 +1,24 @@
--- KEYS: ready, delayed, inflight, st, done, dead
+-- KEYS: ready, delayed, inflight, st, done, dead, accounts
 -- ARGV: now (ms)
 -- The counts of queue-counts.lua, per account: {uid, ready, delayed, inFlight, dead, uid, ...}.
--- Each message's account is the first field of its stored payload ('2|<length>:<uid>...'), so the
--- cost is one HGET per message of the session (pending and dead): a session serves one account,
--- and the heartbeat asks once a minute.
+-- A session serves one account: when the accounts set (kept by queue-enqueue.lua) names one, the
+-- session's counts are its own, at the cost of queue-counts.lua. Otherwise (two accounts on one
+-- session, or no set yet) each message's account is read from the first field of its stored
+-- payload ('2|<length>:<uid>...'): one HGET per message of the session (pending and dead); the
+-- set is then rebuilt from what was found, so an account whose messages are all gone leaves it.
 local now = tonumber(ARGV[1])
+if redis.call('SCARD', KEYS[7]) == 1 then
+  local uid = redis.call('SRANDMEMBER', KEYS[7])
+  local dueDelayed = redis.call('ZCOUNT', KEYS[2], '-inf', now)
+  local timedOut = redis.call('ZCOUNT', KEYS[3], '-inf', now)
+  return {
+    uid,
+    redis.call('ZCARD', KEYS[1]) + dueDelayed + timedOut,
+    redis.call('ZCARD', KEYS[2]) - dueDelayed,
+    redis.call('ZCARD', KEYS[3]) - timedOut,
+    redis.call('ZCARD', KEYS[6])
+  }
+end
 local counts = {}
 local order = {}
 local function uidOf(key)
@@ -45,6 +59,10 @@ for _, entry in ipairs({{KEYS[2], 2}, {KEYS[3], 3}}) do
 end
 for _, key in ipairs(redis.call('ZRANGE', KEYS[6], 0, -1)) do
   add(key, 4)
+end
+redis.call('DEL', KEYS[7])
+if #order > 0 then
+  redis.call('SADD', KEYS[7], unpack(order))
 end
 local flat = {}
 for _, uid in ipairs(order) do

@@ -618,6 +618,44 @@ public abstract class MessageQueueContract {
     assertThat(monitor.countsByAccount(Unique.name("empty"), at)).isEmpty();
   }
 
+  @Test
+  void countsByAccount_ofASessionOfOneAccount_areTheSessionsCounts() {
+    // given one account's messages: ready, delayed, in flight, dead
+    Instant at = T0.plusSeconds(10);
+    for (int i = 0; i < 4; i++) {
+      enqueuedFor("academy-a", T0.plusSeconds(i));
+    }
+    queue.deadLetter(claim(session, at), "GATEWAY_ERROR", at);
+    queue.release(claim(session, at), at.plus(Duration.ofMinutes(10)), false);
+    claim(session, at);
+
+    // when / then
+    assertThat(monitor.countsByAccount(session, at))
+        .containsOnly(Map.entry("academy-a", monitor.counts(session, at)));
+    assertThat(monitor.counts(session, at)).isEqualTo(new QueueCounts(1, 1, 1, 1));
+  }
+
+  @Test
+  void countsByAccount_forgetAnAccountWhoseMessagesAreGone_andCountTheNextOneAlone() {
+    // given a session shared for a while: A's message was delivered, B's waits
+    Instant at = T0.plusSeconds(10);
+    enqueuedFor("academy-a", T0);
+    enqueuedFor("academy-b", T0.plusSeconds(1));
+    assertThat(monitor.countsByAccount(session, at)).hasSize(2);
+    queue.complete(claim(session, at), at);
+
+    // when
+    Map<String, QueueCounts> counts = monitor.countsByAccount(session, at);
+
+    // then only B is left, and B stays alone when C arrives and leaves
+    assertThat(counts).containsOnly(Map.entry("academy-b", new QueueCounts(1, 0, 0, 0)));
+    enqueuedFor("academy-c", T0.plusSeconds(2));
+    assertThat(monitor.countsByAccount(session, at))
+        .containsOnly(
+            Map.entry("academy-b", new QueueCounts(1, 0, 0, 0)),
+            Map.entry("academy-c", new QueueCounts(1, 0, 0, 0)));
+  }
+
   private void enqueuedFor(String uid, Instant at) {
     QueuedMessage message =
         aQueuedMessage().forAccount(uid).inSession(session).enqueuedAt(at).build();
