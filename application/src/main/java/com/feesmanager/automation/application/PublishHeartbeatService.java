@@ -1,6 +1,7 @@
 package com.feesmanager.automation.application;
 
 import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.document.DocumentProblem;
 import com.feesmanager.automation.domain.rule.Occurrence;
 import com.feesmanager.automation.domain.rule.RuleCheck;
 import com.feesmanager.automation.domain.rule.RuleDraft;
@@ -23,6 +24,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,10 +33,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds and writes each enabled account's heartbeat, with the problems this process sees for it
- * (SPEC §8). An account whose rules cannot be read still gets a heartbeat (without next runs): the
- * web app must see the daemon is alive. Each account is written on its own: whatever fails for one
- * (SPEC §2 isolation) leaves it out of the returned list and every other account still gets its
- * heartbeat.
+ * (SPEC §8); an enabled account whose own document cannot be understood gets one that says so. An
+ * account whose rules cannot be read still gets a heartbeat (without next runs): the web app must
+ * see the daemon is alive. Each account is written on its own: whatever fails for one (SPEC §2
+ * isolation) leaves it out of the returned list and every other account still gets its heartbeat.
  */
 public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
 
@@ -50,6 +52,11 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
    * 20 s, for about a minute; the web app shows one past its expiry as "may have expired".
    */
   static final Duration QR_LIFETIME = Duration.ofSeconds(60);
+
+  static final String DOCUMENT_UNREADABLE = "DOCUMENT_UNREADABLE";
+
+  /** Heartbeat messages stay short: the owner reads them in the web app. */
+  private static final int MAX_MESSAGE = 500;
 
   /** Per account, the since of each problem in the heartbeat this process last published. */
   private final Map<String, Map<String, Instant>> shown = new ConcurrentHashMap<>();
@@ -74,7 +81,8 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
     List<String> written = new ArrayList<>();
     // one count per session per pass, whatever the number of accounts naming it
     Map<String, Map<String, QueueCounts>> countsBySession = new HashMap<>();
-    for (AccountSettings account : accounts.enabledAccounts().accounts()) {
+    AccountDirectory.AccountScan scan = accounts.enabledAccounts();
+    for (AccountSettings account : scan.accounts()) {
       try {
         board.publish(account.uid(), heartbeat(account, command, countsBySession));
         written.add(account.uid());
@@ -82,7 +90,61 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
         // isolation: this account's heartbeat is missing this minute, the others are written
       }
     }
+    unreadableAccounts(scan.problems())
+        .forEach(
+            (uid, found) -> {
+              try {
+                board.publish(uid, unreadable(uid, found, command));
+                written.add(uid);
+              } catch (RuntimeException e) {
+                // isolation, as above
+              }
+            });
     return written;
+  }
+
+  /** The enabled accounts whose own document cannot be understood, with its problems. */
+  private static Map<String, List<DocumentProblem>> unreadableAccounts(
+      List<DocumentProblem> problems) {
+    Map<String, List<DocumentProblem>> byUid = new LinkedHashMap<>();
+    for (DocumentProblem problem : problems) {
+      String[] path = problem.path().split("/");
+      if (path.length == 2 && path[0].equals("users") && !path[1].isEmpty()) {
+        byUid.computeIfAbsent(path[1], uid -> new ArrayList<>()).add(problem);
+      }
+    }
+    return byUid;
+  }
+
+  /**
+   * The heartbeat of an enabled account whose document cannot be understood (SPEC §2: reported in
+   * its heartbeat's problems): nothing runs for it, so it has no session state, queue, counts or
+   * next runs to show, only why.
+   */
+  private Heartbeat unreadable(
+      String uid, List<DocumentProblem> found, PublishHeartbeatCommand command) {
+    String reasons = String.join("; ", found.stream().map(Object::toString).toList());
+    AccountProblem problem =
+        new AccountProblem(
+            DOCUMENT_UNREADABLE,
+            Optional.empty(),
+            Optional.empty(),
+            shortened("The account document cannot be understood, so nothing runs: " + reasons),
+            command.now());
+    return new Heartbeat(
+        command.now(),
+        command.instance(),
+        command.version(),
+        SessionState.UNREACHABLE,
+        command.now(),
+        QueueCounts.EMPTY,
+        new Heartbeat.DayCounts(0, 0, 0),
+        List.of(),
+        problems(uid, List.of(problem)));
+  }
+
+  private static String shortened(String message) {
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
   }
 
   private Heartbeat heartbeat(
@@ -104,7 +166,7 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
             .getOrDefault(account.uid(), QueueCounts.EMPTY),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
         nextRuns(account, now),
-        problems(account.uid()),
+        problems(account.uid(), List.of()),
         qr(gateway));
   }
 
@@ -126,9 +188,11 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
    * The account's problems, their since carried over from the last heartbeat: read back from the
    * board once per process (one read per account at start, or per {@code tick}), then remembered.
    */
-  private List<AccountProblem> problems(String uid) {
+  private List<AccountProblem> problems(String uid, List<AccountProblem> more) {
     Map<String, Instant> before = shown.computeIfAbsent(uid, this::publishedSince);
-    List<AccountProblem> current = ProblemSince.carried(problems.of(uid), before);
+    List<AccountProblem> found = new ArrayList<>(problems.of(uid));
+    found.addAll(more);
+    List<AccountProblem> current = ProblemSince.carried(found, before);
     shown.put(uid, ProblemSince.shown(current));
     return current;
   }

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.document.DocumentProblem;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
@@ -271,6 +272,43 @@ class PublishHeartbeatServiceTest {
     assertThat(heartbeat.problems())
         .extracting(AccountProblem::code, AccountProblem::since)
         .containsExactly(tuple("RULE_INVALID", yesterday), tuple("DOCUMENT_UNREADABLE", NOW));
+  }
+
+  @Test
+  void an_enabled_account_whose_document_cannot_be_understood_gets_a_heartbeat_saying_why() {
+    // given the scan found the sound account and one whose time zone is not a zone
+    when(accounts.enabledAccounts())
+        .thenReturn(
+            new AccountDirectory.AccountScan(
+                List.of(Fixtures.account()),
+                List.of(
+                    new DocumentProblem(
+                        "users/typo-academy", "timezone", "must be an IANA time zone id"),
+                    new DocumentProblem(
+                        "users/typo-academy/students/s1", "fees", "must be a list"))));
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+
+    // when
+    List<String> written =
+        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
+            .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
+
+    // then
+    assertThat(written).containsExactly(UID, "typo-academy");
+    ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
+    verify(board).publish(eq("typo-academy"), heartbeat.capture());
+    assertThat(heartbeat.getValue().heartbeatAt()).isEqualTo(NOW);
+    assertThat(heartbeat.getValue().nextRuns()).isEmpty();
+    assertThat(heartbeat.getValue().problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("DOCUMENT_UNREADABLE");
+              assertThat(p.message())
+                  .contains("users/typo-academy timezone: must be an IANA time zone id")
+                  .doesNotContain("students");
+              assertThat(p.since()).isEqualTo(NOW);
+            });
   }
 
   @Test
