@@ -1,6 +1,7 @@
 package com.feesmanager.automation.application;
 
 import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.document.DocumentProblem;
 import com.feesmanager.automation.domain.rule.Occurrence;
 import com.feesmanager.automation.domain.rule.RuleCheck;
 import com.feesmanager.automation.domain.rule.RuleDraft;
@@ -8,26 +9,34 @@ import com.feesmanager.automation.domain.rule.RuleValidator;
 import com.feesmanager.automation.domain.rule.ScheduleCalculator;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.PairingQr;
+import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.StatusBoard;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds and writes each enabled account's heartbeat, with the problems this process sees for it
- * (SPEC §8). An account whose rules cannot be read still gets a heartbeat (without next runs): the
- * web app must see the daemon is alive. Each account is written on its own: whatever fails for one
- * (SPEC §2 isolation) leaves it out of the returned list and every other account still gets its
- * heartbeat.
+ * (SPEC §8); an enabled account whose own document cannot be understood gets one that says so. An
+ * account whose rules cannot be read still gets a heartbeat (without next runs): the web app must
+ * see the daemon is alive. Each account is written on its own: whatever fails for one (SPEC §2
+ * isolation) leaves it out of the returned list and every other account still gets its heartbeat.
  */
 public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
 
@@ -37,6 +46,20 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
   private final DailyTally tally;
   private final StatusBoard board;
   private final AccountProblems problems;
+
+  /**
+   * How long a QR code shown by wppconnect-server stays scannable: WhatsApp replaces it about every
+   * 20 s, for about a minute; the web app shows one past its expiry as "may have expired".
+   */
+  static final Duration QR_LIFETIME = Duration.ofSeconds(60);
+
+  static final String DOCUMENT_UNREADABLE = "DOCUMENT_UNREADABLE";
+
+  /** Heartbeat messages stay short: the owner reads them in the web app. */
+  private static final int MAX_MESSAGE = 500;
+
+  /** Per account, the since of each problem in the heartbeat this process last published. */
+  private final Map<String, Map<String, Instant>> shown = new ConcurrentHashMap<>();
 
   public PublishHeartbeatService(
       AccountDirectory accounts,
@@ -56,18 +79,78 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
   @Override
   public List<String> publishHeartbeats(PublishHeartbeatCommand command) {
     List<String> written = new ArrayList<>();
-    for (AccountSettings account : accounts.enabledAccounts().accounts()) {
+    // one count per session per pass, whatever the number of accounts naming it
+    Map<String, Map<String, QueueCounts>> countsBySession = new HashMap<>();
+    AccountDirectory.AccountScan scan = accounts.enabledAccounts();
+    for (AccountSettings account : scan.accounts()) {
       try {
-        board.publish(account.uid(), heartbeat(account, command));
+        board.publish(account.uid(), heartbeat(account, command, countsBySession));
         written.add(account.uid());
       } catch (RuntimeException e) {
         // isolation: this account's heartbeat is missing this minute, the others are written
       }
     }
+    unreadableAccounts(scan.problems())
+        .forEach(
+            (uid, found) -> {
+              try {
+                board.publish(uid, unreadable(uid, found, command));
+                written.add(uid);
+              } catch (RuntimeException e) {
+                // isolation, as above
+              }
+            });
     return written;
   }
 
-  private Heartbeat heartbeat(AccountSettings account, PublishHeartbeatCommand command) {
+  /** The enabled accounts whose own document cannot be understood, with its problems. */
+  private static Map<String, List<DocumentProblem>> unreadableAccounts(
+      List<DocumentProblem> problems) {
+    Map<String, List<DocumentProblem>> byUid = new LinkedHashMap<>();
+    for (DocumentProblem problem : problems) {
+      String[] path = problem.path().split("/");
+      if (path.length == 2 && path[0].equals("users") && !path[1].isEmpty()) {
+        byUid.computeIfAbsent(path[1], uid -> new ArrayList<>()).add(problem);
+      }
+    }
+    return byUid;
+  }
+
+  /**
+   * The heartbeat of an enabled account whose document cannot be understood (SPEC §2: reported in
+   * its heartbeat's problems): nothing runs for it, so it has no session state, queue, counts or
+   * next runs to show, only why.
+   */
+  private Heartbeat unreadable(
+      String uid, List<DocumentProblem> found, PublishHeartbeatCommand command) {
+    String reasons = String.join("; ", found.stream().map(Object::toString).toList());
+    AccountProblem problem =
+        new AccountProblem(
+            DOCUMENT_UNREADABLE,
+            Optional.empty(),
+            Optional.empty(),
+            shortened("The account document cannot be understood, so nothing runs: " + reasons),
+            command.now());
+    return new Heartbeat(
+        command.now(),
+        command.instance(),
+        command.version(),
+        SessionState.UNREACHABLE,
+        command.now(),
+        QueueCounts.EMPTY,
+        new Heartbeat.DayCounts(0, 0, 0),
+        List.of(),
+        problems(uid, List.of(problem)));
+  }
+
+  private static String shortened(String message) {
+    return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
+  }
+
+  private Heartbeat heartbeat(
+      AccountSettings account,
+      PublishHeartbeatCommand command,
+      Map<String, Map<String, QueueCounts>> countsBySession) {
     Instant now = command.now();
     String session = account.automation().wppSession();
     GatewayState gateway =
@@ -78,10 +161,48 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
         command.version(),
         gateway.state(),
         gateway.checkedAt(),
-        queue.counts(session, now),
+        countsBySession
+            .computeIfAbsent(session, s -> queue.countsByAccount(s, now))
+            .getOrDefault(account.uid(), QueueCounts.EMPTY),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
         nextRuns(account, now),
-        problems.of(account.uid()));
+        problems(account.uid(), List.of()),
+        qr(gateway));
+  }
+
+  /**
+   * The QR code to scan, while the session waits for one (SPEC §8 {@code wppconnect.qr}); it is
+   * trusted for {@link #QR_LIFETIME} after the check that saw it.
+   */
+  static Optional<PairingQr> qr(GatewayState gateway) {
+    if (gateway.state() != SessionState.NEEDS_SCAN) {
+      return Optional.empty();
+    }
+    return gateway
+        .qr()
+        .filter(url -> !url.isBlank())
+        .map(url -> new PairingQr(url, gateway.checkedAt().plus(QR_LIFETIME)));
+  }
+
+  /**
+   * The account's problems, their since carried over from the last heartbeat: read back from the
+   * board once per process (one read per account at start, or per {@code tick}), then remembered.
+   */
+  private List<AccountProblem> problems(String uid, List<AccountProblem> more) {
+    Map<String, Instant> before = shown.computeIfAbsent(uid, this::publishedSince);
+    List<AccountProblem> found = new ArrayList<>(problems.of(uid));
+    found.addAll(more);
+    List<AccountProblem> current = ProblemSince.carried(found, before);
+    shown.put(uid, ProblemSince.shown(current));
+    return current;
+  }
+
+  private Map<String, Instant> publishedSince(String uid) {
+    try {
+      return ProblemSince.shown(board.last(uid).map(Heartbeat::problems).orElse(List.of()));
+    } catch (RuntimeException unreadable) {
+      return Map.of(); // the problems start afresh: a since too late beats no heartbeat
+    }
   }
 
   /** Empty when the rules cannot be read or scheduled: the heartbeat itself must still go out. */
@@ -97,11 +218,9 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
     RuleSource.RuleBook book = rules.rules(account.uid());
     List<Heartbeat.NextRun> runs = new ArrayList<>();
     for (RuleDraft draft : book.rules()) {
-      if (RuleValidator.validate(draft, book.templates()) instanceof RuleCheck.Valid valid
-          && valid.rule().enabled()) {
-        Optional<Occurrence> next =
-            ScheduleCalculator.nextAfter(
-                valid.rule().id(), valid.rule().schedule(), account.timezone(), now);
+      if (RuleValidator.validate(draft, book.templates()) instanceof RuleCheck.Valid valid) {
+        // holidays and createdAt: the owner sees when the rule really sends next
+        Optional<Occurrence> next = ScheduleCalculator.nextFiring(valid.rule(), account, now);
         next.ifPresent(o -> runs.add(new Heartbeat.NextRun(o.ruleId(), o.firesAt())));
       }
     }

@@ -186,6 +186,7 @@ public final class Tick {
     out.printf(
         "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%n",
         report.sent(), report.skipped(), report.failed(), report.dead(), held, waiting);
+    heartbeat(injector, clock, out);
     boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(
         attention ? 1 : 0,
@@ -197,5 +198,18 @@ public final class Tick {
         held,
         waiting,
         "");
+  }
+
+  /**
+   * Writes the accounts' heartbeats after the tick's work (SPEC §8), so they show what it found; a
+   * heartbeat that cannot be written is a line, and changes no exit code (that is the messages').
+   */
+  private static void heartbeat(Injector injector, Clock clock, PrintStream out) {
+    try {
+      out.printf(
+          "heartbeat: written for %d account(s)%n", TickHeartbeat.publish(injector, clock).size());
+    } catch (RuntimeException e) {
+      out.println("problem: heartbeat not written: " + e.getMessage());
+    }
   }
 }

@@ -8,6 +8,7 @@ import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.MessageLog;
+import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.RunSummary;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -133,13 +134,19 @@ final class WrittenDocuments {
     doc.put("heartbeatAt", toTimestamp(heartbeat.heartbeatAt()));
     doc.put("instance", heartbeat.instance());
     doc.put("version", heartbeat.version());
-    doc.put(
-        "wppconnect",
-        Map.of(
-            "status",
-            heartbeat.gatewayStatus().name(),
-            "checkedAt",
-            toTimestamp(heartbeat.gatewayCheckedAt())));
+    Map<String, Object> wppconnect = new LinkedHashMap<>();
+    wppconnect.put("status", heartbeat.gatewayStatus().name());
+    wppconnect.put("checkedAt", toTimestamp(heartbeat.gatewayCheckedAt()));
+    // SPEC §8: only while the session waits for a scan (the whole document is replaced, so a
+    // connected session's heartbeat has none)
+    heartbeat
+        .qr()
+        .ifPresent(
+            qr ->
+                wppconnect.put(
+                    "qr",
+                    Map.of("dataUrl", qr.dataUrl(), "expiresAt", toTimestamp(qr.expiresAt()))));
+    doc.put("wppconnect", wppconnect);
     QueueCounts queue = heartbeat.queue();
     doc.put(
         "queue",
@@ -223,7 +230,17 @@ final class WrittenDocuments {
         new Heartbeat.DayCounts(
             count(today.get("sent")), count(today.get("failed")), count(today.get("skipped"))),
         nextRuns,
-        problems(data.get("problems")));
+        problems(data.get("problems")),
+        qr(wpp.get("qr")));
+  }
+
+  private static Optional<PairingQr> qr(Object stored) {
+    Map<?, ?> fields = map(stored);
+    return fields.get("dataUrl") instanceof String url
+            && !url.isBlank()
+            && fields.get("expiresAt") instanceof Instant expiresAt
+        ? Optional.of(new PairingQr(url, expiresAt))
+        : Optional.empty();
   }
 
   private static SessionState sessionState(Object value) {

@@ -53,7 +53,12 @@ record StatusJson(
           heartbeat.instance(),
           heartbeat.version(),
           new GatewayJson(
-              heartbeat.gatewayStatus().name(), heartbeat.gatewayCheckedAt().toString()),
+              heartbeat.gatewayStatus().name(),
+              heartbeat.gatewayCheckedAt().toString(),
+              heartbeat
+                  .qr()
+                  .map(qr -> new QrJson(qr.dataUrl(), qr.expiresAt().toString()))
+                  .orElse(null)),
           QueueJson.of(heartbeat.queue()),
           new TodayJson(
               heartbeat.today().sent(), heartbeat.today().failed(), heartbeat.today().skipped()),
@@ -64,9 +69,14 @@ record StatusJson(
     }
   }
 
+  /** {@code qr} only while the session waits for a scan (SPEC §8). */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record GatewayJson(String status, String checkedAt, QrJson qr) {}
+
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record GatewayJson(String status, String checkedAt) {}
+  record QrJson(String dataUrl, String expiresAt) {}
 
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -18,6 +18,7 @@ import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.GatewayEvent.SessionStatusChanged;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.MessageLog;
+import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
@@ -211,6 +212,32 @@ class HttpSurfaceTest {
                 + "\"nextRuns\":[{\"ruleId\":\"rule-1\",\"at\":\"2026-11-25T11:00:00Z\"}],"
                 + "\"problems\":[{\"code\":\"RULE_INVALID\",\"ruleId\":\"rule-2\","
                 + "\"message\":\"Rule 'Weekly' is invalid\",\"since\":\"2026-11-25T09:59:00Z\"}]}}}");
+  }
+
+  @Test
+  void status_shows_the_qr_code_of_a_session_waiting_for_a_scan() throws Exception {
+    Heartbeat heartbeat =
+        new Heartbeat(
+            NOW,
+            "droplet-1",
+            "0.1.0",
+            SessionState.NEEDS_SCAN,
+            NOW.minusSeconds(30),
+            QueueCounts.EMPTY,
+            new Heartbeat.DayCounts(0, 0, 0),
+            List.of(),
+            List.of(),
+            Optional.of(new PairingQr("data:image/png;base64,iVBORw0KGgo=", NOW.plusSeconds(30))));
+    status.set(new StatusReport(Map.of(), Map.of("uid-1", heartbeat)));
+
+    HttpResponse<String> response = get("/status");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains(
+            "\"wppconnect\":{\"status\":\"NEEDS_SCAN\",\"checkedAt\":\"2026-11-25T09:59:30Z\","
+                + "\"qr\":{\"dataUrl\":\"data:image/png;base64,iVBORw0KGgo=\","
+                + "\"expiresAt\":\"2026-11-25T10:00:30Z\"}}");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * The in-process delivery queue (SPEC §4): FIFO by enqueue time per session, claims with a
@@ -154,12 +156,35 @@ public final class InMemoryMessageQueue implements MessageQueue, QueueMonitor {
 
   @Override
   public synchronized QueueCounts counts(String session, Instant now) {
+    return countsOf(session, now, message -> true);
+  }
+
+  @Override
+  public synchronized Map<String, QueueCounts> countsByAccount(String session, Instant now) {
+    Set<String> uids = new HashSet<>();
+    bySession
+        .getOrDefault(session, Collections.emptyNavigableSet())
+        .forEach(e -> uids.add(e.message.uid()));
+    dead.values().stream()
+        .filter(letter -> letter.message().session().equals(session))
+        .forEach(letter -> uids.add(letter.message().uid()));
+    Map<String, QueueCounts> byAccount = new HashMap<>();
+    for (String uid : uids) {
+      byAccount.put(uid, countsOf(session, now, message -> message.uid().equals(uid)));
+    }
+    return Map.copyOf(byAccount);
+  }
+
+  private QueueCounts countsOf(String session, Instant now, Predicate<QueuedMessage> which) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
     long ready = 0;
     long delayed = 0;
     long inFlight = 0;
     for (Entry entry : bySession.getOrDefault(session, Collections.emptyNavigableSet())) {
+      if (!which.test(entry.message)) {
+        continue;
+      }
       if (entry.isHeld(now)) {
         inFlight++;
       } else if (entry.readyAt.isAfter(now)) {
@@ -169,7 +194,10 @@ public final class InMemoryMessageQueue implements MessageQueue, QueueMonitor {
       }
     }
     long deadCount =
-        dead.values().stream().filter(letter -> letter.message().session().equals(session)).count();
+        dead.values().stream()
+            .filter(letter -> letter.message().session().equals(session))
+            .filter(letter -> which.test(letter.message()))
+            .count();
     return new QueueCounts(ready, delayed, inFlight, deadCount);
   }
 

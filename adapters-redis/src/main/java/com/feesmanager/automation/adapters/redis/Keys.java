@@ -1,6 +1,7 @@
 package com.feesmanager.automation.adapters.redis;
 
 import com.feesmanager.automation.domain.rule.Occurrence;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,8 @@ final class Keys {
 
   /** Per-session key arrays, built once: sessions are few (one per account), calls are many. */
   private final Map<String, String[]> queueKeys = new ConcurrentHashMap<>();
+
+  private final Map<String, String[]> accountKeys = new ConcurrentHashMap<>();
 
   Keys(String prefix) {
     this.prefix = prefix;
@@ -32,6 +35,22 @@ final class Keys {
     return new String[] {
       base + "ready", base + "delayed", base + "inflight", base + "st", base + "done", base + "dead"
     };
+  }
+
+  /**
+   * The queue keys then the set of accounts with messages in the session: the order of the scripts
+   * that keep or read it (enqueue, counts by account). The array is shared: callers must not change
+   * it.
+   */
+  String[] queueWithAccounts(String session) {
+    return accountKeys.computeIfAbsent(
+        session,
+        s -> {
+          String[] queue = queue(s);
+          String[] withAccounts = Arrays.copyOf(queue, queue.length + 1);
+          withAccounts[queue.length] = tagged(s) + ":q:accounts";
+          return withAccounts;
+        });
   }
 
   /** The three keys that exist exactly while a session has ready, delayed or in-flight work. */

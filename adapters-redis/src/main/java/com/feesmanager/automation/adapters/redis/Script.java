@@ -22,6 +22,7 @@ enum Script {
   QUEUE_DEAD_LETTER("queue-dead-letter.lua"),
   QUEUE_REQUEUE_DEAD("queue-requeue-dead.lua"),
   QUEUE_COUNTS("queue-counts.lua"),
+  QUEUE_COUNTS_BY_ACCOUNT("queue-counts-by-account.lua"),
   QUEUE_DEAD_LETTERS("queue-dead-letters.lua"),
   RATE_RESERVE("rate-reserve.lua"),
   RATE_REFUND("rate-refund.lua"),

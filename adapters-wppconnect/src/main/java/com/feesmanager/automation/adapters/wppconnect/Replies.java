@@ -164,6 +164,16 @@ final class Replies {
         .orElse(SessionState.UNREACHABLE);
   }
 
+  /**
+   * The QR code of a status-session or start-session reply ({@code qrcode}, a {@code data:image}
+   * URL while the status is QRCODE); empty when absent, null or not an image.
+   */
+  static Optional<String> qrCode(Exchange.Replied reply) {
+    return Json.readObject(reply.body())
+        .flatMap(body -> Json.string(body.get("qrcode")))
+        .filter(code -> code.startsWith("data:image/"));
+  }
+
   static SessionState sessionState(String status) {
     switch (status.toUpperCase(Locale.ROOT)) {
       case "CONNECTED":

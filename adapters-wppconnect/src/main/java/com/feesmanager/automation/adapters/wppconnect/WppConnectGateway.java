@@ -53,6 +53,9 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
   private final Map<String, AtomicInteger> notActiveInARow = new ConcurrentHashMap<>();
   private final Map<String, String> misconfigured = new ConcurrentHashMap<>();
 
+  /** The QR code each session showed in its last status answer, while it waits for a scan. */
+  private final Map<String, String> qrCodes = new ConcurrentHashMap<>();
+
   public WppConnectGateway(WppConnectConfig config) {
     this.config = Objects.requireNonNull(config, "'config' must not be null");
     this.transport = new HttpTransport(config);
@@ -249,6 +252,12 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
   }
 
   @Override
+  public Optional<String> pairingQr(String session) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    return Optional.ofNullable(qrCodes.get(session));
+  }
+
+  @Override
   public SessionState sessionState(String session) {
     Objects.requireNonNull(session, "'session' must not be null");
     URI uri = Paths.resolve(config.serverUrl(), "api", session, "status-session");
@@ -366,6 +375,11 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
         exchange instanceof Exchange.Replied replied
             ? Replies.ofStatus(replied)
             : SessionState.UNREACHABLE;
+    Optional<String> qr =
+        state == SessionState.NEEDS_SCAN && exchange instanceof Exchange.Replied replied
+            ? Replies.qrCode(replied)
+            : Optional.empty();
+    qr.ifPresentOrElse(code -> qrCodes.put(session, code), () -> qrCodes.remove(session));
     SessionState before = lastState.put(session, state);
     if (before != state) {
       LOG.info(

@@ -81,6 +81,25 @@ class SessionHealthIT {
   }
 
   @Test
+  void pairingQr_isTheQrCodeOfTheLastStatus_whileTheSessionWaitsForAScan() {
+    // given a session that needs a QR scan
+    server.requireScanOnStart(SESSION, true);
+    assertThat(gateway.pairingQr(SESSION)).as("never asked").isEmpty();
+    gateway.startSession(SESSION);
+    server.finishStarting(SESSION);
+
+    // when / then: the status shows the QR code, kept until a status says otherwise
+    assertThat(gateway.sessionState(SESSION)).isEqualTo(SessionState.NEEDS_SCAN);
+    assertThat(gateway.pairingQr(SESSION)).contains(WppConnectPayloads.QR_CODE);
+    server.scanQr(SESSION);
+    assertThat(gateway.pairingQr(SESSION))
+        .as("not asked since")
+        .contains(WppConnectPayloads.QR_CODE);
+    assertThat(gateway.sessionState(SESSION)).isEqualTo(SessionState.CONNECTED);
+    assertThat(gateway.pairingQr(SESSION)).isEmpty();
+  }
+
+  @Test
   void startSession_afterACloseSession_reconnectsWithoutAScan() {
     // given
     server.connect(SESSION);

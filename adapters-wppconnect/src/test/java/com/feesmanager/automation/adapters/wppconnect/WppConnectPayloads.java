@@ -57,12 +57,15 @@ public final class WppConnectPayloads {
     return "true_" + digits + "@c.us_" + hex;
   }
 
+  /** The QR code the double's sessions show while they wait for a scan (a data: URL). */
+  public static final String QR_CODE = "data:image/png;base64,iVBORw0KGgo=";
+
   /** status-session and start-session replies. */
   public static String status(String state) {
     if (state.equals("CLOSED")) {
       return "{\"status\":\"CLOSED\",\"qrcode\":null}";
     }
-    String qrcode = state.equals("QRCODE") ? "\"data:image/png;base64,iVBORw0KGgo=\"" : "null";
+    String qrcode = state.equals("QRCODE") ? quote(QR_CODE) : "null";
     String urlcode = state.equals("QRCODE") ? "\"2@AbCdEf==,xyz\"" : "null";
     return "{\"status\":"
         + quote(state)

@@ -81,6 +81,32 @@ public final class ScheduleCalculator {
     return new OccurrenceCheck.Due(occurrence);
   }
 
+  /**
+   * The next occurrence strictly after {@code after} that will really fire (SPEC §1.4, §1.1): none
+   * scheduled before the rule's {@code createdAt}, none on one of the account's holidays; empty for
+   * a disabled rule or when none falls within the walk (every day a holiday, say).
+   */
+  public static Optional<Occurrence> nextFiring(Rule rule, AccountSettings account, Instant after) {
+    if (!rule.enabled()) {
+      return Optional.empty();
+    }
+    // occurrences before createdAt never fire: start the walk just before it
+    Instant from =
+        rule.createdAt()
+            .map(created -> created.minusNanos(1))
+            .filter(created -> created.isAfter(after))
+            .orElse(after);
+    Optional<Occurrence> next = nextAfter(rule.id(), rule.schedule(), account.timezone(), from);
+    for (int i = 0;
+        i < MAX_DAYS_WALKED
+            && next.isPresent()
+            && account.automation().isHoliday(next.get().scheduledFor().toLocalDate());
+        i++) {
+      next = nextAfter(rule.id(), rule.schedule(), account.timezone(), next.get().firesAt());
+    }
+    return next.filter(o -> !account.automation().isHoliday(o.scheduledFor().toLocalDate()));
+  }
+
   /** Whether the schedule has an occurrence on local {@code date}. */
   static boolean firesOn(Schedule schedule, LocalDate date) {
     return switch (schedule.frequency()) {

@@ -409,6 +409,58 @@ class ScheduleCalculatorTest {
     }
   }
 
+  @Nested
+  class NextFiring {
+
+    private final Schedule tenAm = Schedule.daily(LocalTime.of(10, 0));
+    private final Instant beforeTen = Instant.parse("2026-11-10T04:00:00Z");
+
+    @Test
+    void the_next_firing_is_the_next_occurrence_of_an_ordinary_rule() {
+      assertThat(ScheduleCalculator.nextFiring(rule(tenAm), account(), beforeTen))
+          .contains(occurrence("2026-11-10T10:00", "2026-11-10T05:00:00Z"));
+    }
+
+    @Test
+    void holidays_are_passed_over_to_the_first_working_day() {
+      // given: today and tomorrow are holidays
+      AccountSettings account =
+          account(LocalDate.parse("2026-11-10"), LocalDate.parse("2026-11-11"));
+
+      // when
+      Optional<Occurrence> next = ScheduleCalculator.nextFiring(rule(tenAm), account, beforeTen);
+
+      // then
+      assertThat(next).contains(occurrence("2026-11-12T10:00", "2026-11-12T05:00:00Z"));
+    }
+
+    @Test
+    void occurrences_before_the_rule_was_created_are_passed_over() {
+      // given: a rule created for next week (the web app may date it ahead)
+      Rule rule = createdAt(rule(tenAm), Instant.parse("2026-11-17T05:00:00Z"));
+
+      // when
+      Optional<Occurrence> next = ScheduleCalculator.nextFiring(rule, account(), beforeTen);
+
+      // then: the occurrence at the instant of creation fires, so it is the next one
+      assertThat(next).contains(occurrence("2026-11-17T10:00", "2026-11-17T05:00:00Z"));
+    }
+
+    @Test
+    void a_creation_in_the_past_changes_nothing() {
+      Rule rule = createdAt(rule(tenAm), Instant.parse("2026-01-01T00:00:00Z"));
+
+      assertThat(ScheduleCalculator.nextFiring(rule, account(), beforeTen))
+          .contains(occurrence("2026-11-10T10:00", "2026-11-10T05:00:00Z"));
+    }
+
+    @Test
+    void a_disabled_rule_has_no_next_firing() {
+      assertThat(ScheduleCalculator.nextFiring(disabled(rule(tenAm)), account(), beforeTen))
+          .isEmpty();
+    }
+  }
+
   private static Occurrence occurrence(String scheduledFor, String firesAt) {
     return new Occurrence("r", LocalDateTime.parse(scheduledFor), Instant.parse(firesAt));
   }

@@ -5,10 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * Writes each enabled account's status document (SPEC §1.5 {@code automation/status}): queue counts
- * of its session, today's counts, the gateway's last known state and the next runs.
+ * Writes each enabled account's status document (SPEC §1.5 {@code automation/status}): the queue
+ * counts of its own messages, today's counts, the gateway's last known state and the next runs.
  */
 public interface PublishHeartbeatUseCase {
 
@@ -29,11 +30,20 @@ public interface PublishHeartbeatUseCase {
     }
   }
 
-  /** A session's state and when it was checked. */
-  record GatewayState(SessionState state, Instant checkedAt) {
+  /**
+   * A session's state, when it was checked, and the QR code ({@code data:} URL) it showed then
+   * while waiting for a scan.
+   */
+  record GatewayState(SessionState state, Instant checkedAt, Optional<String> qr) {
     public GatewayState {
       Objects.requireNonNull(state, "'state' must not be null");
       Objects.requireNonNull(checkedAt, "'checkedAt' must not be null");
+      Objects.requireNonNull(qr, "'qr' must not be null");
+    }
+
+    /** A state without a QR code. */
+    public GatewayState(SessionState state, Instant checkedAt) {
+      this(state, checkedAt, Optional.empty());
     }
   }
 }

@@ -3,10 +3,12 @@ package com.feesmanager.automation.ports.out;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The status document of an account (SPEC §1.5 {@code automation/status}), with the account's
- * {@code problems} (SPEC §8): why something of it does not run.
+ * {@code problems} (SPEC §8): why something of it does not run; and the session's QR code while it
+ * waits for a scan ({@code wppconnect.qr}).
  */
 public record Heartbeat(
     Instant heartbeatAt,
@@ -17,7 +19,8 @@ public record Heartbeat(
     QueueCounts queue,
     DayCounts today,
     List<NextRun> nextRuns,
-    List<AccountProblem> problems) {
+    List<AccountProblem> problems,
+    Optional<PairingQr> qr) {
 
   public Heartbeat {
     Objects.requireNonNull(heartbeatAt, "'heartbeatAt' must not be null");
@@ -29,6 +32,31 @@ public record Heartbeat(
     Objects.requireNonNull(today, "'today' must not be null");
     nextRuns = List.copyOf(nextRuns);
     problems = List.copyOf(problems);
+    Objects.requireNonNull(qr, "'qr' must not be null");
+  }
+
+  /** A heartbeat without a QR code (the session waits for no scan). */
+  public Heartbeat(
+      Instant heartbeatAt,
+      String instance,
+      String version,
+      SessionState gatewayStatus,
+      Instant gatewayCheckedAt,
+      QueueCounts queue,
+      DayCounts today,
+      List<NextRun> nextRuns,
+      List<AccountProblem> problems) {
+    this(
+        heartbeatAt,
+        instance,
+        version,
+        gatewayStatus,
+        gatewayCheckedAt,
+        queue,
+        today,
+        nextRuns,
+        problems,
+        Optional.empty());
   }
 
   /** Today's (local day) message counts. */

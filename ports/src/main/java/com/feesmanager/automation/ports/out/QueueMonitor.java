@@ -3,6 +3,7 @@ package com.feesmanager.automation.ports.out;
 import com.feesmanager.automation.domain.message.MessageKey;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -11,6 +12,12 @@ public interface QueueMonitor {
 
   /** Counts per state for one session. */
   QueueCounts counts(String session, Instant now);
+
+  /**
+   * The same counts for each account with messages on the session (the heartbeat's {@code queue} is
+   * the account's own, SPEC §8); accounts with none are absent.
+   */
+  Map<String, QueueCounts> countsByAccount(String session, Instant now);
 
   /**
    * When the session's next message may be claimed: {@code now} when one is ready (or a claim has

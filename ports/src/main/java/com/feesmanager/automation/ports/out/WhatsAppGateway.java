@@ -2,6 +2,7 @@ package com.feesmanager.automation.ports.out;
 
 import com.feesmanager.automation.domain.message.PhoneNumber;
 import java.time.Instant;
+import java.util.Optional;
 
 /** Sends WhatsApp messages through one session of the account's gateway (SPEC §6). */
 public interface WhatsAppGateway {
@@ -35,4 +36,13 @@ public interface WhatsAppGateway {
 
   /** Closes the session so that {@link #startSession} creates it again; true when it closed. */
   boolean closeSession(String session);
+
+  /**
+   * The QR code (a {@code data:} URL) the session showed in the last answer of {@link
+   * #sessionState} or {@link #startSession}, while it waits for a scan; empty once it no longer
+   * does, or for a gateway that has none (no I/O: what was last seen).
+   */
+  default Optional<String> pairingQr(String session) {
+    return Optional.empty();
+  }
 }

@@ -23,6 +23,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import com.google.inject.Injector;
 import java.time.Clock;
@@ -96,7 +97,8 @@ public final class DaemonAssembly {
                 gatewayChecks::awaitNewSessions,
                 gatewayCheck::states,
                 clock,
-                instance),
+                instance,
+                injector.getInstance(WhatsAppGateway.class)::pairingQr),
             new StoreWatch(
                 injector.getInstance(WatchOutagesUseCase.class),
                 () -> clients.redis().isReachable(),

@@ -3,10 +3,14 @@ package com.feesmanager.automation.runner.daemon;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
+import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The minute's heartbeats (SPEC §8): this instance, its version and the sessions' states. */
@@ -17,8 +21,10 @@ final class Heartbeat implements Runnable {
   private final Supplier<Map<String, GatewayState>> gatewayStates;
   private final Clock clock;
   private final String instance;
+  private final Function<String, Optional<String>> qrCodes;
 
   /**
+   * @param qrCodes the QR code a session last showed (the gateway's {@code pairingQr})
    * @param awaitNewSessions waits briefly for the gateway check of new sessions; false when
    *     interrupted (no heartbeat then)
    */
@@ -27,12 +33,14 @@ final class Heartbeat implements Runnable {
       BooleanSupplier awaitNewSessions,
       Supplier<Map<String, GatewayState>> gatewayStates,
       Clock clock,
-      String instance) {
+      String instance,
+      Function<String, Optional<String>> qrCodes) {
     this.heartbeats = Objects.requireNonNull(heartbeats, "'heartbeats' must not be null");
     this.awaitNewSessions = Objects.requireNonNull(awaitNewSessions, "'awaitNewSessions' is null");
     this.gatewayStates = Objects.requireNonNull(gatewayStates, "'gatewayStates' is null");
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     this.instance = Objects.requireNonNull(instance, "'instance' must not be null");
+    this.qrCodes = Objects.requireNonNull(qrCodes, "'qrCodes' must not be null");
   }
 
   @Override
@@ -42,6 +50,23 @@ final class Heartbeat implements Runnable {
     }
     heartbeats.publishHeartbeats(
         new PublishHeartbeatCommand(
-            clock.instant(), instance, Version.VALUE, Map.copyOf(gatewayStates.get())));
+            clock.instant(), instance, Version.VALUE, withQrCodes(gatewayStates.get())));
+  }
+
+  /**
+   * Each session waiting for a scan with the QR code the gateway last saw (no I/O: kept fresh by
+   * the health checks and by the webhook's qrcode events, which trigger one).
+   */
+  private Map<String, GatewayState> withQrCodes(Map<String, GatewayState> states) {
+    Map<String, GatewayState> withQr = new HashMap<>(states);
+    states.forEach(
+        (session, state) -> {
+          if (state.state() == SessionState.NEEDS_SCAN) {
+            withQr.put(
+                session,
+                new GatewayState(state.state(), state.checkedAt(), qrCodes.apply(session)));
+          }
+        });
+    return Map.copyOf(withQr);
   }
 }

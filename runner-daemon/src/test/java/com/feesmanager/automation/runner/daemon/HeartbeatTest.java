@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HeartbeatTest {
@@ -29,15 +30,39 @@ class HeartbeatTest {
 
   @Test
   void publishes_this_instance_its_version_and_the_sessions_states_at_the_clock() {
-    new Heartbeat(heartbeats, () -> true, () -> states, clock, "host-1").run();
+    new Heartbeat(
+            heartbeats, () -> true, () -> states, clock, "host-1", session -> Optional.empty())
+        .run();
 
     assertThat(published)
         .containsExactly(new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states));
   }
 
   @Test
+  void a_session_waiting_for_a_scan_carries_the_qr_code_the_gateway_last_saw() {
+    Map<String, GatewayState> waiting =
+        Map.of(
+            "demo", new GatewayState(SessionState.CONNECTED, AT),
+            "lost", new GatewayState(SessionState.NEEDS_SCAN, AT.minusSeconds(5)));
+    String png = "data:image/png;base64,iVBORw0KGgo=";
+
+    new Heartbeat(
+            heartbeats, () -> true, () -> waiting, clock, "host-1", session -> Optional.of(png))
+        .run();
+
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).gateway())
+        .containsEntry("demo", new GatewayState(SessionState.CONNECTED, AT))
+        .containsEntry(
+            "lost",
+            new GatewayState(SessionState.NEEDS_SCAN, AT.minusSeconds(5), Optional.of(png)));
+  }
+
+  @Test
   void publishes_nothing_when_interrupted_waiting_for_the_new_sessions_check() {
-    new Heartbeat(heartbeats, () -> false, () -> states, clock, "host-1").run();
+    new Heartbeat(
+            heartbeats, () -> false, () -> states, clock, "host-1", session -> Optional.empty())
+        .run();
 
     assertThat(published).isEmpty();
   }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,11 @@ class WorkerUpkeepTest {
 
     @Override
     public QueueCounts counts(String session, Instant now) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Map<String, QueueCounts> countsByAccount(String session, Instant now) {
       throw new UnsupportedOperationException();
     }
 

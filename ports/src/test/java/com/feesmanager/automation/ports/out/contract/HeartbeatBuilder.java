@@ -2,6 +2,7 @@ package com.feesmanager.automation.ports.out.contract;
 
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Instant;
@@ -28,6 +29,8 @@ public final class HeartbeatBuilder {
               Optional.empty(),
               "Rule 'Weekly' is invalid: schedule.time: must be a time HH:mm (24 h)",
               Instant.parse("2026-11-10T04:00:00Z")));
+
+  private Optional<PairingQr> qr = Optional.empty();
 
   private HeartbeatBuilder() {}
 
@@ -70,6 +73,11 @@ public final class HeartbeatBuilder {
     return this;
   }
 
+  public HeartbeatBuilder withQr(PairingQr value) {
+    this.qr = Optional.of(value);
+    return this;
+  }
+
   public Heartbeat build() {
     return new Heartbeat(
         heartbeatAt,
@@ -80,6 +88,7 @@ public final class HeartbeatBuilder {
         queue,
         today,
         nextRuns,
-        problems);
+        problems,
+        qr);
   }
 }

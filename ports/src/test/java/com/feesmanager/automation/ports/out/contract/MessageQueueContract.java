@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -586,6 +587,79 @@ public abstract class MessageQueueContract {
     assertThat(whenDelayedIsReady).isEqualTo(new QueueCounts(2, 1, 1, 1));
     assertThat(afterTheClaimTimedOut).isEqualTo(new QueueCounts(4, 0, 0, 1));
     assertThat(monitor.counts(Unique.name("empty"), at)).isEqualTo(QueueCounts.EMPTY);
+  }
+
+  @Test
+  void countsByAccount_splitTheSessionsCountsBetweenTheAccountsOnIt() {
+    // given a session shared by two accounts (one of them held as SESSION_TAKEN, say):
+    // A has a dead letter, one delayed, one in flight and two ready; B has one ready
+    Instant at = T0.plusSeconds(10);
+    for (int i = 0; i < 5; i++) {
+      enqueuedFor("academy-a", T0.plusSeconds(i));
+    }
+    queue.deadLetter(claim(session, at), "GATEWAY_ERROR", at);
+    queue.release(claim(session, at), at.plus(Duration.ofMinutes(10)), false);
+    claim(session, at);
+    enqueuedFor("academy-b", T0.plusSeconds(6));
+
+    // when
+    Map<String, QueueCounts> now = monitor.countsByAccount(session, at);
+    Map<String, QueueCounts> afterTheClaimTimedOut =
+        monitor.countsByAccount(session, at.plus(Duration.ofMinutes(10)));
+
+    // then each account sees its own, and together they are the session's
+    assertThat(now)
+        .containsOnly(
+            Map.entry("academy-a", new QueueCounts(2, 1, 1, 1)),
+            Map.entry("academy-b", new QueueCounts(1, 0, 0, 0)));
+    assertThat(now.get("academy-a").plus(now.get("academy-b")))
+        .isEqualTo(monitor.counts(session, at));
+    assertThat(afterTheClaimTimedOut.get("academy-a")).isEqualTo(new QueueCounts(4, 0, 0, 1));
+    assertThat(monitor.countsByAccount(Unique.name("empty"), at)).isEmpty();
+  }
+
+  @Test
+  void countsByAccount_ofASessionOfOneAccount_areTheSessionsCounts() {
+    // given one account's messages: ready, delayed, in flight, dead
+    Instant at = T0.plusSeconds(10);
+    for (int i = 0; i < 4; i++) {
+      enqueuedFor("academy-a", T0.plusSeconds(i));
+    }
+    queue.deadLetter(claim(session, at), "GATEWAY_ERROR", at);
+    queue.release(claim(session, at), at.plus(Duration.ofMinutes(10)), false);
+    claim(session, at);
+
+    // when / then
+    assertThat(monitor.countsByAccount(session, at))
+        .containsOnly(Map.entry("academy-a", monitor.counts(session, at)));
+    assertThat(monitor.counts(session, at)).isEqualTo(new QueueCounts(1, 1, 1, 1));
+  }
+
+  @Test
+  void countsByAccount_forgetAnAccountWhoseMessagesAreGone_andCountTheNextOneAlone() {
+    // given a session shared for a while: A's message was delivered, B's waits
+    Instant at = T0.plusSeconds(10);
+    enqueuedFor("academy-a", T0);
+    enqueuedFor("academy-b", T0.plusSeconds(1));
+    assertThat(monitor.countsByAccount(session, at)).hasSize(2);
+    queue.complete(claim(session, at), at);
+
+    // when
+    Map<String, QueueCounts> counts = monitor.countsByAccount(session, at);
+
+    // then only B is left, and B stays alone when C arrives and leaves
+    assertThat(counts).containsOnly(Map.entry("academy-b", new QueueCounts(1, 0, 0, 0)));
+    enqueuedFor("academy-c", T0.plusSeconds(2));
+    assertThat(monitor.countsByAccount(session, at))
+        .containsOnly(
+            Map.entry("academy-b", new QueueCounts(1, 0, 0, 0)),
+            Map.entry("academy-c", new QueueCounts(1, 0, 0, 0)));
+  }
+
+  private void enqueuedFor(String uid, Instant at) {
+    QueuedMessage message =
+        aQueuedMessage().forAccount(uid).inSession(session).enqueuedAt(at).build();
+    assertThat(queue.enqueue(message, at)).isTrue();
   }
 
   @Test

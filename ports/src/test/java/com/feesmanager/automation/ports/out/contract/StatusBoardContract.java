@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.StatusBoard;
@@ -71,6 +72,25 @@ public abstract class StatusBoardContract {
 
     // then
     assertThat(board.last(uid)).contains(newer);
+  }
+
+  @Test
+  void a_qr_code_to_scan_is_kept_and_a_later_heartbeat_without_one_removes_it() {
+    // given a session waiting for a scan
+    Heartbeat waiting =
+        aHeartbeat()
+            .at(T0)
+            .withGateway(SessionState.NEEDS_SCAN)
+            .withQr(new PairingQr("data:image/png;base64,iVBORw0KGgo=", T0.plusSeconds(60)))
+            .build();
+
+    // when / then
+    board.publish(uid, waiting);
+    assertThat(board.last(uid)).contains(waiting);
+    Heartbeat connected = aHeartbeat().at(T0.plusSeconds(60)).build();
+    board.publish(uid, connected);
+    assertThat(board.last(uid)).contains(connected);
+    assertThat(board.last(uid).orElseThrow().qr()).isEmpty();
   }
 
   @Test

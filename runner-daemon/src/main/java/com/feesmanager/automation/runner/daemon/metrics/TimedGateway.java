@@ -10,6 +10,7 @@ import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Times each send of the wrapped gateway; the other calls pass straight through. */
 final class TimedGateway implements WhatsAppGateway {
@@ -63,5 +64,10 @@ final class TimedGateway implements WhatsAppGateway {
   @Override
   public boolean closeSession(String session) {
     return gateway.closeSession(session);
+  }
+
+  @Override
+  public Optional<String> pairingQr(String session) {
+    return gateway.pairingQr(session);
   }
 }
