@@ -167,9 +167,10 @@ class ComposeFileTest {
     String dockerfile = Files.readString(Path.of("../docker/Dockerfile"));
 
     assertThat(dockerfile)
-        .containsPattern("(?m)^ARG JDK_IMAGE=eclipse-temurin:17\\.0\\.\\d+_\\d+-jdk-[a-z]+$")
         .containsPattern(
-            "(?m)^ARG JRE_IMAGE=eclipse-temurin:17\\.0\\.\\d+_\\d+-jre-alpine-\\d+\\.\\d+$");
+            "(?m)^ARG JDK_IMAGE=eclipse-temurin:17\\.0\\.\\d+_\\d+-jdk-[a-z]+(@sha256:[0-9a-f]{64})?$")
+        .containsPattern(
+            "(?m)^ARG JRE_IMAGE=eclipse-temurin:17\\.0\\.\\d+_\\d+-jre-alpine-\\d+\\.\\d+(@sha256:[0-9a-f]{64})?$");
   }
 
   @Test
