@@ -7,10 +7,12 @@ import ch.qos.logback.classic.jul.LevelChangePropagator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.Context;
-import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
+import ch.qos.logback.core.rolling.RollingFileAppender;
+import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
+import ch.qos.logback.core.util.FileSize;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,8 +44,8 @@ public final class Logging {
   private Logging() {}
 
   /**
-   * Replaces the appenders of the root logger: stderr always, and {@code logFile} (appended to)
-   * when present, both text or both JSON.
+   * Replaces the appenders of the root logger: stderr always, and {@code logFile} (appended to,
+   * rolled over as {@link LogRotation#DEFAULT} says) when present, both text or both JSON.
    *
    * @throws IllegalStateException when SLF4J is not bound to logback or the file cannot be opened
    */
@@ -53,11 +55,20 @@ public final class Logging {
       throw new IllegalStateException(
           "SLF4J is bound to " + factory.getClass().getName() + ", not logback");
     }
-    configure(context, level, logFile, json);
+    configure(context, level, logFile, json, LogRotation.DEFAULT);
   }
 
   static void configure(
       LoggerContext context, LogLevel level, Optional<Path> logFile, boolean json) {
+    configure(context, level, logFile, json, LogRotation.DEFAULT);
+  }
+
+  static void configure(
+      LoggerContext context,
+      LogLevel level,
+      Optional<Path> logFile,
+      boolean json,
+      LogRotation rotation) {
     Objects.requireNonNull(context, "'context' must not be null");
     Objects.requireNonNull(level, "'level' must not be null");
     Objects.requireNonNull(logFile, "'logFile' must not be null");
@@ -76,16 +87,39 @@ public final class Logging {
     console.setTarget("System.err");
     root.addAppender(started(console, "console", context, json));
     if (logFile.isPresent()) {
-      FileAppender<ILoggingEvent> file = new FileAppender<>();
+      RollingFileAppender<ILoggingEvent> file = new RollingFileAppender<>();
+      file.setContext(context);
       file.setFile(logFile.get().toString());
       file.setAppend(true);
       file.setPrudent(false);
+      file.setRollingPolicy(rollingPolicy(context, file, logFile.get(), rotation));
       started(file, "file", context, json);
       if (!file.isStarted()) {
         throw new IllegalStateException("cannot open the log file " + logFile.get());
       }
       root.addAppender(file);
     }
+  }
+
+  /**
+   * Rolls {@code file} daily and at the size limit into {@code <file>.<date>.<n>.gz} beside it. A
+   * policy that cannot start (an unusable path) keeps the appender from starting, which {@link
+   * #configure} reports naming the file.
+   */
+  private static SizeAndTimeBasedRollingPolicy<ILoggingEvent> rollingPolicy(
+      LoggerContext context,
+      RollingFileAppender<ILoggingEvent> appender,
+      Path file,
+      LogRotation rotation) {
+    SizeAndTimeBasedRollingPolicy<ILoggingEvent> policy = new SizeAndTimeBasedRollingPolicy<>();
+    policy.setContext(context);
+    policy.setParent(appender);
+    policy.setFileNamePattern(file + ".%d{yyyy-MM-dd}.%i.gz");
+    policy.setMaxFileSize(new FileSize(rotation.maxFileBytes()));
+    policy.setMaxHistory(rotation.maxDays());
+    policy.setTotalSizeCap(new FileSize(rotation.totalCapBytes()));
+    policy.start();
+    return policy;
   }
 
   /**

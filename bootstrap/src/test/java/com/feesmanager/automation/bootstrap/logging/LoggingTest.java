@@ -201,6 +201,49 @@ class LoggingTest {
   }
 
   @Test
+  void the_log_file_rolls_over_at_its_size_into_gzipped_files_beside_it() throws Exception {
+    // given a 1 KiB limit
+    Path file = dir.resolve("automation.log");
+    Logging.configure(
+        context, LogLevel.INFO, Optional.of(file), false, new LogRotation(1024, 14, 64 * 1024));
+    Logger log = context.getLogger("com.feesmanager.automation.Test");
+
+    // when some 10 KiB of lines are written
+    for (int i = 0; i < 100; i++) {
+      log.info("line {} for {} {}", i, PHONE, "x".repeat(60));
+    }
+    context.stop(); // waits for the compression of the last rolled file
+
+    // then
+    List<Path> rolled;
+    try (var files = Files.list(dir)) {
+      rolled =
+          files
+              .filter(
+                  f ->
+                      f.getFileName()
+                          .toString()
+                          .matches("automation\\.log\\.\\d{4}-\\d\\d-\\d\\d\\.\\d+\\.gz"))
+              .toList();
+    }
+    assertThat(rolled).hasSizeGreaterThan(1);
+    assertThat(Files.size(file)).isLessThan(2048);
+    String lastRolled =
+        new String(
+            new java.util.zip.GZIPInputStream(Files.newInputStream(rolled.get(0))).readAllBytes(),
+            StandardCharsets.UTF_8);
+    assertThat(lastRolled).contains("line ").contains(MASKED).doesNotContain(PHONE);
+  }
+
+  @Test
+  void a_rotation_that_keeps_nothing_or_caps_below_one_file_is_refused() {
+    assertThatThrownBy(() -> new LogRotation(1024, 0, 4096))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LogRotation(4096, 14, 1024))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void configure_fails_on_a_log_file_it_cannot_open() throws IOException {
     Path notAFile = Files.createDirectory(dir.resolve("logs"));
 

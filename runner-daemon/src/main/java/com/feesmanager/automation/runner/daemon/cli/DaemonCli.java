@@ -6,6 +6,7 @@ import com.feesmanager.automation.runner.daemon.Daemon;
 import com.feesmanager.automation.runner.daemon.DaemonAssembly;
 import com.feesmanager.automation.runner.daemon.StopBudget;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
+import com.feesmanager.automation.runner.daemon.metrics.SystemMeters;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.Optional;
@@ -43,6 +44,8 @@ final class DaemonCli implements Callable<Integer> {
             + UUID.randomUUID().toString().substring(0, 8);
     CountDownLatch closed = new CountDownLatch(1);
     DaemonMetrics metrics = new DaemonMetrics();
+    // for the life of the process: its exit (or halt) ends the GC listener with it
+    SystemMeters.bindTo(metrics.registry());
     AtomicReference<StopBudget> stopping = new AtomicReference<>();
     return ServerRuntime.run(
         environment.variables(),

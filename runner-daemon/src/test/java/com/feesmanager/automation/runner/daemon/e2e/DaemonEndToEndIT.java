@@ -210,7 +210,10 @@ class DaemonEndToEndIT {
         .containsPattern(
             "fees_send_latency_seconds_count\\{outcome=\"Sent\",session=\""
                 + account.session()
-                + "\"\\} 6(\\.0)?\n");
+                + "\"\\} 6(\\.0)?\n")
+        .contains("jvm_memory_used_bytes{area=\"heap\"")
+        .contains("jvm_threads_live_threads ")
+        .contains("process_cpu_usage ");
 
     // and SIGTERM stops it cleanly
     daemon.terminate();
