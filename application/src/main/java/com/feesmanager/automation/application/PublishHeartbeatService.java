@@ -8,8 +8,10 @@ import com.feesmanager.automation.domain.rule.RuleValidator;
 import com.feesmanager.automation.domain.rule.ScheduleCalculator;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -31,12 +33,16 @@ import java.util.Optional;
  */
 public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
 
+  /** The problem code of an operator's hold (the console's "hold"). */
+  public static final String OPERATOR_HOLD = "OPERATOR_HOLD";
+
   private final AccountDirectory accounts;
   private final RuleSource rules;
   private final QueueMonitor queue;
   private final DailyTally tally;
   private final StatusBoard board;
   private final AccountProblems problems;
+  private final OperatorHolds holds;
 
   public PublishHeartbeatService(
       AccountDirectory accounts,
@@ -44,13 +50,15 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
       QueueMonitor queue,
       DailyTally tally,
       StatusBoard board,
-      AccountProblems problems) {
+      AccountProblems problems,
+      OperatorHolds holds) {
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
     this.rules = Objects.requireNonNull(rules, "'rules' must not be null");
     this.queue = Objects.requireNonNull(queue, "'queue' must not be null");
     this.tally = Objects.requireNonNull(tally, "'tally' must not be null");
     this.board = Objects.requireNonNull(board, "'board' must not be null");
     this.problems = Objects.requireNonNull(problems, "'problems' must not be null");
+    this.holds = Objects.requireNonNull(holds, "'holds' must not be null");
   }
 
   @Override
@@ -81,7 +89,24 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
         queue.counts(session, now),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
         nextRuns(account, now),
-        problems.of(account.uid()));
+        problemsOf(account.uid()));
+  }
+
+  /** The process's problems of the account, and the operator's hold as one more (SPEC §8). */
+  private List<AccountProblem> problemsOf(String uid) {
+    List<AccountProblem> all = new ArrayList<>(problems.of(uid));
+    holds
+        .heldSince(uid)
+        .ifPresent(
+            since ->
+                all.add(
+                    new AccountProblem(
+                        OPERATOR_HOLD,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "an operator holds this account: its messages wait until released",
+                        since)));
+    return all;
   }
 
   /** Empty when the rules cannot be read or scheduled: the heartbeat itself must still go out. */
