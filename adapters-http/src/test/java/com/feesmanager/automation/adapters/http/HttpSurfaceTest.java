@@ -96,7 +96,8 @@ class HttpSurfaceTest {
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
     started.start();
     return started;
   }
@@ -227,7 +228,8 @@ class HttpSurfaceTest {
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
             Clock.systemUTC(),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
     failing.start();
     try {
       HttpResponse<String> response =
@@ -328,7 +330,8 @@ class HttpSurfaceTest {
             },
             sessionChanges::add,
             Clock.systemUTC(),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
     storeDown.start();
     try {
       HttpResponse<String> response =
@@ -428,7 +431,8 @@ class HttpSurfaceTest {
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
             Clock.systemUTC(),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
 
     disabled.start();
 
