@@ -1,5 +1,6 @@
 package com.feesmanager.automation.adapters.http;
 
+import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -83,7 +84,11 @@ final class ConsoleRoutes {
         showLogin(exchange, 401, Optional.empty());
         return;
       }
-      page.serve(exchange, operator.get(), Forms.query(exchange));
+      try {
+        page.serve(exchange, operator.get(), Forms.query(exchange));
+      } catch (InfrastructureException e) {
+        unavailable(exchange, operator.get(), e);
+      }
     };
   }
 
@@ -99,7 +104,19 @@ final class ConsoleRoutes {
         showLogin(exchange, 401, Optional.empty());
         return;
       }
-      Forms form = Forms.body(exchange);
+      Forms form;
+      try {
+        form = Forms.body(exchange);
+      } catch (Forms.TooLarge e) {
+        Html.send(
+            exchange,
+            413,
+            Html.page(
+                "Not done",
+                operator.get().csrf(),
+                "<p class=\"error\">" + Html.esc(e.getMessage()) + "</p>"));
+        return;
+      }
       Optional<ConsoleSessions.Session> session = operator.get().session();
       if (session.isPresent() && !sameSecret(form.first("csrf"), session.get().csrf())) {
         LOG.warn(
@@ -115,14 +132,33 @@ final class ConsoleRoutes {
                 "<p class=\"error\">This form has expired. Go back, reload the page and try again.</p>"));
         return;
       }
-      action.act(exchange, operator.get(), form);
+      try {
+        action.act(exchange, operator.get(), form);
+      } catch (InfrastructureException e) {
+        unavailable(exchange, operator.get(), e);
+      }
     };
+  }
+
+  /** Redis or Firestore cannot answer now: said on the page, nothing half done is hidden. */
+  private static void unavailable(HttpExchange exchange, Operator operator, RuntimeException e)
+      throws IOException {
+    LOG.warn("console: {} for {} failed: {}", path(exchange), operator.address(), e.toString());
+    Html.send(
+        exchange,
+        503,
+        Html.page(
+            "Unavailable",
+            operator.csrf(),
+            "<p class=\"error\">The store cannot answer now; try again shortly. ("
+                + Html.esc(e.getClass().getSimpleName())
+                + ")</p>"));
   }
 
   private void login(HttpExchange exchange) throws IOException {
     String address = address(exchange);
     Forms form = Forms.body(exchange);
-    if (!sameSecret(form.first("csrf"), cookie(exchange, LOGIN_COOKIE).orElse(""))) {
+    if (!sameSecret(form.first("csrf"), Cookies.value(exchange, LOGIN_COOKIE).orElse(""))) {
       LOG.warn("console: sign-in from {} refused: missing or stale login form", address);
       showLogin(exchange, 403, Optional.of("The sign-in form expired; please try again."));
       return;
@@ -138,22 +174,22 @@ final class ConsoleRoutes {
         .getResponseHeaders()
         .add(
             "Set-Cookie",
-            cookieHeader(SESSION_COOKIE, session.id(), ConsoleSessions.LIFETIME.toSeconds()));
-    exchange.getResponseHeaders().add("Set-Cookie", cookieHeader(LOGIN_COOKIE, "", 0));
+            Cookies.header(SESSION_COOKIE, session.id(), ConsoleSessions.LIFETIME.toSeconds()));
+    exchange.getResponseHeaders().add("Set-Cookie", Cookies.header(LOGIN_COOKIE, "", 0));
     Html.redirect(exchange, "/console");
   }
 
   private void logout(HttpExchange exchange, Operator operator, Forms form) throws IOException {
     operator.session().ifPresent(s -> sessions.close(s.id()));
     LOG.info("console: operator signed out from {}", operator.address());
-    exchange.getResponseHeaders().add("Set-Cookie", cookieHeader(SESSION_COOKIE, "", 0));
+    exchange.getResponseHeaders().add("Set-Cookie", Cookies.header(SESSION_COOKIE, "", 0));
     Html.redirect(exchange, "/console");
   }
 
   private void showLogin(HttpExchange exchange, int code, Optional<String> error)
       throws IOException {
     String loginCsrf = sessions.randomToken();
-    exchange.getResponseHeaders().add("Set-Cookie", cookieHeader(LOGIN_COOKIE, loginCsrf, 3600));
+    exchange.getResponseHeaders().add("Set-Cookie", Cookies.header(LOGIN_COOKIE, loginCsrf, 3600));
     Html.send(exchange, code, Html.loginPage(loginCsrf, error));
   }
 
@@ -161,34 +197,13 @@ final class ConsoleRoutes {
     if (tokens.bearsConsoleToken(exchange)) {
       return Optional.of(new Operator(address(exchange), Optional.empty()));
     }
-    return cookie(exchange, SESSION_COOKIE)
+    return Cookies.value(exchange, SESSION_COOKIE)
         .flatMap(sessions::find)
         .map(session -> new Operator(address(exchange), Optional.of(session)));
   }
 
   private static void script(HttpExchange exchange) throws IOException {
     Responses.send(exchange, 200, "text/javascript; charset=utf-8", SCRIPT);
-  }
-
-  static String cookieHeader(String name, String value, long maxAgeSeconds) {
-    return name
-        + "="
-        + value
-        + "; Path=/console; Max-Age="
-        + maxAgeSeconds
-        + "; HttpOnly; SameSite=Strict";
-  }
-
-  static Optional<String> cookie(HttpExchange exchange, String name) {
-    for (String header : exchange.getRequestHeaders().getOrDefault("Cookie", List.of())) {
-      for (String pair : header.split(";")) {
-        String trimmed = pair.trim();
-        if (trimmed.startsWith(name + "=")) {
-          return Optional.of(trimmed.substring(name.length() + 1));
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   private static boolean sameSecret(Optional<String> given, String expected) {

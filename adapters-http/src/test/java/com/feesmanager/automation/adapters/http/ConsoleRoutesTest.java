@@ -20,9 +20,11 @@ import com.feesmanager.automation.domain.message.ReminderPlanner;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.Receipt;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase.ReceiptOutcome;
 import com.feesmanager.automation.ports.out.DeadLetter;
+import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +58,35 @@ class ConsoleRoutesTest {
       new InMemoryMessageQueue(Duration.ofMinutes(2), Duration.ofDays(14));
   private final InMemoryDeliveryLog logs = new InMemoryDeliveryLog();
   private final InMemoryOperatorHolds holds = new InMemoryOperatorHolds();
+  private volatile boolean storeDown;
+
+  /** The in-memory logs, unless the test says the store is down. */
+  private final DeliveryLog logStore =
+      new DeliveryLog() {
+        @Override
+        public boolean record(MessageLog log) {
+          return logs.record(log);
+        }
+
+        @Override
+        public Optional<MessageLog> find(String uid, MessageKey key) {
+          return logs.find(uid, key);
+        }
+
+        @Override
+        public Optional<MessageLog> findByProviderMessageId(String providerMessageId) {
+          return logs.findByProviderMessageId(providerMessageId);
+        }
+
+        @Override
+        public List<MessageLog> latest(String uid, int limit) {
+          if (storeDown) {
+            throw new StoreUnavailable("firestore unreachable");
+          }
+          return logs.latest(uid, limit);
+        }
+      };
+
   private HttpSurface server;
 
   @BeforeEach
@@ -68,7 +99,7 @@ class ConsoleRoutesTest {
         new OperatorConsole(
             data,
             new GetStatusService(queue, data, new InMemoryStatusBoard()),
-            logs,
+            logStore,
             queue,
             holds,
             new PreviewOccurrenceService(
@@ -239,6 +270,19 @@ class ConsoleRoutesTest {
     assertThat(page).doesNotContain("*****43");
     assertThat(get("/console/logs?digits=12ab", Optional.of(TOKEN), Optional.empty()).body())
         .contains("Last digits must be 1 to 6 digits.");
+  }
+
+  @Test
+  void a_store_that_cannot_answer_gives_a_503_page_not_a_crash() throws Exception {
+    // given
+    storeDown = true;
+
+    // when
+    HttpResponse<String> page = get("/console/logs", Optional.of(TOKEN), Optional.empty());
+
+    // then
+    assertThat(page.statusCode()).isEqualTo(503);
+    assertThat(page.body()).contains("The store cannot answer now");
   }
 
   private String signIn() throws Exception {
