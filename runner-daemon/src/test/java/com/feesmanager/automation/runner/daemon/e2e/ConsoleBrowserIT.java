@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -59,8 +60,7 @@ class ConsoleBrowserIT {
   private MessageKey deadKey;
 
   @BeforeAll
-  void start() throws Exception {
-    Path workDir = Files.createTempDirectory("console-it");
+  void start(@TempDir Path workDir) throws Exception {
     stack = E2eStack.start(workDir);
     account = E2eAccount.dueThisMinute(2);
     stack.importAccount(account);
@@ -84,7 +84,9 @@ class ConsoleBrowserIT {
     if (redis != null) {
       redis.close();
     }
-    stack.close();
+    if (stack != null) {
+      stack.close();
+    }
   }
 
   @Test
