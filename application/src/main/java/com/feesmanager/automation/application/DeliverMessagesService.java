@@ -19,6 +19,7 @@ import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.SendResult;
@@ -38,11 +39,12 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.random.RandomGenerator;
 
 /**
- * Delivers one message of a session per call (SPEC §4–§6). The order of checks is deliberate: quiet
- * hours first (nothing is read for a message that must wait), then the data as it is now (switched
- * off, opted out, paid: SKIPPED), then the durable log (a message logged SENT is never sent again,
- * even when Redis has lost its data), then the session's binding, and only then a rate-limit slot,
- * which is given back when the send does not reach the gateway.
+ * Delivers one message of a session per call (SPEC §4–§6). The order of checks is deliberate: an
+ * operator's hold of the account first (the message waits, untouched), then quiet hours (nothing is
+ * read for a message that must wait), then the data as it is now (switched off, opted out, paid:
+ * SKIPPED), then the durable log (a message logged SENT is never sent again, even when Redis has
+ * lost its data), then the session's binding, and only then a rate-limit slot, which is given back
+ * when the send does not reach the gateway.
  *
  * <p>A send whose outcome is unknown — an ambiguous reply, or a previous holder that died after
  * marking the send started — is never blindly repeated: the gateway is asked whether it went out.
@@ -65,12 +67,14 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   static final String DATA_UNAVAILABLE = "DATA_UNAVAILABLE";
   static final String OUTCOME_PENDING = "OUTCOME_PENDING";
   static final String SESSION_TAKEN = "SESSION_TAKEN";
+  static final String OPERATOR_HOLD = "OPERATOR_HOLD";
 
   private static final Set<MessageStatus> SENT_OR_LATER =
       EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
 
   private final MessageQueue queue;
   private final AccountDirectory accounts;
+  private final OperatorHolds holds;
   private final SendTimeTruth truth;
   private final RateLimitLedger ledger;
   private final WhatsAppGateway gateway;
@@ -88,6 +92,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   public DeliverMessagesService(
       MessageQueue queue,
       AccountDirectory accounts,
+      OperatorHolds holds,
       SendTimeTruth truth,
       RateLimitLedger ledger,
       WhatsAppGateway gateway,
@@ -100,6 +105,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       RandomGenerator random) {
     this.queue = Objects.requireNonNull(queue, "'queue' must not be null");
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
+    this.holds = Objects.requireNonNull(holds, "'holds' must not be null");
     this.truth = Objects.requireNonNull(truth, "'truth' must not be null");
     this.ledger = Objects.requireNonNull(ledger, "'ledger' must not be null");
     this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
@@ -162,6 +168,11 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     }
 
     DeliveryStep run() {
+      if (holds.heldSince(queued.uid()).isPresent()) {
+        // the operator holds the account: the message waits as it is (no attempt, nothing read)
+        return waitUntil(
+            claim, new RateDecision.WaitUntil(now.plus(settings.holdDelay()), OPERATOR_HOLD));
+      }
       Optional<AccountSettings> account = accounts.account(queued.uid());
       if (account.isPresent() && account.get().automation().enabled()) {
         RateDecision quiet =

@@ -12,6 +12,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
@@ -40,12 +41,16 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
 
+  /** The problem code of an operator's hold (the console's "hold"). */
+  public static final String OPERATOR_HOLD = "OPERATOR_HOLD";
+
   private final AccountDirectory accounts;
   private final RuleSource rules;
   private final QueueMonitor queue;
   private final DailyTally tally;
   private final StatusBoard board;
   private final AccountProblems problems;
+  private final OperatorHolds holds;
 
   /**
    * How long a QR code shown by wppconnect-server stays scannable: WhatsApp replaces it about every
@@ -67,13 +72,15 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
       QueueMonitor queue,
       DailyTally tally,
       StatusBoard board,
-      AccountProblems problems) {
+      AccountProblems problems,
+      OperatorHolds holds) {
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
     this.rules = Objects.requireNonNull(rules, "'rules' must not be null");
     this.queue = Objects.requireNonNull(queue, "'queue' must not be null");
     this.tally = Objects.requireNonNull(tally, "'tally' must not be null");
     this.board = Objects.requireNonNull(board, "'board' must not be null");
     this.problems = Objects.requireNonNull(problems, "'problems' must not be null");
+    this.holds = Objects.requireNonNull(holds, "'holds' must not be null");
   }
 
   @Override
@@ -166,7 +173,7 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
             .getOrDefault(account.uid(), QueueCounts.EMPTY),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
         nextRuns(account, now),
-        problems(account.uid(), List.of()),
+        problems(account.uid(), held(account.uid())),
         qr(gateway));
   }
 
@@ -203,6 +210,22 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
     } catch (RuntimeException unreadable) {
       return Map.of(); // the problems start afresh: a since too late beats no heartbeat
     }
+  }
+
+  /** The operator's hold on the account as one more problem (SPEC §8), when there is one. */
+  private List<AccountProblem> held(String uid) {
+    return holds
+        .heldSince(uid)
+        .map(
+            since ->
+                List.of(
+                    new AccountProblem(
+                        OPERATOR_HOLD,
+                        Optional.empty(),
+                        Optional.empty(),
+                        "an operator holds this account: its messages wait until released",
+                        since)))
+        .orElse(List.of());
   }
 
   /** Empty when the rules cannot be read or scheduled: the heartbeat itself must still go out. */

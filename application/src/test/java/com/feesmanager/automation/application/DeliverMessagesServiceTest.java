@@ -34,6 +34,7 @@ import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
@@ -77,6 +78,7 @@ class DeliverMessagesServiceTest {
   @Mock DailyTally tally;
   @Mock RuleSource rules;
   @Mock SessionBindings bindings;
+  @Mock OperatorHolds holds;
   private final AccountProblems problems = new AccountProblems();
 
   private DeliverMessagesService service;
@@ -88,6 +90,7 @@ class DeliverMessagesServiceTest {
         new DeliverMessagesService(
             queue,
             accounts,
+            holds,
             new SendTimeTruth(rules, students, new ReminderPlanner(new PhoneNormaliser("92"))),
             ledger,
             gateway,
@@ -239,6 +242,42 @@ class DeliverMessagesServiceTest {
     verify(queue).release(claim, end, false);
     verify(gateway, never()).send(any(), any(), any());
     verify(ledger, never()).reserve(any(), any(), any(), any());
+  }
+
+  @Test
+  void a_message_of_a_held_account_waits_untouched_without_using_an_attempt() {
+    // given the operator holds the account (and the parent has even paid meanwhile)
+    when(holds.heldSince(UID)).thenReturn(Optional.of(NOW.minusSeconds(600)));
+    when(students.student(UID, "s1"))
+        .thenReturn(Optional.of(Fixtures.student("s1", "Ali", "03001234567", 5000, 5000)));
+    Claim claim = claimed(1, false);
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then it waits for the hold delay: not skipped, not sent, no attempt, nothing logged
+    Instant again = NOW.plusSeconds(30);
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Waiting(message.uid(), message.key(), again, "OPERATOR_HOLD"));
+    verify(queue).release(claim, again, false);
+    verify(gateway, never()).send(any(), any(), any());
+    verify(ledger, never()).reserve(any(), any(), any(), any());
+    verify(deliveryLog, never()).record(any());
+    verify(tally, never()).count(any(), any(), any());
+  }
+
+  @Test
+  void once_released_the_held_message_is_sent() {
+    // given a hold that the operator has released
+    when(holds.heldSince(UID)).thenReturn(Optional.empty());
+    when(gateway.send(eq(SESSION), any(), any())).thenReturn(new SendResult.Sent("wamid-1", false));
+    claimed(1, false);
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
   }
 
   @Test

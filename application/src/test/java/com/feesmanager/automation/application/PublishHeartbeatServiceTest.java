@@ -20,6 +20,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
@@ -51,6 +52,7 @@ class PublishHeartbeatServiceTest {
   @Mock QueueMonitor queue;
   @Mock DailyTally tally;
   @Mock StatusBoard board;
+  @Mock OperatorHolds holds;
   private final AccountProblems problems = new AccountProblems();
 
   @BeforeEach
@@ -66,11 +68,32 @@ class PublishHeartbeatServiceTest {
   }
 
   private Heartbeat publish(Map<String, GatewayState> gateway) {
-    new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
+    new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
         .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", gateway));
     ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
     verify(board).publish(eq(UID), heartbeat.capture());
     return heartbeat.getValue();
+  }
+
+  @Test
+  void an_account_the_operator_holds_shows_the_hold_among_its_problems_since_it_began() {
+    // given
+    when(rules.rules(UID)).thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+    Instant since = NOW.minusSeconds(3600);
+    when(holds.heldSince(UID)).thenReturn(Optional.of(since));
+
+    // when
+    Heartbeat heartbeat = publish(Map.of());
+
+    // then
+    assertThat(heartbeat.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("OPERATOR_HOLD");
+              assertThat(p.since()).isEqualTo(since);
+              assertThat(p.message()).contains("until released");
+            });
   }
 
   @Test
@@ -324,7 +347,7 @@ class PublishHeartbeatServiceTest {
 
     // when
     List<String> written =
-        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
+        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
             .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
 
     // then the sound account still gets its heartbeat (without next runs)

@@ -7,6 +7,7 @@ import com.feesmanager.automation.ports.out.MessageLog;
 import com.google.cloud.firestore.DocumentReference;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
+import com.google.cloud.firestore.Query;
 import com.google.cloud.firestore.QuerySnapshot;
 import java.time.Duration;
 import java.util.List;
@@ -106,6 +107,27 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
     // users/{uid}/messageLogs/{key}: the account is the grandparent
     String uid = snapshot.getReference().getParent().getParent().getId();
     return Optional.of(WrittenDocuments.log(uid, snapshot));
+  }
+
+  /** Committed logs only: this process's unsettled writes show once Firestore has them. */
+  @Override
+  public List<MessageLog> latest(String uid, int limit) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    if (limit <= 0) {
+      return List.of();
+    }
+    QuerySnapshot found =
+        calls.read(
+            "users/" + uid + "/messageLogs by updatedAt",
+            () ->
+                firestore
+                    .collection("users")
+                    .document(uid)
+                    .collection("messageLogs")
+                    .orderBy("updatedAt", Query.Direction.DESCENDING)
+                    .limit(limit)
+                    .get());
+    return found.getDocuments().stream().map(d -> WrittenDocuments.log(uid, d)).toList();
   }
 
   private static Optional<MessageLog> waiting(Optional<WriteBehind.Write> write) {

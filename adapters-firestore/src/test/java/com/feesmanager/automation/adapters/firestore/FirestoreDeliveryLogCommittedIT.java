@@ -12,6 +12,7 @@ import com.feesmanager.automation.ports.out.contract.DeliveryLogContract;
 import com.feesmanager.automation.ports.out.contract.Unique;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,6 +102,11 @@ class FirestoreDeliveryLogCommittedIT extends DeliveryLogContract {
       @Override
       public Optional<MessageLog> findByProviderMessageId(String providerMessageId) {
         return reader.deliveryLog().findByProviderMessageId(providerMessageId);
+      }
+
+      @Override
+      public List<MessageLog> latest(String uid, int limit) {
+        return reader.deliveryLog().latest(uid, limit);
       }
     };
   }

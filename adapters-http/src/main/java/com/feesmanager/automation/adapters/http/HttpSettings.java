@@ -4,23 +4,37 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the daemon listens ({@code HTTP_BIND}, {@code HTTP_PORT}; port 0 disables the server) and
- * the receipts webhook's secret ({@code WEBHOOK_SECRET}; empty disables the webhook).
+ * Where the daemon listens ({@code HTTP_BIND}, {@code HTTP_PORT}; port 0 disables the server), the
+ * receipts webhook's secret ({@code WEBHOOK_SECRET}; empty disables the webhook), the operator
+ * console's token ({@code CONSOLE_TOKEN}; empty: no console) and the token that opens only {@code
+ * /status} and {@code /metrics} ({@code METRICS_TOKEN}).
  */
-public record HttpSettings(String bindAddress, int port, Optional<String> webhookSecret) {
+public record HttpSettings(
+    String bindAddress,
+    int port,
+    Optional<String> webhookSecret,
+    Optional<String> consoleToken,
+    Optional<String> metricsToken) {
 
   public HttpSettings {
     Objects.requireNonNull(bindAddress, "'bindAddress' must not be null");
     Objects.requireNonNull(webhookSecret, "'webhookSecret' must not be null");
+    Objects.requireNonNull(consoleToken, "'consoleToken' must not be null");
+    Objects.requireNonNull(metricsToken, "'metricsToken' must not be null");
     if (bindAddress.isBlank()) {
       throw new IllegalArgumentException("'bindAddress' must not be blank");
     }
     if (port < 0 || port > 65_535) {
       throw new IllegalArgumentException("'port' must be 0 to 65535, was " + port);
     }
-    if (webhookSecret.isPresent() && webhookSecret.get().isBlank()) {
-      throw new IllegalArgumentException("'webhookSecret' must not be blank when present");
-    }
+    requireNotBlank(webhookSecret, "webhookSecret");
+    requireNotBlank(consoleToken, "consoleToken");
+    requireNotBlank(metricsToken, "metricsToken");
+  }
+
+  /** Without a console or metrics token. */
+  public HttpSettings(String bindAddress, int port, Optional<String> webhookSecret) {
+    this(bindAddress, port, webhookSecret, Optional.empty(), Optional.empty());
   }
 
   /** Whether the server runs at all. */
@@ -28,7 +42,7 @@ public record HttpSettings(String bindAddress, int port, Optional<String> webhoo
     return port != 0;
   }
 
-  /** Never shows the secret, only whether there is one. */
+  /** Never shows a secret, only whether there is one. */
   @Override
   public String toString() {
     return "HttpSettings[bindAddress="
@@ -36,7 +50,21 @@ public record HttpSettings(String bindAddress, int port, Optional<String> webhoo
         + ", port="
         + port
         + ", webhookSecret="
-        + (webhookSecret.isPresent() ? "***" : "<unset>")
+        + shown(webhookSecret)
+        + ", consoleToken="
+        + shown(consoleToken)
+        + ", metricsToken="
+        + shown(metricsToken)
         + "]";
+  }
+
+  private static String shown(Optional<String> secret) {
+    return secret.isPresent() ? "***" : "<unset>";
+  }
+
+  private static void requireNotBlank(Optional<String> secret, String name) {
+    if (secret.isPresent() && secret.get().isBlank()) {
+      throw new IllegalArgumentException("'" + name + "' must not be blank when present");
+    }
   }
 }

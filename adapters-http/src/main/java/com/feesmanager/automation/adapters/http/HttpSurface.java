@@ -8,11 +8,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,8 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The daemon's HTTP endpoints (SPEC §6, §8) on {@code HTTP_BIND:HTTP_PORT}, registered from one
  * route table ({@link #routes}): {@code GET /health/live}, {@code GET /health/ready}, {@code GET
- * /metrics}, {@code GET /status} and {@code POST /webhooks/wppconnect/{secret}}. Built by its
- * owner, which calls {@link #start()} and {@link #close()}; with port 0 it never listens.
+ * /metrics}, {@code GET /status} (both need a token unless the address is loopback), {@code POST
+ * /webhooks/wppconnect/{secret}}, and the operator console's routes ({@link ConsoleRoutes}) when
+ * {@code CONSOLE_TOKEN} is set. Every connection has read, write and idle limits ({@link
+ * HttpTimeouts}). Built by its owner, which calls {@link #start()} and {@link #close()}; with port
+ * 0 it never listens.
  */
 public final class HttpSurface implements AutoCloseable {
 
@@ -43,6 +44,12 @@ public final class HttpSurface implements AutoCloseable {
   static final String MASKED_WEBHOOK_PATH = WEBHOOK_PREFIX + "***";
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpSurface.class);
+
+  static {
+    // before the JDK's server reads its limits, once per JVM
+    HttpTimeouts.install();
+  }
+
   private static final int THREADS = 4;
   private static final int QUEUED_REQUESTS = 64;
 
@@ -63,6 +70,7 @@ public final class HttpSurface implements AutoCloseable {
    * @param receipts applies delivery receipts from the webhook
    * @param sessionChanges told of session state changes the gateway reports by webhook
    * @param events reads the gateway's webhook bodies
+   * @param console what the operator console shows and does; served when the console token is set
    */
   public HttpSurface(
       HttpSettings settings,
@@ -73,7 +81,8 @@ public final class HttpSurface implements AutoCloseable {
       ApplyReceiptUseCase receipts,
       Consumer<SessionStatusChanged> sessionChanges,
       Clock clock,
-      WebhookEvents events) {
+      WebhookEvents events,
+      Optional<OperatorConsole> console) {
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     Objects.requireNonNull(metrics, "'metrics' must not be null");
     Objects.requireNonNull(checkTimeout, "'checkTimeout' must not be null");
@@ -85,26 +94,39 @@ public final class HttpSurface implements AutoCloseable {
     if (checkTimeout.isNegative() || checkTimeout.isZero()) {
       throw new IllegalArgumentException("'checkTimeout' must be positive");
     }
-    this.secretDigest = settings.webhookSecret().map(HttpSurface::sha256);
+    Objects.requireNonNull(console, "'console' must not be null");
+    this.secretDigest = settings.webhookSecret().map(AccessTokens::sha256);
     this.checkRunner = Executors.newCachedThreadPool(threads("ready-check"));
-    this.routes =
-        routes(
-            metrics,
-            new ReadinessHandler(checks, checkTimeout, checkRunner),
-            new StatusHandler(status),
-            new WebhookHandler(events, receipts, sessionChanges, metrics, clock));
+    AccessTokens tokens = new AccessTokens(settings);
+    List<Route> table =
+        new ArrayList<>(
+            routes(
+                metrics,
+                tokens,
+                new ReadinessHandler(checks, checkTimeout, checkRunner),
+                new StatusHandler(status),
+                new WebhookHandler(events, receipts, sessionChanges, metrics, clock)));
+    if (tokens.consoleEnabled() && console.isPresent()) {
+      table.addAll(new ConsoleRoutes(console.get(), tokens).routes());
+    }
+    this.routes = List.copyOf(table);
   }
 
   /** The route table: each route's method and path, once. */
   private List<Route> routes(
-      HttpMetrics metrics, ReadinessHandler ready, StatusHandler status, WebhookHandler webhook) {
+      HttpMetrics metrics,
+      AccessTokens tokens,
+      ReadinessHandler ready,
+      StatusHandler status,
+      WebhookHandler webhook) {
     return List.of(
         Route.get("/health/live", (ex, rest) -> Responses.json(ex, 200, MessageJson.status("UP"))),
         Route.get("/health/ready", ready),
         Route.get(
             "/metrics",
-            (ex, rest) -> Responses.send(ex, 200, metrics.contentType(), metrics.scrape())),
-        Route.get("/status", status),
+            tokens.statusGuard(
+                (ex, rest) -> Responses.send(ex, 200, metrics.contentType(), metrics.scrape()))),
+        Route.get("/status", tokens.statusGuard(status)),
         // a wrong or unset secret looks exactly like a path that does not exist
         Route.postBelow(WEBHOOK_PREFIX, this::secretMatches, webhook));
   }
@@ -136,10 +158,11 @@ public final class HttpSurface implements AutoCloseable {
     server.createContext("/", this::handle);
     server.start();
     LOG.info(
-        "HTTP listening on {}:{} (webhook {})",
+        "HTTP listening on {}:{} (webhook {}, console {})",
         settings.bindAddress(),
         port(),
-        settings.webhookSecret().isPresent() ? "enabled" : "disabled");
+        settings.webhookSecret().isPresent() ? "enabled" : "disabled",
+        routes.stream().anyMatch(r -> r.path().equals("/console")) ? "enabled" : "disabled");
   }
 
   /** The port it listens on (useful with an ephemeral port); 0 when not listening. */
@@ -193,19 +216,11 @@ public final class HttpSurface implements AutoCloseable {
       return false;
     }
     // equal-length digests compared in constant time: neither content nor length leaks
-    return MessageDigest.isEqual(secretDigest.get(), sha256(candidate));
+    return AccessTokens.matches(secretDigest, candidate);
   }
 
   static String safePath(String path) {
     return path.startsWith(WEBHOOK_PREFIX) ? MASKED_WEBHOOK_PATH : path;
-  }
-
-  private static byte[] sha256(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   private static ThreadFactory threads(String prefix) {

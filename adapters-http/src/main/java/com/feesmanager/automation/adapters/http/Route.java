@@ -29,6 +29,10 @@ record Route(
     return new Route("GET", path, false, rest -> true, handler);
   }
 
+  static Route post(String path, Handler handler) {
+    return new Route("POST", path, false, rest -> true, handler);
+  }
+
   static Route postBelow(String prefix, Predicate<String> accepts, Handler handler) {
     return new Route("POST", prefix, true, accepts, handler);
   }

@@ -97,7 +97,8 @@ class HttpSurfaceTest {
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
             Clock.fixed(NOW, ZoneOffset.UTC),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
     started.start();
     return started;
   }
@@ -254,7 +255,8 @@ class HttpSurfaceTest {
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
             Clock.systemUTC(),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
     failing.start();
     try {
       HttpResponse<String> response =
@@ -355,7 +357,8 @@ class HttpSurfaceTest {
             },
             sessionChanges::add,
             Clock.systemUTC(),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
     storeDown.start();
     try {
       HttpResponse<String> response =
@@ -455,7 +458,8 @@ class HttpSurfaceTest {
             new ApplyReceiptService(deliveryLog),
             sessionChanges::add,
             Clock.systemUTC(),
-            EVENTS);
+            EVENTS,
+            Optional.empty());
 
     disabled.start();
 

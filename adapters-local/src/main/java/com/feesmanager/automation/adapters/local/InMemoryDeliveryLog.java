@@ -3,6 +3,7 @@ package com.feesmanager.automation.adapters.local;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +42,16 @@ public final class InMemoryDeliveryLog implements DeliveryLog {
   @Override
   public synchronized Optional<MessageLog> findByProviderMessageId(String providerMessageId) {
     return Optional.ofNullable(byProviderMessageId.get(providerMessageId)).map(logs::get);
+  }
+
+  @Override
+  public synchronized List<MessageLog> latest(String uid, int limit) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    return logs.values().stream()
+        .filter(log -> log.uid().equals(uid))
+        .sorted(Comparator.comparing(MessageLog::updatedAt).reversed())
+        .limit(Math.max(0, limit))
+        .toList();
   }
 
   /** Every log, in no particular order: what the demo summarises. */

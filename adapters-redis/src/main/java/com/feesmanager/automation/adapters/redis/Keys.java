@@ -87,6 +87,11 @@ final class Keys {
     return tagged(uid) + ":tally:" + day;
   }
 
+  /** The operator's hold of one account: the instant it began, in epoch milliseconds. */
+  String hold(String uid) {
+    return tagged(uid) + ":hold";
+  }
+
   private String tagged(String name) {
     return prefix + "{" + tag(name) + "}";
   }

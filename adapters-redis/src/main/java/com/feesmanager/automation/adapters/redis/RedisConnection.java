@@ -151,6 +151,10 @@ public final class RedisConnection implements AutoCloseable {
     return new RedisDailyTally(scripts, keys);
   }
 
+  public RedisOperatorHolds operatorHolds() {
+    return new RedisOperatorHolds(scripts, keys);
+  }
+
   Scripts scripts() {
     return scripts;
   }

@@ -274,6 +274,37 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
     return state;
   }
 
+  /**
+   * The session's state as status-session reports it now, changing nothing: unlike {@link
+   * #sessionState} it neither opens nor closes the send breaker and remembers nothing, so asking it
+   * (readiness, SPEC §8) has no effect on delivery.
+   */
+  public SessionState probeSessionState(String session) {
+    return statusSession(session) instanceof Exchange.Replied replied
+        ? Replies.ofStatus(replied)
+        : SessionState.UNREACHABLE;
+  }
+
+  /**
+   * The QR code status-session shows (a {@code data:image/…} URL) while the session waits for a
+   * scan; empty otherwise. Changes nothing, like {@link #probeSessionState}.
+   */
+  public Optional<String> qrCode(String session) {
+    if (statusSession(session) instanceof Exchange.Replied replied
+        && Replies.ofStatus(replied) == SessionState.NEEDS_SCAN) {
+      return Json.readObject(replied.body())
+          .flatMap(body -> Json.string(body.get("qrcode")))
+          .filter(url -> url.startsWith("data:image/"));
+    }
+    return Optional.empty();
+  }
+
+  private Exchange statusSession(String session) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    URI uri = Paths.resolve(config.serverUrl(), "api", session, "status-session");
+    return authorized(session, token -> request(uri, token).GET().build());
+  }
+
   @Override
   public SessionState startSession(String session) {
     Objects.requireNonNull(session, "'session' must not be null");

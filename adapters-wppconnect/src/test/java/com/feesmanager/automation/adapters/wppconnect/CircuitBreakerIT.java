@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.State;
 import com.feesmanager.automation.domain.message.PhoneNumber;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
@@ -92,6 +93,44 @@ class CircuitBreakerIT {
 
       // then
       assertThat(slowProbes.send("academy-1", PARENT, "now")).isInstanceOf(SendResult.Sent.class);
+    }
+  }
+
+  @Test
+  void aProbeThatFindsTheSessionDown_leavesTheBreakerClosed_soTheNextSendStillGoesOut() {
+    // given
+    SessionState probed = gateway.probeSessionState("academy-1");
+    server.connect("academy-1");
+
+    // when
+    SendResult result = gateway.send("academy-1", PARENT, "hello");
+
+    // then
+    assertThat(probed).isEqualTo(SessionState.CLOSED);
+    assertThat(result).isInstanceOf(SendResult.Sent.class);
+    assertThat(server.requests("send-message")).isEqualTo(1);
+  }
+
+  @Test
+  void aProbeThatFindsTheSessionConnected_leavesAnOpenBreakerOpen() {
+    // given a breaker opened by a 404, with a long interval
+    try (WppConnectGateway slowProbes =
+        new WppConnectGateway(
+            WppConnectConfig.of(
+                    server.baseUrl(),
+                    Optional.empty(),
+                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
+                .withProbeInterval(Duration.ofMinutes(10)))) {
+      slowProbes.send("academy-1", PARENT, "first");
+      server.connect("academy-1");
+
+      // when
+      SessionState probed = slowProbes.probeSessionState("academy-1");
+
+      // then the breaker still holds sends: only the health check may close it
+      assertThat(probed).isEqualTo(SessionState.CONNECTED);
+      assertThat(slowProbes.send("academy-1", PARENT, "now"))
+          .isInstanceOf(SendResult.SessionDown.class);
     }
   }
 

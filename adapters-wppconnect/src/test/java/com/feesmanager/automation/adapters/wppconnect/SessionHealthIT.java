@@ -43,6 +43,21 @@ class SessionHealthIT {
     server.close();
   }
 
+  @Test
+  void theQrCode_isShownWhileTheSessionWaitsForAScan_andNotOnceConnected() {
+    // given
+    server.setState(SESSION, State.QRCODE);
+
+    // when
+    Optional<String> waiting = gateway.qrCode(SESSION);
+    server.setState(SESSION, State.CONNECTED);
+    Optional<String> connected = gateway.qrCode(SESSION);
+
+    // then
+    assertThat(waiting).hasValueSatisfying(url -> assertThat(url).startsWith("data:image/png"));
+    assertThat(connected).isEmpty();
+  }
+
   @ParameterizedTest
   @CsvSource({
     "CLOSED, CLOSED",

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param alertWebhookUrl where alerts are posted; empty disables alerts
  * @param httpPort the health/metrics/webhook port; 0 disables the HTTP server
  * @param httpBind the address the HTTP server listens on
+ * @param httpAccess the tokens of the operator console and of {@code /status} and {@code /metrics}
  * @param logLevel the root log level
  * @param logFile a file to log to besides the console; empty for the console only
  * @param logFormat the shape of each log line
@@ -44,6 +45,7 @@ public record AutomationConfig(
     Optional<SecretUrl> alertWebhookUrl,
     int httpPort,
     String httpBind,
+    HttpAccess httpAccess,
     LogLevel logLevel,
     Optional<Path> logFile,
     LogFormat logFormat,
@@ -66,6 +68,7 @@ public record AutomationConfig(
       throw new IllegalArgumentException("'httpPort' must be 0–65535: " + httpPort);
     }
     Objects.requireNonNull(httpBind, "'httpBind' must not be null");
+    Objects.requireNonNull(httpAccess, "'httpAccess' must not be null");
     Objects.requireNonNull(logLevel, "'logLevel' must not be null");
     Objects.requireNonNull(logFile, "'logFile' must not be null");
     Objects.requireNonNull(logFormat, "'logFormat' must not be null");
@@ -77,6 +80,21 @@ public record AutomationConfig(
   /** Whether the HTTP server runs ({@code HTTP_PORT} is not 0). */
   public boolean httpEnabled() {
     return httpPort != 0;
+  }
+
+  /**
+   * Who may use the HTTP server beyond health and the webhook (SPEC §7, §8).
+   *
+   * @param consoleToken {@code CONSOLE_TOKEN}: the operator console's token; empty disables the
+   *     console
+   * @param metricsToken {@code METRICS_TOKEN}: a token for {@code /status} and {@code /metrics}
+   *     only (scrapers), besides the console token
+   */
+  public record HttpAccess(Optional<Secret> consoleToken, Optional<Secret> metricsToken) {
+    public HttpAccess {
+      Objects.requireNonNull(consoleToken, "'consoleToken' must not be null");
+      Objects.requireNonNull(metricsToken, "'metricsToken' must not be null");
+    }
   }
 
   /**

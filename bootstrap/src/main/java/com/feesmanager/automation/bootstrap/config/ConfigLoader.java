@@ -73,6 +73,8 @@ public final class ConfigLoader {
   static final String ALERT_WEBHOOK_URL = "ALERT_WEBHOOK_URL";
   static final String HTTP_PORT = "HTTP_PORT";
   static final String HTTP_BIND = "HTTP_BIND";
+  static final String CONSOLE_TOKEN = "CONSOLE_TOKEN";
+  static final String METRICS_TOKEN = "METRICS_TOKEN";
   static final String LOG_LEVEL = "LOG_LEVEL";
   static final String LOG_FILE = "LOG_FILE";
   static final String LOG_FORMAT = "LOG_FORMAT";
@@ -110,6 +112,8 @@ public final class ConfigLoader {
           ALERT_WEBHOOK_URL,
           HTTP_PORT,
           HTTP_BIND,
+          CONSOLE_TOKEN,
+          METRICS_TOKEN,
           LOG_LEVEL,
           LOG_FILE,
           LOG_FORMAT,
@@ -124,7 +128,9 @@ public final class ConfigLoader {
           WPPCONNECT_SECRET_KEY,
           WPPCONNECT_TOKEN,
           FIREBASE_PRIVATE_KEY,
-          ALERT_WEBHOOK_URL);
+          ALERT_WEBHOOK_URL,
+          CONSOLE_TOKEN,
+          METRICS_TOKEN);
 
   private ConfigLoader() {}
 
@@ -214,6 +220,10 @@ public final class ConfigLoader {
       String httpBind =
           v.optional(HTTP_BIND, ValueParsers::bindAddress, ConfigValues.Shown.VALUE)
               .orElse("127.0.0.1");
+      Optional<Secret> consoleToken =
+          v.optional(CONSOLE_TOKEN, ValueParsers::accessToken, ConfigValues.Shown.NEVER);
+      Optional<Secret> metricsToken =
+          v.optional(METRICS_TOKEN, ValueParsers::accessToken, ConfigValues.Shown.NEVER);
       LogLevel logLevel =
           v.optional(LOG_LEVEL, ValueParsers::logLevel, ConfigValues.Shown.VALUE)
               .orElse(LogLevel.INFO);
@@ -245,6 +255,7 @@ public final class ConfigLoader {
           alertWebhook,
           httpPort,
           httpBind,
+          new AutomationConfig.HttpAccess(consoleToken, metricsToken),
           logLevel,
           logFile,
           logFormat,

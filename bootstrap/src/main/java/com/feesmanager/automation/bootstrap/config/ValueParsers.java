@@ -88,6 +88,17 @@ final class ValueParsers {
     return Secret.of(text);
   }
 
+  /** A bearer token an operator types or a scraper sends: long enough not to be guessed. */
+  static Secret accessToken(String text) {
+    if (text.length() < 16
+        || text.length() > 256
+        || text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+      throw new IllegalArgumentException(
+          "must be 16 to 256 characters without spaces or line breaks; the value is not shown");
+    }
+    return Secret.of(text);
+  }
+
   static Secret headerSecret(String text) {
     if (text.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
       throw new IllegalArgumentException(

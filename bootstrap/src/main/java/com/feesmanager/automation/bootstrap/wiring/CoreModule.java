@@ -27,6 +27,7 @@ import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
@@ -110,6 +111,7 @@ public final class CoreModule extends AbstractModule {
   DeliverMessagesUseCase deliver(
       MessageQueue queue,
       AccountDirectory accounts,
+      OperatorHolds holds,
       RuleSource rules,
       StudentDirectory students,
       ReminderPlanner planner,
@@ -124,6 +126,7 @@ public final class CoreModule extends AbstractModule {
     return new DeliverMessagesService(
         queue,
         accounts,
+        holds,
         new SendTimeTruth(rules, students, planner),
         ledger,
         gateway,
@@ -177,7 +180,8 @@ public final class CoreModule extends AbstractModule {
       QueueMonitor queue,
       DailyTally tally,
       StatusBoard board,
-      AccountProblems problems) {
-    return new PublishHeartbeatService(accounts, rules, queue, tally, board, problems);
+      AccountProblems problems,
+      OperatorHolds holds) {
+    return new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds);
   }
 }

@@ -5,6 +5,7 @@ import com.feesmanager.automation.adapters.local.InMemoryAlertGate;
 import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
 import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
+import com.feesmanager.automation.adapters.local.InMemoryOperatorHolds;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
 import com.feesmanager.automation.adapters.local.InMemorySessionBindings;
@@ -16,6 +17,7 @@ import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
@@ -120,6 +122,12 @@ public final class EmbeddedAdaptersModule extends AbstractModule {
   @Singleton
   SessionBindings bindings() {
     return new InMemorySessionBindings();
+  }
+
+  @Provides
+  @Singleton
+  OperatorHolds operatorHolds() {
+    return new InMemoryOperatorHolds();
   }
 
   @Provides

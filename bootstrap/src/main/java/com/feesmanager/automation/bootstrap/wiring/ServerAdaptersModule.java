@@ -5,6 +5,7 @@ import com.feesmanager.automation.ports.out.AlertGate;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
@@ -96,6 +97,12 @@ public final class ServerAdaptersModule extends AbstractModule {
   @Provides
   AlertGate alertGate() {
     return clients.redis().alertGate();
+  }
+
+  /** SPEC §8 operator console: a hold is seen by every daemon and tick on this Redis. */
+  @Provides
+  OperatorHolds operatorHolds() {
+    return clients.redis().operatorHolds();
   }
 
   @Provides

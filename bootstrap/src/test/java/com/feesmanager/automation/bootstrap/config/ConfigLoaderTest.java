@@ -281,6 +281,8 @@ class ConfigLoaderTest {
           WPPCONNECT_SECRET_KEY | two SEKRIT words | WPPCONNECT_SECRET_KEY: must not contain spaces or line breaks; the value is not shown
           FIREBASE_PRIVATE_KEY  | SEKRIT-not-a-pem | FIREBASE_PRIVATE_KEY: must be a PEM private key (-----BEGIN PRIVATE KEY----- … -----END PRIVATE KEY-----, line breaks as real newlines or \\n); the value is not shown
           ALERT_WEBHOOK_URL     | hooks.slack.com/SEKRIT | ALERT_WEBHOOK_URL: must be an http:// or https:// URL (the value is not shown: webhook URLs carry a token)
+          CONSOLE_TOKEN         | SEKRIT-short  | CONSOLE_TOKEN: must be 16 to 256 characters without spaces or line breaks; the value is not shown
+          METRICS_TOKEN         | two SEKRIT words here | METRICS_TOKEN: must be 16 to 256 characters without spaces or line breaks; the value is not shown
           """)
   void a_bad_secret_is_named_but_never_shown(String name, String value, String line) {
     // when
@@ -289,6 +291,27 @@ class ConfigLoaderTest {
     // then
     assertThat(problems).containsExactly(line);
     assertThat(String.join("\n", problems)).doesNotContain("SEKRIT");
+  }
+
+  @Test
+  void the_console_and_metrics_tokens_are_read_and_never_shown() {
+    // when
+    AutomationConfig config =
+        load(
+            serverWith(
+                "CONSOLE_TOKEN", "console-SEKRIT-token-1", "METRICS_TOKEN", "metrics-SEKRIT-tok"));
+
+    // then
+    assertThat(config.httpAccess().consoleToken().map(Secret::reveal))
+        .hasValue("console-SEKRIT-token-1");
+    assertThat(config.httpAccess().metricsToken().map(Secret::reveal))
+        .hasValue("metrics-SEKRIT-tok");
+    assertThat(config.toString()).doesNotContain("SEKRIT");
+  }
+
+  @Test
+  void without_a_console_token_there_is_none() {
+    assertThat(load(serverWith()).httpAccess().consoleToken()).isEmpty();
   }
 
   @Test

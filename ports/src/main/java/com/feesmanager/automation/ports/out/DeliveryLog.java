@@ -1,6 +1,7 @@
 package com.feesmanager.automation.ports.out;
 
 import com.feesmanager.automation.domain.message.MessageKey;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,4 +26,10 @@ public interface DeliveryLog {
 
   /** The log a WhatsApp receipt refers to, by the provider's message id. */
   Optional<MessageLog> findByProviderMessageId(String providerMessageId);
+
+  /**
+   * The account's logs as the store holds them, most recently updated first, at most {@code limit}
+   * (the operator console's message logs).
+   */
+  List<MessageLog> latest(String uid, int limit);
 }

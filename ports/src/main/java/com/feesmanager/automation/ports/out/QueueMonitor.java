@@ -34,4 +34,11 @@ public interface QueueMonitor {
 
   /** Requeues the given dead letters (all when {@code keys} is empty) with fresh attempts. */
   int requeueDead(Set<MessageKey> keys, Instant now);
+
+  /**
+   * Drops the given dead letters (all when {@code keys} is empty) for good: they are never sent,
+   * and their keys are remembered like finished ones, so the same message is not queued again
+   * within the dedupe retention. Returns how many were dropped.
+   */
+  int dropDead(Set<MessageKey> keys, Instant now);
 }

@@ -2,6 +2,7 @@ package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.adapters.http.HttpSettings;
 import com.feesmanager.automation.adapters.http.HttpSurface;
+import com.feesmanager.automation.adapters.http.OperatorConsole;
 import com.feesmanager.automation.adapters.http.ReadinessCheck;
 import com.feesmanager.automation.adapters.http.WebhookEvents;
 import com.feesmanager.automation.adapters.wppconnect.MalformedWebhookEvent;
@@ -17,9 +18,12 @@ import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusQuery;
+import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.WatchOutagesUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -29,6 +33,7 @@ import com.google.inject.Injector;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,7 +124,9 @@ public final class DaemonAssembly {
             new HttpSettings(
                 config.httpBind(),
                 config.httpPort(),
-                config.wppconnect().webhookSecret().map(Secret::reveal)),
+                config.wppconnect().webhookSecret().map(Secret::reveal),
+                config.httpAccess().consoleToken().map(Secret::reveal),
+                config.httpAccess().metricsToken().map(Secret::reveal)),
             metrics,
             readiness(clients, accounts, config.wppconnect().defaultSession()),
             Duration.ofSeconds(5),
@@ -127,7 +134,8 @@ public final class DaemonAssembly {
             injector.getInstance(ApplyReceiptUseCase.class),
             new SessionReports(scheduler, gatewayCheck, stopping::get),
             clock,
-            wppconnectEvents());
+            wppconnectEvents(),
+            Optional.of(console(injector, clients, clock)));
     return new Daemon(
         new Daemon.Parts(
             stopping,
@@ -142,6 +150,19 @@ public final class DaemonAssembly {
         clock,
         instance,
         config.httpBind());
+  }
+
+  /** What the operator console reads and does (served only when CONSOLE_TOKEN is set). */
+  private static OperatorConsole console(Injector injector, ServerClients clients, Clock clock) {
+    return new OperatorConsole(
+        injector.getInstance(AccountDirectory.class),
+        injector.getInstance(GetStatusUseCase.class),
+        injector.getInstance(DeliveryLog.class),
+        injector.getInstance(QueueMonitor.class),
+        injector.getInstance(OperatorHolds.class),
+        injector.getInstance(PreviewOccurrenceUseCase.class),
+        session -> clients.gateway().qrCode(session),
+        clock);
   }
 
   /** The webhook bodies wppconnect-server posts, read by its adapter's parser. */
@@ -176,7 +197,8 @@ public final class DaemonAssembly {
         ReadinessCheck.named(
             "gateway",
             () -> {
-              SessionState state = clients.gateway().sessionState(defaultSession);
+              // a probe: readiness must not open or close the send breaker (no side effects)
+              SessionState state = clients.gateway().probeSessionState(defaultSession);
               return state == SessionState.UNREACHABLE
                   ? ReadinessCheck.Result.down("wppconnect-server unreachable")
                   : ReadinessCheck.Result.up("session " + state);

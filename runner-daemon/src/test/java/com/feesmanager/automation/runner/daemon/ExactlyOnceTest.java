@@ -7,6 +7,7 @@ import com.feesmanager.automation.adapters.local.InMemoryDailyTally;
 import com.feesmanager.automation.adapters.local.InMemoryDeliveryLog;
 import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemoryOccurrenceClaims;
+import com.feesmanager.automation.adapters.local.InMemoryOperatorHolds;
 import com.feesmanager.automation.adapters.local.InMemoryRateLimitLedger;
 import com.feesmanager.automation.adapters.local.InMemoryRunLog;
 import com.feesmanager.automation.adapters.local.InMemorySessionBindings;
@@ -134,6 +135,7 @@ class ExactlyOnceTest {
     return new DeliverMessagesService(
         queue,
         data,
+        new InMemoryOperatorHolds(),
         new SendTimeTruth(data, data, new ReminderPlanner(new PhoneNormaliser("92"))),
         ledger,
         gateway,

@@ -8,6 +8,7 @@ import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,37 @@ public abstract class DeliveryLogContract {
 
   private MessageLog queued() {
     return aMessageLog().forAccount(uid).queuedAt(T0).build();
+  }
+
+  @Test
+  void latest_lists_the_accounts_logs_most_recently_updated_first_up_to_the_limit() {
+    // given three ended logs of the account, a minute apart, and one of another account
+    List<MessageLog> ended = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ended.add(
+          aMessageLog()
+              .forAccount(uid)
+              .withStatus(MessageStatus.SENT)
+              .queuedAt(T0.plusSeconds(60L * i))
+              .build());
+    }
+    ended.forEach(log::record);
+    log.record(
+        aMessageLog()
+            .forAccount(Unique.name("other"))
+            .withStatus(MessageStatus.SENT)
+            .queuedAt(T0.plusSeconds(600))
+            .build());
+
+    // when
+    List<MessageLog> latestTwo = log.latest(uid, 2);
+    List<MessageLog> all = log.latest(uid, 10);
+
+    // then
+    assertThat(latestTwo)
+        .extracting(MessageLog::key)
+        .containsExactly(ended.get(2).key(), ended.get(1).key());
+    assertThat(all).extracting(MessageLog::uid).containsOnly(uid).hasSize(3);
   }
 
   @Test

@@ -1,0 +1,50 @@
+package com.feesmanager.automation.adapters.redis;
+
+import com.feesmanager.automation.ports.out.OperatorHolds;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Operator holds in Redis: one key per account (hash tag {@code {uid}}) holding the instant the
+ * hold began, set only when absent; it never expires, so a hold lasts until an operator releases
+ * it, across restarts of every daemon and {@code tick}.
+ */
+public final class RedisOperatorHolds implements OperatorHolds {
+
+  private final Scripts scripts;
+  private final Keys keys;
+
+  RedisOperatorHolds(Scripts scripts, Keys keys) {
+    this.scripts = scripts;
+    this.keys = keys;
+  }
+
+  @Override
+  public void hold(String uid, Instant since) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    Objects.requireNonNull(since, "'since' must not be null");
+    scripts.command(c -> c.setnx(keys.hold(uid), Long.toString(since.toEpochMilli())));
+  }
+
+  @Override
+  public void release(String uid) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    scripts.command(c -> c.del(keys.hold(uid)));
+  }
+
+  @Override
+  public Optional<Instant> heldSince(String uid) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    String millis = scripts.command(c -> c.get(keys.hold(uid)));
+    if (millis == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+    } catch (NumberFormatException e) {
+      // written by hand or by another tool: still a hold, counted from the epoch
+      return Optional.of(Instant.EPOCH);
+    }
+  }
+}
