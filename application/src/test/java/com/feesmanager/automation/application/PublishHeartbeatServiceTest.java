@@ -167,7 +167,7 @@ class PublishHeartbeatServiceTest {
         .thenReturn(new Heartbeat.DayCounts(0, 0, 0));
 
     // when
-    new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
+    new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
         .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
 
     // then
@@ -313,7 +313,7 @@ class PublishHeartbeatServiceTest {
 
     // when
     List<String> written =
-        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems)
+        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
             .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
 
     // then
