@@ -223,6 +223,19 @@ public final class InMemoryMessageQueue implements MessageQueue, QueueMonitor {
     return chosen.size();
   }
 
+  @Override
+  public synchronized int dropDead(Set<MessageKey> keys, Instant now) {
+    Objects.requireNonNull(keys, "'keys' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    List<MessageKey> chosen =
+        dead.keySet().stream().filter(key -> keys.isEmpty() || keys.contains(key)).toList();
+    for (MessageKey key : chosen) {
+      dead.remove(key);
+      finished.put(key, now.plus(dedupeRetention));
+    }
+    return chosen.size();
+  }
+
   private void add(Entry entry) {
     pending.put(entry.message.key(), entry);
     bySession.computeIfAbsent(entry.message.session(), session -> new TreeSet<>(FIFO)).add(entry);

@@ -280,6 +280,24 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     return requeued;
   }
 
+  @Override
+  public int dropDead(Set<MessageKey> deadKeys, Instant now) {
+    Objects.requireNonNull(deadKeys, "'deadKeys' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    String[] args = new String[deadKeys.size() + 2];
+    args[0] = Millis.of(now);
+    args[1] = retentionMillis;
+    int i = 2;
+    for (MessageKey key : deadKeys) {
+      args[i++] = key.value();
+    }
+    int dropped = 0;
+    for (String session : allSessions()) {
+      dropped += (int) scripts.integer(Script.QUEUE_DROP_DEAD, keys.queue(session), args);
+    }
+    return dropped;
+  }
+
   private Set<String> allSessions() {
     return scripts.command(c -> c.smembers(keys.sessions()));
   }

@@ -21,6 +21,7 @@ enum Script {
   QUEUE_RELEASE("queue-release.lua"),
   QUEUE_DEAD_LETTER("queue-dead-letter.lua"),
   QUEUE_REQUEUE_DEAD("queue-requeue-dead.lua"),
+  QUEUE_DROP_DEAD("queue-drop-dead.lua"),
   QUEUE_COUNTS("queue-counts.lua"),
   QUEUE_DEAD_LETTERS("queue-dead-letters.lua"),
   RATE_RESERVE("rate-reserve.lua"),

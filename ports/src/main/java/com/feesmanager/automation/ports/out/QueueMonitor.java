@@ -27,4 +27,11 @@ public interface QueueMonitor {
 
   /** Requeues the given dead letters (all when {@code keys} is empty) with fresh attempts. */
   int requeueDead(Set<MessageKey> keys, Instant now);
+
+  /**
+   * Drops the given dead letters (all when {@code keys} is empty): they leave the dead-letter set
+   * and are remembered as finished for the dedupe retention from {@code now}, so the same message
+   * is not enqueued again meanwhile (an operator who dropped it decided it should not go).
+   */
+  int dropDead(Set<MessageKey> keys, Instant now);
 }

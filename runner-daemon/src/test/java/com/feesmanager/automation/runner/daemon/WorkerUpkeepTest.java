@@ -108,5 +108,10 @@ class WorkerUpkeepTest {
     public int requeueDead(Set<MessageKey> keys, Instant now) {
       throw new UnsupportedOperationException();
     }
+
+    @Override
+    public int dropDead(Set<MessageKey> keys, Instant now) {
+      throw new UnsupportedOperationException();
+    }
   }
 }

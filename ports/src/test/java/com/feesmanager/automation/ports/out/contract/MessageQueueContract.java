@@ -563,6 +563,50 @@ public abstract class MessageQueueContract {
     assertThat(claim(other, now).attemptsMade()).isZero();
   }
 
+  @Test
+  void dropDead_ofGivenKeys_forgetsThem_andTheSameMessageIsNotQueuedAgainWithinTheRetention() {
+    // given
+    QueuedMessage first = enqueued(session, T0);
+    enqueued(session, T0.plusSeconds(1));
+    Claim a = claim(session, T0.plusSeconds(2));
+    Claim b = claim(session, T0.plusSeconds(2));
+    queue.deadLetter(a, "GATEWAY_ERROR", T0.plusSeconds(3));
+    queue.deadLetter(b, "GATEWAY_ERROR", T0.plusSeconds(4));
+    Instant now = T0.plus(Duration.ofHours(1));
+
+    // when
+    int dropped = monitor.dropDead(Set.of(keyOf(a), new MessageKey(Unique.name("unknown"))), now);
+
+    // then
+    assertThat(dropped).isEqualTo(1);
+    assertThat(monitor.deadLetters(10))
+        .extracting(DeadLetter::message)
+        .containsExactly(b.message());
+    assertThat(monitor.counts(session, now)).isEqualTo(new QueueCounts(0, 0, 0, 1));
+    assertThat(queue.enqueue(first, now.plusSeconds(1))).isFalse();
+    assertThat(queue.claimNext(session, now.plusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void dropDead_withNoKeys_dropsEveryDeadLetterOfEverySession() {
+    // given
+    String other = Unique.name("session");
+    enqueued(session, T0);
+    enqueued(other, T0.plusSeconds(1));
+    queue.deadLetter(claim(session, T0.plusSeconds(2)), "X", T0.plusSeconds(3));
+    queue.deadLetter(claim(other, T0.plusSeconds(2)), "Y", T0.plusSeconds(3));
+    Instant now = T0.plus(Duration.ofHours(1));
+
+    // when
+    int dropped = monitor.dropDead(Set.of(), now);
+
+    // then
+    assertThat(dropped).isEqualTo(2);
+    assertThat(monitor.deadLetters(10)).isEmpty();
+    assertThat(monitor.counts(session, now)).isEqualTo(QueueCounts.EMPTY);
+    assertThat(monitor.counts(other, now)).isEqualTo(QueueCounts.EMPTY);
+  }
+
   // --- monitoring ----------------------------------------------------------------------------
 
   @Test
