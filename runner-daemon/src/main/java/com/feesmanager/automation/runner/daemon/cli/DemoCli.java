@@ -40,11 +40,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run the embedded default: no Firestore, Redis or WhatsApp server.",
-      "Fires the latest occurrence of every rule as of --at (default: now), delivers the",
-      "messages through an outbox (printed and appended to --outbox), and prints a summary."
-    })
+    description =
+        "Run the embedded default: no Firestore, Redis or WhatsApp server. Fires the latest occurrence of every rule as of --at (default: now), delivers the messages through an outbox (printed and appended to --outbox), and prints a summary. Without --data it runs the bundled sample academy (examples/academy-demo.json).")
 final class DemoCli implements Callable<Integer> {
 
   /** The demo fires each rule's latest occurrence, however old, so there is always a run. */

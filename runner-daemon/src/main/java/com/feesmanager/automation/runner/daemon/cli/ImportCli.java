@@ -35,12 +35,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write account files (the format of examples/, docs/commands.md) into Firestore: users/{uid}"
-          + " is merged, so fields the web app keeps there survive; its students, templates and"
-          + " automationRules are written whole. Idempotent: importing the same file twice changes"
-          + " nothing. A progress bar (on stderr) shows files of more than 1,000 students."
-    })
+    description =
+        "Write account files (the format of examples/, docs/commands.md) into Firestore: users/{uid} is merged, so fields the web app keeps there survive; its students, templates and automationRules are written whole. Idempotent: importing the same file twice changes nothing. A progress bar (on stderr) shows files of more than 1,000 students.")
 final class ImportCli implements Callable<Integer> {
 
   /** Files with more students than this show a progress bar. */

@@ -38,11 +38,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "preview",
     mixinStandardHelpOptions = true,
-    description = {
-      "Show what one rule would send as of --at (default: now): recipients, bodies, and skipped",
-      "students with reasons. Sends and writes nothing. Reads Firestore, or account files with",
-      "--data."
-    })
+    description =
+        "Show what one rule would send as of --at (default: now): recipients, bodies, and skipped students with reasons. Sends and writes nothing. Reads Firestore, or account files with --data.")
 final class PreviewCli implements Callable<Integer> {
 
   @Mixin AccountDataOptions data;
@@ -60,7 +57,9 @@ final class PreviewCli implements Callable<Integer> {
       description = "Evaluate as of this instant, e.g. 2026-11-20T10:00:30+05:00. Default: now.")
   Instant at;
 
-  @Option(names = "--json", description = "Print SPEC §8's JSON instead of text.")
+  @Option(
+      names = "--json",
+      description = "Print JSON instead of text (its shape: docs/commands.md).")
   boolean json;
 
   /** The environment; tests replace it. */

@@ -37,11 +37,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "tick",
     mixinStandardHelpOptions = true,
-    description = {
-      "Fire the occurrences due at --at (default: now), then deliver until the queue is empty",
-      "or --max-seconds pass. Uses Firestore, Redis and wppconnect-server from the environment",
-      "and .env, or the embedded default with --data."
-    })
+    description =
+        "Fire the occurrences due at --at (default: now), then deliver until the queue is empty or --max-seconds pass. Uses Firestore, Redis and wppconnect-server from the environment and .env, or the embedded default with --data.")
 final class TickCli implements Callable<Integer> {
 
   @Mixin AccountDataOptions data;
