@@ -54,7 +54,11 @@ final class PreviewCli implements Callable<Integer> {
       names = "--at",
       paramLabel = "INSTANT",
       converter = InstantConverter.class,
-      description = "Evaluate as of this instant, e.g. 2026-11-20T10:00:30+05:00. Default: now.")
+      description = {
+        "Evaluate as of this instant (ISO-8601 with an offset). Default: now.",
+        // its own line: picocli may break a long word at a colon
+        "Example: 2026-11-20T10:00:30+05:00"
+      })
   Instant at;
 
   @Option(

@@ -47,7 +47,11 @@ final class TickCli implements Callable<Integer> {
       names = "--at",
       paramLabel = "INSTANT",
       converter = InstantConverter.class,
-      description = "Fire what is due at this instant, e.g. 2026-11-10T10:00:30+05:00.")
+      description = {
+        "Fire what is due at this instant (ISO-8601 with an offset). Default: now.",
+        // its own line: picocli may break a long word at a colon
+        "Example: 2026-11-10T10:00:30+05:00"
+      })
   Instant at;
 
   @Option(
