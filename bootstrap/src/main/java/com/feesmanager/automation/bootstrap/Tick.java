@@ -170,7 +170,10 @@ public final class Tick {
     fired.problems().forEach(p -> out.println("problem: " + p));
     DrainReport report = TickDelivery.drain(injector, clock, budget);
     int held = report.held();
-    int waiting = report.waiting();
+    // waiting counts messages, like every other number of the line, so that the fired
+    // occurrences' "queued" adds up: sent + skipped + failed + dead + held + waiting
+    int waiting = 0;
+    int waitingSessions = 0;
     for (Left left : report.left()) {
       Optional<SessionState> down =
           left.state() == Left.State.QUEUED
@@ -179,13 +182,21 @@ public final class Tick {
       if (down.isPresent()) {
         // held by an earlier run and not due within this one: the session is still down
         held += Math.max(1, TickDelivery.pending(injector, clock, left.session()));
-        waiting--;
+      } else if (left.state() == Left.State.WAITING || left.state() == Left.State.QUEUED) {
+        waiting += Math.max(1, TickDelivery.pending(injector, clock, left.session()));
+        waitingSessions++;
       }
       out.println(TickDelivery.describe(left, down));
     }
     out.printf(
-        "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%n",
-        report.sent(), report.skipped(), report.failed(), report.dead(), held, waiting);
+        "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%s%n",
+        report.sent(),
+        report.skipped(),
+        report.failed(),
+        report.dead(),
+        held,
+        waiting,
+        waitingSessions == 0 ? "" : " (in " + waitingSessions + " session(s))");
     boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(
         attention ? 1 : 0,
