@@ -31,4 +31,30 @@ class FanOutAlertsTest {
     assertThat(first).containsExactly(ALERT);
     assertThat(third).containsExactly(ALERT);
   }
+
+  @Test
+  void under_the_shared_de_duplication_an_alert_goes_everywhere_once_per_window() {
+    // given: two destinations behind the de-duplication the process wires (ProcessModule)
+    List<Alert> webhook = new ArrayList<>();
+    List<Alert> email = new ArrayList<>();
+    Alerts alerts =
+        new com.feesmanager.automation.application.DeduplicatingAlerts(
+            new FanOutAlerts(List.of(webhook::add, email::add)),
+            new com.feesmanager.automation.adapters.local.InMemoryAlertGate(),
+            com.feesmanager.automation.application.DeduplicatingAlerts.WINDOW);
+
+    // when the same event of the same account is raised twice within the window
+    alerts.raise(ALERT);
+    alerts.raise(
+        new Alert(
+            Alert.Level.CRITICAL,
+            "MESSAGE_DEAD",
+            "academy-1",
+            "dead again",
+            Instant.EPOCH.plusSeconds(60)));
+
+    // then each destination got it once
+    assertThat(webhook).containsExactly(ALERT);
+    assertThat(email).containsExactly(ALERT);
+  }
 }

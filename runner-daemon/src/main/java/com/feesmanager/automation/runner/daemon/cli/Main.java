@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Sends Fees Manager fee reminders to WhatsApp, on time, exactly once.",
+    footer = {"", "Commands and exit codes: docs/commands.md. Settings: docs/configuration.md."},
     subcommands = {
       DemoCli.class,
       PreviewCli.class,
