@@ -39,13 +39,16 @@ public final class EmailAlerts implements Alerts, AutoCloseable {
   private final ThreadPoolExecutor executor;
 
   public EmailAlerts(SmtpSettings settings) {
-    this(settings, new Properties());
+    this(settings, new Properties(), WebhookAlerts.DRAIN);
   }
 
-  /** As {@link #EmailAlerts(SmtpSettings)}, with extra Jakarta Mail properties (tests' trust). */
-  EmailAlerts(SmtpSettings settings, Properties extra) {
+  /**
+   * As {@link #EmailAlerts(SmtpSettings)}, with extra Jakarta Mail properties (tests' trust) and
+   * the time {@link #close} waits for e-mails still queued.
+   */
+  EmailAlerts(SmtpSettings settings, Properties extra, Duration drain) {
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
-    this.drain = WebhookAlerts.DRAIN;
+    this.drain = Objects.requireNonNull(drain, "'drain' must not be null");
     Properties properties = properties(settings, WebhookAlerts.TIMEOUT);
     properties.putAll(extra);
     this.session = Session.getInstance(properties);

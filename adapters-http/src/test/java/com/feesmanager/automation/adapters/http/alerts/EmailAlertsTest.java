@@ -27,6 +27,9 @@ class EmailAlertsTest {
   private static final Instant AT = Instant.parse("2026-11-20T05:00:30Z");
   private static final String PASSWORD = "s3cr3t-Passw0rd";
 
+  /** Close waits this long for the e-mail in flight: a loaded machine is slow, never wrong. */
+  private static final java.time.Duration DRAIN = java.time.Duration.ofSeconds(60);
+
   private GreenMail smtp;
   private final ListAppender<ILoggingEvent> log = new ListAppender<>();
 
@@ -69,7 +72,7 @@ class EmailAlertsTest {
   void an_alert_is_mailed_over_tls_to_every_recipient_with_phone_numbers_masked() throws Exception {
     // given
     List<String> to = List.of("owner@academy.example", "ops@academy.example");
-    try (EmailAlerts alerts = new EmailAlerts(settings(PASSWORD, to), trustGreenMail())) {
+    try (EmailAlerts alerts = new EmailAlerts(settings(PASSWORD, to), trustGreenMail(), DRAIN)) {
       // when
       alerts.raise(
           new Alert(
@@ -100,7 +103,8 @@ class EmailAlertsTest {
   void a_refused_login_is_one_warning_naming_the_server_and_never_the_password() throws Exception {
     // given
     try (EmailAlerts alerts =
-        new EmailAlerts(settings("wrong-" + PASSWORD, List.of("o@a.example")), trustGreenMail())) {
+        new EmailAlerts(
+            settings("wrong-" + PASSWORD, List.of("o@a.example")), trustGreenMail(), DRAIN)) {
       // when
       alerts.raise(new Alert(Alert.Level.WARNING, "RULE_INVALID", "academy-1", "bad rule", AT));
     }

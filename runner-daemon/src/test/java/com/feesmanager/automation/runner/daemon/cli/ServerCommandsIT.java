@@ -524,7 +524,8 @@ class ServerCommandsIT {
   }
 
   @Test
-  void status_shows_the_redis_queues_when_firestore_is_down_and_exits_1() {
+  @SuppressWarnings("unchecked")
+  void status_shows_the_redis_queues_when_firestore_is_down_and_exits_1() throws Exception {
     // given one dead letter in Redis
     Map<String, String> env = tickWithOneDeadLetter();
     env.put("FIRESTORE_EMULATOR_HOST", "127.0.0.1:9");
@@ -538,6 +539,13 @@ class ServerCommandsIT {
         .containsPattern("demo\\s+0\\s+0\\s+0\\s+1")
         .containsPattern("total\\s+0\\s+0\\s+0\\s+1")
         .contains("firestore UNREACHABLE");
+    // and as JSON
+    Run json = run(new StatusCli(), env, "--json");
+    assertThat(json.exitCode()).isEqualTo(1);
+    Map<String, Object> parsed = json(json.out());
+    assertThat((Map<String, Object>) parsed.get("firestore")).containsEntry("ok", false);
+    assertThat((Map<String, Object>) ((Map<String, Object>) parsed.get("sessions")).get("demo"))
+        .containsEntry("dead", 1);
   }
 
   /** {@code send-test} for the sample account. */
