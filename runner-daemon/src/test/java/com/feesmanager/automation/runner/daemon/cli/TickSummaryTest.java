@@ -48,6 +48,9 @@ class TickSummaryTest {
       counted += Integer.parseInt(delivered.group(group));
     }
     assertThat(queued).isEqualTo(18);
+    // the occurrence is the account's local time, said so
+    assertThat(run.out())
+        .contains("FIRED demo-academy overdue-daily 2026-11-20T10:00 Asia/Karachi:");
     assertThat(counted).as(run.out()).isEqualTo(queued);
     assertThat(Integer.parseInt(delivered.group(6))).as("some messages wait").isPositive();
   }
