@@ -1,11 +1,16 @@
 package com.feesmanager.automation.bootstrap;
 
+import com.feesmanager.automation.adapters.http.alerts.EmailAlerts;
+import com.feesmanager.automation.adapters.http.alerts.SmtpSettings;
 import com.feesmanager.automation.adapters.http.alerts.WebhookAlerts;
 import com.feesmanager.automation.application.AutomationSettings;
+import com.feesmanager.automation.bootstrap.alerts.FanOutAlerts;
 import com.feesmanager.automation.bootstrap.alerts.LoggingAlerts;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig;
 import com.feesmanager.automation.bootstrap.config.ConfigException;
 import com.feesmanager.automation.bootstrap.config.ConfigLoader;
+import com.feesmanager.automation.bootstrap.config.Secret;
+import com.feesmanager.automation.bootstrap.config.SmtpUrl;
 import com.feesmanager.automation.bootstrap.logging.Logging;
 import com.feesmanager.automation.bootstrap.wiring.CoreModule;
 import com.feesmanager.automation.bootstrap.wiring.ProcessModule;
@@ -110,9 +115,11 @@ public final class ServerRuntime {
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(e.getMessage());
     }
-    Optional<WebhookAlerts> webhook =
-        config.alertWebhookUrl().map(url -> new WebhookAlerts(url.reveal()));
-    Alerts alertChannel = webhook.<Alerts>map(w -> w).orElseGet(LoggingAlerts::new);
+    List<AutoCloseable> senders = alertSenders(config.alerting());
+    Alerts alertChannel =
+        senders.isEmpty()
+            ? new LoggingAlerts()
+            : new FanOutAlerts(senders.stream().map(Alerts.class::cast).toList());
     try (clients) {
       List<Module> modules =
           new java.util.ArrayList<>(
@@ -120,7 +127,41 @@ public final class ServerRuntime {
       modules.add(new ServerAdaptersModule(clients, gateway));
       return work.run(Guice.createInjector(modules), config, clients);
     } finally {
-      webhook.ifPresent(WebhookAlerts::close);
+      senders.forEach(ServerRuntime::closeQuietly);
+    }
+  }
+
+  /**
+   * One sender per alert destination (issue 15): each webhook URL, and e-mail when {@code
+   * ALERT_EMAIL_TO} and {@code SMTP_URL} are set; none means alerts go to the log.
+   */
+  public static List<AutoCloseable> alertSenders(AutomationConfig.Alerting alerting) {
+    List<AutoCloseable> senders = new java.util.ArrayList<>();
+    alerting.webhooks().forEach(url -> senders.add(new WebhookAlerts(url.reveal())));
+    alerting
+        .smtp()
+        .filter(smtp -> alerting.email())
+        .ifPresent(smtp -> senders.add(new EmailAlerts(smtpSettings(smtp, alerting.emailTo()))));
+    return senders;
+  }
+
+  static SmtpSettings smtpSettings(SmtpUrl smtp, List<String> to) {
+    return new SmtpSettings(
+        smtp.host(),
+        smtp.port(),
+        smtp.implicitTls(),
+        smtp.startTls(),
+        smtp.user(),
+        smtp.password().map(Secret::reveal),
+        smtp.from(),
+        to);
+  }
+
+  private static void closeQuietly(AutoCloseable sender) {
+    try {
+      sender.close();
+    } catch (Exception e) {
+      // closing drains what it can and logs the rest; nothing more to do at exit
     }
   }
 

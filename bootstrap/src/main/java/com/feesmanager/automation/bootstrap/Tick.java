@@ -6,6 +6,7 @@ import com.feesmanager.automation.ports.in.DrainQueuesUseCase.Left;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.google.inject.Injector;
@@ -13,6 +14,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -146,6 +148,25 @@ public final class Tick {
     }
   }
 
+  /**
+   * {@code " Asia/Karachi"} for each account: an occurrence is the account's local time, and a
+   * person reading it needs the zone (issue 15). From the enabled accounts the fire step has just
+   * read (cached); none when they cannot be read now (the fire step reported that).
+   */
+  private static Map<String, String> zoneLabels(Injector injector) {
+    Map<String, String> zones = new HashMap<>();
+    try {
+      injector
+          .getInstance(AccountDirectory.class)
+          .enabledAccounts()
+          .accounts()
+          .forEach(account -> zones.put(account.uid(), " " + account.timezone()));
+    } catch (RuntimeException e) {
+      // the labels only help reading; the tick goes on without them
+    }
+    return zones;
+  }
+
   /** One tick on an already wired process (server or embedded adapters). */
   public static Report on(
       Injector injector, Clock clock, Instant start, Duration budget, PrintStream out)
@@ -154,23 +175,28 @@ public final class Tick {
         injector
             .getInstance(FireDueOccurrencesUseCase.class)
             .fireDueOccurrences(new FireDueOccurrencesCommand(start));
+    Map<String, String> zones = fired.occurrences().isEmpty() ? Map.of() : zoneLabels(injector);
     fired
         .occurrences()
         .forEach(
             o ->
                 out.printf(
-                    "%s %s %s %s: matched %d, queued %d, skipped %d%n",
+                    "%s %s %s %s%s: matched %d, queued %d, skipped %d%n",
                     o.outcome(),
                     o.uid(),
                     o.ruleId(),
                     o.occurrence(),
+                    zones.getOrDefault(o.uid(), ""),
                     o.matched(),
                     o.queued(),
                     o.skipped()));
     fired.problems().forEach(p -> out.println("problem: " + p));
     DrainReport report = TickDelivery.drain(injector, clock, budget);
     int held = report.held();
-    int waiting = report.waiting();
+    // waiting counts messages, like every other number of the line, so that the fired
+    // occurrences' "queued" adds up: sent + skipped + failed + dead + held + waiting
+    int waiting = 0;
+    int waitingSessions = 0;
     for (Left left : report.left()) {
       Optional<SessionState> down =
           left.state() == Left.State.QUEUED
@@ -179,13 +205,21 @@ public final class Tick {
       if (down.isPresent()) {
         // held by an earlier run and not due within this one: the session is still down
         held += Math.max(1, TickDelivery.pending(injector, clock, left.session()));
-        waiting--;
+      } else if (left.state() == Left.State.WAITING || left.state() == Left.State.QUEUED) {
+        waiting += Math.max(1, TickDelivery.pending(injector, clock, left.session()));
+        waitingSessions++;
       }
       out.println(TickDelivery.describe(left, down));
     }
     out.printf(
-        "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%n",
-        report.sent(), report.skipped(), report.failed(), report.dead(), held, waiting);
+        "delivered: sent %d, skipped %d, failed %d, dead %d, held %d, waiting %d%s%n",
+        report.sent(),
+        report.skipped(),
+        report.failed(),
+        report.dead(),
+        held,
+        waiting,
+        waitingSessions == 0 ? "" : " (in " + waitingSessions + " session(s))");
     heartbeat(injector, clock, out);
     boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(

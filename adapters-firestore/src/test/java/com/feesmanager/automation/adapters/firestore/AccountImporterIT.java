@@ -146,6 +146,92 @@ class AccountImporterIT {
         .isFalse();
   }
 
+  @Test
+  void theAccountDocumentIsMerged_fieldsTheWebAppKeepsThereSurvive() throws Exception {
+    // given: a live account where the web app keeps its own fields, at the top and in automation
+    Map<String, Object> file = demoAccountFile();
+    String uid = "merge-" + System.nanoTime();
+    file.put("uid", uid);
+    connection
+        .firestore()
+        .document("users/" + uid)
+        .set(
+            Map.of(
+                "plan",
+                "pro",
+                "academyName",
+                "Old Name",
+                "automation",
+                Map.of("enabled", false, "webAppNote", "keep me")))
+        .get();
+
+    // when
+    connection.importer().importAccount(file);
+
+    // then
+    DocumentSnapshot account = connection.firestore().document("users/" + uid).get().get();
+    assertThat(account.getString("plan")).isEqualTo("pro");
+    assertThat(account.getString("automation.webAppNote")).isEqualTo("keep me");
+    assertThat(account.getBoolean("automation.enabled")).isTrue();
+    assertThat(account.getString("academyName")).isEqualTo("Bright Future Academy");
+  }
+
+  @Test
+  void aDryRun_saysWhatWouldChange_andWritesNothing() throws Exception {
+    // given: the account imported once, then changed by hand in three places
+    Map<String, Object> file = demoAccountFile();
+    String uid = "dry-" + System.nanoTime();
+    file.put("uid", uid);
+    connection.importer().importAccount(file);
+    connection
+        .firestore()
+        .document("users/" + uid)
+        .update(Map.of("academyName", "Renamed", "plan", "pro"))
+        .get();
+    connection.firestore().document("users/" + uid + "/students/stu-002").delete().get();
+    connection
+        .firestore()
+        .document("users/" + uid + "/templates/overdue-en")
+        .update(Map.of("extra", "x"))
+        .get();
+    Map<String, Object> before =
+        connection.firestore().document("users/" + uid).get().get().getData();
+
+    // when
+    List<AccountImporter.Change> changes = connection.importer().dryRun(file);
+
+    // then
+    assertThat(changes).hasSize(1 + 30 + 3 + 4);
+    assertThat(changes.get(0))
+        .isEqualTo(
+            new AccountImporter.Change(
+                "users/" + uid, AccountImporter.Change.Kind.UPDATE, List.of("academyName")));
+    assertThat(changes)
+        .filteredOn(change -> change.kind() != AccountImporter.Change.Kind.UNCHANGED)
+        .extracting(AccountImporter.Change::path, AccountImporter.Change::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("users/" + uid, AccountImporter.Change.Kind.UPDATE),
+            org.assertj.core.groups.Tuple.tuple(
+                "users/" + uid + "/students/stu-002", AccountImporter.Change.Kind.CREATE),
+            org.assertj.core.groups.Tuple.tuple(
+                "users/" + uid + "/templates/overdue-en", AccountImporter.Change.Kind.UPDATE));
+    assertThat(changes)
+        .filteredOn(change -> change.path().endsWith("overdue-en"))
+        .singleElement()
+        .extracting(AccountImporter.Change::fields)
+        .isEqualTo(List.of("extra"));
+    assertThat(connection.firestore().document("users/" + uid).get().get().getData())
+        .isEqualTo(before);
+    assertThat(
+            connection
+                .firestore()
+                .document("users/" + uid + "/students/stu-002")
+                .get()
+                .get()
+                .exists())
+        .isFalse();
+  }
+
   private static Object firestoreValue(String path, String field) {
     try {
       return connection.firestore().document(path).get().get().get(field);

@@ -16,10 +16,11 @@ import java.util.TreeMap;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
-record StatusJson(
+public record StatusJson(
     QueueJson queue, Map<String, QueueJson> sessions, Map<String, HeartbeatJson> accounts) {
 
-  static StatusJson of(StatusReport report) {
+  /** Also the body of the CLI's {@code status --json} (one shape for both). */
+  public static StatusJson of(StatusReport report) {
     Map<String, QueueJson> sessions = new TreeMap<>();
     report.queues().forEach((session, counts) -> sessions.put(session, QueueJson.of(counts)));
     Map<String, HeartbeatJson> accounts = new TreeMap<>();
@@ -29,8 +30,8 @@ record StatusJson(
 
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record QueueJson(long ready, long delayed, long inFlight, long dead) {
-    static QueueJson of(QueueCounts counts) {
+  public record QueueJson(long ready, long delayed, long inFlight, long dead) {
+    public static QueueJson of(QueueCounts counts) {
       return new QueueJson(counts.ready(), counts.delayed(), counts.inFlight(), counts.dead());
     }
   }
@@ -38,7 +39,7 @@ record StatusJson(
   /** {@code {heartbeatAt, instance, version, wppconnect, queue, today, nextRuns, problems}}. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record HeartbeatJson(
+  public record HeartbeatJson(
       String heartbeatAt,
       String instance,
       String version,
@@ -72,24 +73,25 @@ record StatusJson(
   /** {@code qr} only while the session waits for a scan (SPEC §8). */
   @Serdeable
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record GatewayJson(String status, String checkedAt, QrJson qr) {}
+  public record GatewayJson(String status, String checkedAt, QrJson qr) {}
 
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record QrJson(String dataUrl, String expiresAt) {}
+  public record QrJson(String dataUrl, String expiresAt) {}
 
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record TodayJson(long sent, long failed, long skipped) {}
+  public record TodayJson(long sent, long failed, long skipped) {}
 
   @Serdeable
   @JsonInclude(JsonInclude.Include.ALWAYS)
-  record NextRunJson(String ruleId, String at) {}
+  public record NextRunJson(String ruleId, String at) {}
 
   /** SPEC §8 {@code {code, ruleId?, studentId?, message, since}}: absent ids are left out. */
   @Serdeable
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record ProblemJson(String code, String ruleId, String studentId, String message, String since) {
+  public record ProblemJson(
+      String code, String ruleId, String studentId, String message, String since) {
     static ProblemJson of(AccountProblem problem) {
       return new ProblemJson(
           problem.code(),

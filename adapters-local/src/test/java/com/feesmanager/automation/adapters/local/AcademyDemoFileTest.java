@@ -11,13 +11,21 @@ import com.feesmanager.automation.domain.document.Mapped;
 import com.feesmanager.automation.domain.rule.RuleCheck;
 import com.feesmanager.automation.domain.rule.RuleDraft;
 import com.feesmanager.automation.domain.rule.RuleValidator;
+import com.feesmanager.automation.domain.template.CompiledTemplate;
+import com.feesmanager.automation.domain.template.MessageValues;
+import com.feesmanager.automation.domain.template.PlaceholderName;
+import com.feesmanager.automation.domain.template.Rendering;
+import com.feesmanager.automation.domain.template.TemplateCompilation;
+import com.feesmanager.automation.domain.template.TextDirection;
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,5 +159,33 @@ class AcademyDemoFileTest {
     assertThat(book.rules())
         .extracting(rule -> RuleValidator.validate(rule, book.templates()))
         .allSatisfy(check -> assertThat(check).isInstanceOf(RuleCheck.Valid.class));
+  }
+
+  @Test
+  void theUrduTemplateIsolatesItsValues_theEnglishOnesStayAsTheyWere() {
+    // given
+    RuleBook book = data.rules(UID);
+    Map<PlaceholderName, String> values = new EnumMap<>(PlaceholderName.class);
+    for (PlaceholderName name : PlaceholderName.values()) {
+      values.put(name, "Value " + name.key());
+    }
+
+    // when
+    String urdu = rendered(book.templates().get("weekly-ur").body(), values);
+    String english = rendered(book.templates().get("overdue-en").body(), values);
+
+    // then
+    assertThat(urdu).contains("\u2068Value studentName\u2069 (\u2068Value className\u2069)");
+    assertThat(urdu).contains("\u2068Value amountDue\u2069");
+    assertThat(english).doesNotContain("\u2068", "\u2069").contains("fee of Value amountDue for");
+  }
+
+  private static String rendered(String body, Map<PlaceholderName, String> values) {
+    CompiledTemplate template =
+        ((TemplateCompilation.Compiled) CompiledTemplate.compile(body)).template();
+    assertThat(template.direction())
+        .isEqualTo(
+            body.startsWith("السلام") ? TextDirection.RIGHT_TO_LEFT : TextDirection.LEFT_TO_RIGHT);
+    return ((Rendering.Rendered) template.render(MessageValues.of(values))).body();
   }
 }

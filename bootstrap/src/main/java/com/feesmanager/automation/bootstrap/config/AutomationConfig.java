@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param visibilityTimeout how long a claimed message stays invisible to other workers
  * @param dedupeRetention how long a message key blocks a duplicate
  * @param defaultCountryCode replaces the leading 0 of local phone numbers (digits, no '+')
- * @param alertWebhookUrl where alerts are posted; empty disables alerts
+ * @param alerting where alerts go besides the log (webhooks, e-mail); none: only the log
  * @param httpPort the health/metrics/webhook port; 0 disables the HTTP server
  * @param httpBind the address the HTTP server listens on
  * @param httpAccess the tokens of the operator console and of {@code /status} and {@code /metrics}
@@ -42,7 +43,7 @@ public record AutomationConfig(
     Duration visibilityTimeout,
     Duration dedupeRetention,
     String defaultCountryCode,
-    Optional<SecretUrl> alertWebhookUrl,
+    Alerting alerting,
     int httpPort,
     String httpBind,
     HttpAccess httpAccess,
@@ -63,7 +64,7 @@ public record AutomationConfig(
     requirePositive(visibilityTimeout, "visibilityTimeout");
     requirePositive(dedupeRetention, "dedupeRetention");
     Objects.requireNonNull(defaultCountryCode, "'defaultCountryCode' must not be null");
-    Objects.requireNonNull(alertWebhookUrl, "'alertWebhookUrl' must not be null");
+    Objects.requireNonNull(alerting, "'alerting' must not be null");
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("'httpPort' must be 0–65535: " + httpPort);
     }
@@ -75,6 +76,30 @@ public record AutomationConfig(
     Objects.requireNonNull(tz, "'tz' must not be null");
     requirePositive(firestoreCacheMaxAge, "firestoreCacheMaxAge");
     requirePositive(ledgerMaxAge, "ledgerMaxAge");
+  }
+
+  /**
+   * Where alerts go (SPEC §7, §8; issue 15): every destination at once.
+   *
+   * @param webhooks {@code ALERT_WEBHOOK_URL}: one or more URLs (comma-separated)
+   * @param emailTo {@code ALERT_EMAIL_TO}: the recipients of alert e-mails
+   * @param smtp {@code SMTP_URL}: the server alert e-mails go through (set with {@code emailTo})
+   */
+  public record Alerting(List<SecretUrl> webhooks, List<String> emailTo, Optional<SmtpUrl> smtp) {
+
+    /** No destination: alerts only in the log. */
+    public static final Alerting LOG_ONLY = new Alerting(List.of(), List.of(), Optional.empty());
+
+    public Alerting {
+      webhooks = List.copyOf(webhooks);
+      emailTo = List.copyOf(emailTo);
+      Objects.requireNonNull(smtp, "'smtp' must not be null");
+    }
+
+    /** Whether alerts are e-mailed (both variables set). */
+    public boolean email() {
+      return smtp.isPresent() && !emailTo.isEmpty();
+    }
   }
 
   /** Whether the HTTP server runs ({@code HTTP_PORT} is not 0). */

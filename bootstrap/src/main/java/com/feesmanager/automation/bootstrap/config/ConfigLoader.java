@@ -1,5 +1,6 @@
 package com.feesmanager.automation.bootstrap.config;
 
+import com.feesmanager.automation.bootstrap.config.AutomationConfig.Alerting;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.Firebase;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.Limits;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogFormat;
@@ -71,6 +72,8 @@ public final class ConfigLoader {
   static final String DEDUPE_RETENTION = "DEDUPE_RETENTION";
   static final String DEFAULT_COUNTRY_CODE = "DEFAULT_COUNTRY_CODE";
   static final String ALERT_WEBHOOK_URL = "ALERT_WEBHOOK_URL";
+  static final String ALERT_EMAIL_TO = "ALERT_EMAIL_TO";
+  static final String SMTP_URL = "SMTP_URL";
   static final String HTTP_PORT = "HTTP_PORT";
   static final String HTTP_BIND = "HTTP_BIND";
   static final String CONSOLE_TOKEN = "CONSOLE_TOKEN";
@@ -110,6 +113,8 @@ public final class ConfigLoader {
           DEDUPE_RETENTION,
           DEFAULT_COUNTRY_CODE,
           ALERT_WEBHOOK_URL,
+          ALERT_EMAIL_TO,
+          SMTP_URL,
           HTTP_PORT,
           HTTP_BIND,
           CONSOLE_TOKEN,
@@ -129,6 +134,7 @@ public final class ConfigLoader {
           WPPCONNECT_TOKEN,
           FIREBASE_PRIVATE_KEY,
           ALERT_WEBHOOK_URL,
+          SMTP_URL,
           CONSOLE_TOKEN,
           METRICS_TOKEN);
 
@@ -214,8 +220,7 @@ public final class ConfigLoader {
       String countryCode =
           v.optional(DEFAULT_COUNTRY_CODE, ValueParsers::countryCode, ConfigValues.Shown.VALUE)
               .orElse("92");
-      Optional<SecretUrl> alertWebhook =
-          v.optional(ALERT_WEBHOOK_URL, SecretUrl::parse, ConfigValues.Shown.NEVER);
+      Alerting alerting = alerting();
       int httpPort = v.wholeNumber(HTTP_PORT, 8081, 0, 65535);
       String httpBind =
           v.optional(HTTP_BIND, ValueParsers::bindAddress, ConfigValues.Shown.VALUE)
@@ -252,7 +257,7 @@ public final class ConfigLoader {
           visibilityTimeout,
           dedupeRetention,
           countryCode,
-          alertWebhook,
+          alerting,
           httpPort,
           httpBind,
           new AutomationConfig.HttpAccess(consoleToken, metricsToken),
@@ -263,5 +268,48 @@ public final class ConfigLoader {
           firestoreCacheMaxAge,
           ledgerMaxAge);
     }
+
+    /**
+     * {@code ALERT_WEBHOOK_URL} (one or more, comma-separated), {@code ALERT_EMAIL_TO} (one or more
+     * addresses) and {@code SMTP_URL}: the two e-mail variables go together.
+     */
+    private Alerting alerting() {
+      List<SecretUrl> webhooks =
+          v.optional(ALERT_WEBHOOK_URL, ConfigLoader::webhookUrls, ConfigValues.Shown.NEVER)
+              .orElse(List.of());
+      List<String> emailTo =
+          v.optional(ALERT_EMAIL_TO, ConfigLoader::addresses, ConfigValues.Shown.VALUE)
+              .orElse(List.of());
+      Optional<SmtpUrl> smtp = v.optional(SMTP_URL, SmtpUrl::parse, ConfigValues.Shown.NEVER);
+      if (!emailTo.isEmpty() && smtp.isEmpty() && v.raw(SMTP_URL).isEmpty()) {
+        v.problem(ALERT_EMAIL_TO, "needs SMTP_URL, the server alert e-mails go through");
+      }
+      if (smtp.isPresent() && emailTo.isEmpty() && v.raw(ALERT_EMAIL_TO).isEmpty()) {
+        v.problem(SMTP_URL, "is set but ALERT_EMAIL_TO, who alert e-mails go to, is not");
+      }
+      return new Alerting(webhooks, emailTo, smtp);
+    }
+  }
+
+  /** Several webhook URLs, separated by commas (or spaces): each gets every alert. */
+  static List<SecretUrl> webhookUrls(String value) {
+    List<SecretUrl> urls = new ArrayList<>();
+    for (String part : value.split("[,\\s]+")) {
+      if (!part.isBlank()) {
+        urls.add(SecretUrl.parse(part));
+      }
+    }
+    return List.copyOf(urls);
+  }
+
+  /** Several e-mail addresses, separated by commas (or spaces). */
+  static List<String> addresses(String value) {
+    List<String> addresses = new ArrayList<>();
+    for (String part : value.split("[,;\\s]+")) {
+      if (!part.isBlank()) {
+        addresses.add(SmtpUrl.address(part));
+      }
+    }
+    return List.copyOf(addresses);
   }
 }

@@ -47,12 +47,7 @@ public final class ServerClients implements AutoCloseable {
   public static ServerClients open(
       AutomationConfig config, FirestoreConfig firestoreConfig, Clock clock) {
     AccountDefaults defaults = accountDefaults(config);
-    WppConnectConfig wppconnect =
-        WppConnectConfig.of(
-                config.wppconnect().serverUrl(),
-                config.wppconnect().token().map(Secret::reveal),
-                config.wppconnect().secretKey().map(Secret::reveal))
-            .withTimeout(config.wppconnect().timeout());
+    WppConnectConfig wppconnect = wppconnectConfig(config);
     FutureTask<FirestoreConnection> firestore =
         new FutureTask<>(() -> FirestoreConnection.open(firestoreConfig, defaults, clock));
     Thread opener = new Thread(firestore, "firestore-open");
@@ -108,6 +103,15 @@ public final class ServerClients implements AutoCloseable {
     } catch (RuntimeException e) {
       // The Redis failure is the one to report; a Firestore that did not open holds nothing.
     }
+  }
+
+  /** The wppconnect-server client's settings (URL, token or secret key, timeout). */
+  public static WppConnectConfig wppconnectConfig(AutomationConfig config) {
+    return WppConnectConfig.of(
+            config.wppconnect().serverUrl(),
+            config.wppconnect().token().map(Secret::reveal),
+            config.wppconnect().secretKey().map(Secret::reveal))
+        .withTimeout(config.wppconnect().timeout());
   }
 
   /** SPEC §1.1's environment defaults for account documents. */

@@ -105,7 +105,7 @@ class ConfigLoaderTest {
     assertThat(config.visibilityTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.dedupeRetention()).isEqualTo(Duration.ofDays(14));
     assertThat(config.defaultCountryCode()).isEqualTo("92");
-    assertThat(config.alertWebhookUrl()).isEmpty();
+    assertThat(config.alerting()).isEqualTo(AutomationConfig.Alerting.LOG_ONLY);
     assertThat(config.httpPort()).isEqualTo(8081);
     assertThat(config.httpEnabled()).isTrue();
     assertThat(config.httpBind()).isEqualTo("127.0.0.1");
@@ -194,7 +194,9 @@ class ConfigLoaderTest {
     assertThat(config.visibilityTimeout()).isEqualTo(Duration.ofMinutes(5));
     assertThat(config.dedupeRetention()).isEqualTo(Duration.ofDays(30));
     assertThat(config.defaultCountryCode()).isEqualTo("44");
-    assertThat(config.alertWebhookUrl().orElseThrow().reveal()).isEqualTo(URI.create(ALERT_URL));
+    assertThat(config.alerting().webhooks())
+        .extracting(SecretUrl::reveal)
+        .containsExactly(URI.create(ALERT_URL));
     assertThat(config.httpPort()).isZero();
     assertThat(config.httpEnabled()).isFalse();
     assertThat(config.httpBind()).isEqualTo("0.0.0.0");

@@ -39,6 +39,9 @@ public final class CompiledTemplate {
 
   private final Set<PlaceholderName> placeholders;
 
+  /** Right-to-left templates isolate each inserted value (FSI … PDI). */
+  private final boolean isolateValues;
+
   private final int capacity;
 
   /**
@@ -62,6 +65,7 @@ public final class CompiledTemplate {
     for (String literal : literals) {
       literalLength += literal.length();
     }
+    this.isolateValues = TextDirection.of(String.join("", literals)) == TextDirection.RIGHT_TO_LEFT;
     this.capacity = literalLength + names.length * VALUE_ALLOWANCE;
   }
 
@@ -78,6 +82,11 @@ public final class CompiledTemplate {
     return source;
   }
 
+  /** The main direction of the template's literal text (its placeholders do not vote). */
+  public TextDirection direction() {
+    return isolateValues ? TextDirection.RIGHT_TO_LEFT : TextDirection.LEFT_TO_RIGHT;
+  }
+
   /** The placeholder names the template uses. */
   public Set<PlaceholderName> placeholders() {
     return placeholders;
@@ -87,6 +96,10 @@ public final class CompiledTemplate {
    * Renders with {@code values}: a missing value (absent or blank) takes the placeholder's
    * fallback; without one the first such placeholder (in body order) is reported. A body over
    * {@link #MAX_BODY_LENGTH} characters is reported with its length.
+   *
+   * <p>In a right-to-left template each non-empty inserted value (a fallback too) is wrapped in FSI
+   * … PDI, so "Ali Raza" or "PKR 5,000" keeps its own order and its place in the sentence; the two
+   * marks count towards the length limit, since they are sent.
    */
   public Rendering render(MessageValues values) {
     StringBuilder body = new StringBuilder(capacity);
@@ -100,7 +113,13 @@ public final class CompiledTemplate {
           return new Rendering.MissingValue(names[i]);
         }
       }
-      body.append(value);
+      if (isolateValues && !value.isEmpty()) {
+        body.append(TextDirection.FIRST_STRONG_ISOLATE)
+            .append(value)
+            .append(TextDirection.POP_DIRECTIONAL_ISOLATE);
+      } else {
+        body.append(value);
+      }
     }
     body.append(literals[count]);
     if (body.length() > MAX_BODY_LENGTH) {

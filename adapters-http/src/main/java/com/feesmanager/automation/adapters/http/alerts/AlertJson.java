@@ -5,12 +5,56 @@ import com.feesmanager.automation.ports.out.Alert;
 
 /**
  * The webhook body of SPEC §8: {@code {level, event, account, text, at}}. Slack and Discord show
- * only {@code text}, so it carries level, event and account in front of the alert's own text:
- * {@code [CRITICAL] MESSAGE_DEAD academy-1: …}.
+ * only their own field, so the text carries level, event and account in front of the alert's own
+ * text: {@code [CRITICAL] MESSAGE_DEAD academy-1: …}. A Slack webhook gets {@code {"text"}}, a
+ * Discord one {@code {"content"}} (what each one's native endpoint reads), any other URL the SPEC's
+ * five fields.
  */
 final class AlertJson {
 
+  /** Discord refuses a {@code content} longer than this. */
+  static final int DISCORD_MAX = 2000;
+
+  /** The body a webhook URL understands, chosen by its host and path. */
+  enum Format {
+    GENERIC,
+    SLACK,
+    DISCORD;
+
+    static Format of(java.net.URI url) {
+      String host = url.getHost() == null ? "" : url.getHost().toLowerCase(java.util.Locale.ROOT);
+      String path = url.getPath() == null ? "" : url.getPath();
+      if (host.equals("hooks.slack.com")) {
+        return SLACK;
+      }
+      boolean discordHost =
+          host.equals("discord.com")
+              || host.endsWith(".discord.com")
+              || host.equals("discordapp.com");
+      return discordHost && path.startsWith("/api/webhooks/") ? DISCORD : GENERIC;
+    }
+  }
+
   private AlertJson() {}
+
+  /** The body for a webhook of {@code format}. */
+  static String of(Alert alert, Format format) {
+    return switch (format) {
+      case GENERIC -> of(alert);
+      case SLACK -> one("text", text(alert));
+      case DISCORD -> one("content", shortened(text(alert), DISCORD_MAX));
+    };
+  }
+
+  private static String one(String name, String value) {
+    return field(new StringBuilder(value.length() + 16).append('{'), name, value)
+        .append('}')
+        .toString();
+  }
+
+  private static String shortened(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
 
   // Written by hand: five string fields do not justify a serializer on the alert thread.
   static String of(Alert alert) {

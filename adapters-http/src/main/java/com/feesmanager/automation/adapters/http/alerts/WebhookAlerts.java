@@ -19,9 +19,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Posts each alert as JSON {@code {level, event, account, text, at}} to {@code ALERT_WEBHOOK_URL}
- * (SPEC §8) on a background thread: {@link #raise} never blocks on the webhook and never throws;
- * failures are logged at WARN with only the URL's scheme and host (its path is a token).
+ * Posts each alert to one webhook of {@code ALERT_WEBHOOK_URL} (SPEC §8) on a background thread, in
+ * the body the URL understands: Slack's {@code {"text"}}, Discord's {@code {"content"}}, else
+ * {@code {level, event, account, text, at}} (see {@link AlertJson}): {@link #raise} never blocks on
+ * the webhook and never throws; failures are logged at WARN with only the URL's scheme and host
+ * (its path is a token).
  */
 public final class WebhookAlerts implements Alerts, AutoCloseable {
 
@@ -37,6 +39,7 @@ public final class WebhookAlerts implements Alerts, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookAlerts.class);
 
   private final URI url;
+  private final AlertJson.Format format;
   private final String safeTarget;
   private final HttpClient client;
   private final Duration timeout;
@@ -52,7 +55,13 @@ public final class WebhookAlerts implements Alerts, AutoCloseable {
   }
 
   WebhookAlerts(URI url, Duration timeout, int capacity, Duration drain) {
+    this(url, AlertJson.Format.of(url), timeout, capacity, drain);
+  }
+
+  /** With the body format given (tests post Slack's or Discord's body to a local receiver). */
+  WebhookAlerts(URI url, AlertJson.Format format, Duration timeout, int capacity, Duration drain) {
     this.url = Objects.requireNonNull(url, "'url' must not be null");
+    this.format = Objects.requireNonNull(format, "'format' must not be null");
     this.timeout = Objects.requireNonNull(timeout, "'timeout' must not be null");
     this.drain = Objects.requireNonNull(drain, "'drain' must not be null");
     this.safeTarget = url.getScheme() + "://" + url.getHost() + portOf(url);
@@ -97,7 +106,9 @@ public final class WebhookAlerts implements Alerts, AutoCloseable {
         HttpRequest.newBuilder(url)
             .timeout(timeout)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(AlertJson.of(alert), StandardCharsets.UTF_8))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    AlertJson.of(alert, format), StandardCharsets.UTF_8))
             .build();
     try {
       HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());

@@ -142,6 +142,54 @@ class WebhookAlertsTest {
   }
 
   @Test
+  void slack_gets_its_native_text_body_and_discord_its_content_body() throws Exception {
+    // given
+    try (WebhookAlerts slack =
+            new WebhookAlerts(
+                url(), AlertJson.Format.SLACK, Duration.ofSeconds(5), 10, Duration.ofSeconds(5));
+        WebhookAlerts discord =
+            new WebhookAlerts(
+                url(),
+                AlertJson.Format.DISCORD,
+                Duration.ofSeconds(5),
+                10,
+                Duration.ofSeconds(5))) {
+      // when
+      slack.raise(alert("MESSAGE_DEAD", "message to 923001234567 is dead"));
+      Received toSlack = received.poll(10, TimeUnit.SECONDS);
+      discord.raise(alert("MESSAGE_DEAD", "x".repeat(3000)));
+      Received toDiscord = received.poll(10, TimeUnit.SECONDS);
+
+      // then
+      assertThat(json(toSlack.body()))
+          .containsOnly(
+              Map.entry("text", "[CRITICAL] MESSAGE_DEAD acct-1: message to 92300*****67 is dead"));
+      assertThat(toSlack.contentType()).isEqualTo("application/json");
+      Map<String, Object> content = json(toDiscord.body());
+      assertThat(content).containsOnlyKeys("content");
+      assertThat((String) content.get("content"))
+          .startsWith("[CRITICAL] MESSAGE_DEAD acct-1: xxx")
+          .hasSize(AlertJson.DISCORD_MAX);
+    }
+  }
+
+  @Test
+  void the_body_is_chosen_by_the_webhook_url() {
+    assertThat(AlertJson.Format.of(URI.create("https://hooks.slack.com/services/T0/B0/abc")))
+        .isEqualTo(AlertJson.Format.SLACK);
+    assertThat(AlertJson.Format.of(URI.create("https://discord.com/api/webhooks/123/abc")))
+        .isEqualTo(AlertJson.Format.DISCORD);
+    assertThat(AlertJson.Format.of(URI.create("https://discordapp.com/api/webhooks/123/abc")))
+        .isEqualTo(AlertJson.Format.DISCORD);
+    assertThat(AlertJson.Format.of(URI.create("https://ptb.discord.com/api/webhooks/1/a")))
+        .isEqualTo(AlertJson.Format.DISCORD);
+    assertThat(AlertJson.Format.of(URI.create("https://discord.com/channels/1")))
+        .isEqualTo(AlertJson.Format.GENERIC);
+    assertThat(AlertJson.Format.of(URI.create("https://alerts.example.org/hook")))
+        .isEqualTo(AlertJson.Format.GENERIC);
+  }
+
+  @Test
   void the_text_alone_says_level_event_and_account_for_slack_and_discord() throws Exception {
     try (WebhookAlerts alerts = alerts(Duration.ofSeconds(5), 10, Duration.ofSeconds(5))) {
       // when an account's warning and a process-wide alert (no account) are raised

@@ -19,8 +19,8 @@ public final class AccountDataOptions {
       names = "--data",
       paramLabel = "FILE",
       description =
-          "Account file (SPEC §9), repeatable: run on it with the embedded adapters. `demo`"
-              + " defaults to the bundled sample academy.")
+          "Account file in the format of examples/academy-demo.json (docs/commands.md),"
+              + " repeatable: run on it with the embedded adapters instead of the servers.")
   List<Path> files = new ArrayList<>();
 
   /** The files given, or the bundled sample copied out of the jar. */

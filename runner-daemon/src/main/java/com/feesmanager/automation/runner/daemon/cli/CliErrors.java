@@ -10,6 +10,22 @@ import picocli.CommandLine;
  */
 final class CliErrors implements CommandLine.IExecutionExceptionHandler {
 
+  /**
+   * A bad flag or argument: one line naming it and where the help is, exit 2 (the usage, 20 lines
+   * of it, would bury the line that matters).
+   */
+  static int badUsage(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cli = ex.getCommandLine();
+    cli.getErr()
+        .println(
+            "error: "
+                + ex.getMessage()
+                + " (see '"
+                + cli.getCommandSpec().qualifiedName()
+                + " --help')");
+    return 2;
+  }
+
   @Override
   public int handleExecutionException(
       Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {

@@ -15,6 +15,7 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
+import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.google.inject.Injector;
@@ -24,9 +25,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -41,11 +47,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Run the embedded default: no Firestore, Redis or WhatsApp server.",
-      "Fires the latest occurrence of every rule as of --at (default: now), delivers the",
-      "messages through an outbox (printed and appended to --outbox), and prints a summary."
-    })
+    description =
+        "Run the embedded default: no Firestore, Redis or WhatsApp server. Fires the latest occurrence of every rule as of --at (default: now), delivers the messages through an outbox (printed and appended to --outbox), and prints a summary. Without --data it runs the bundled sample academy (examples/academy-demo.json).")
 final class DemoCli implements Callable<Integer> {
 
   /** The demo fires each rule's latest occurrence, however old, so there is always a run. */
@@ -57,7 +60,11 @@ final class DemoCli implements Callable<Integer> {
       names = "--at",
       paramLabel = "INSTANT",
       converter = InstantConverter.class,
-      description = "Run as of this instant, e.g. 2026-11-20T10:00:30+05:00. Default: now.")
+      description = {
+        "Run as of this instant (ISO-8601 with an offset). Default: now.",
+        // its own line: picocli may break a long word at a colon
+        "Example: 2026-11-20T10:00:30+05:00"
+      })
   Instant at;
 
   @Option(
@@ -98,12 +105,19 @@ final class DemoCli implements Callable<Integer> {
         EmbeddedDefault.injector(
             data.filesOrSample(), clock, settings, new OutboxGateway(out, outbox));
 
-    out.println("== fees-automation demo as of " + start + " (outbox: " + outbox + ")");
+    Map<String, ZoneId> zones = new TreeMap<>();
+    injector
+        .getInstance(AccountDirectory.class)
+        .enabledAccounts()
+        .accounts()
+        .forEach(account -> zones.put(account.uid(), account.timezone()));
+    out.println(
+        "== fees-automation demo as of " + asOf(start, zones) + " (outbox: " + outbox + ")");
     FireReport fired =
         injector
             .getInstance(FireDueOccurrencesUseCase.class)
             .fireDueOccurrences(new FireDueOccurrencesCommand(start));
-    printFired(out, fired);
+    printFired(out, fired, zones);
 
     DrainQueuesUseCase drainer =
         new QueueDrainer(
@@ -119,14 +133,25 @@ final class DemoCli implements Callable<Integer> {
     return 0;
   }
 
-  private static void printFired(PrintStream out, FireReport report) {
+  /**
+   * The run's instant as a person reads the rows below it: in the accounts' zone when they share
+   * one ({@code 2026-11-20T10:00:30+05:00[Asia/Karachi]}), else in UTC, said so.
+   */
+  static String asOf(Instant start, Map<String, ZoneId> zones) {
+    Set<ZoneId> distinct = new HashSet<>(zones.values());
+    return distinct.size() == 1
+        ? start.atZone(distinct.iterator().next()).truncatedTo(ChronoUnit.SECONDS).toString()
+        : start.truncatedTo(ChronoUnit.SECONDS) + " (UTC; each occurrence in its account's zone)";
+  }
+
+  private static void printFired(PrintStream out, FireReport report, Map<String, ZoneId> zones) {
     out.println();
-    out.println("Occurrences fired:");
+    out.println("Occurrences fired (local time of each account):");
     for (OccurrenceReport o : report.occurrences()) {
       out.printf(
-          "  %-22s %-17s %-13s matched %3d  queued %3d  skipped %3d%s%n",
+          "  %-22s %-30s %-13s matched %3d  queued %3d  skipped %3d%s%n",
           o.ruleId(),
-          o.occurrence(),
+          o.occurrence() + Optional.ofNullable(zones.get(o.uid())).map(z -> " " + z).orElse(""),
           o.outcome(),
           o.matched(),
           o.queued(),

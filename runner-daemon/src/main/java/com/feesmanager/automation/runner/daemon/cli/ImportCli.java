@@ -16,26 +16,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code import --data FILE}: writes account files (SPEC §9) into Firestore, idempotently, so the
- * sample academy (or a migrated one) can run for real. Needs only the Firestore settings.
+ * {@code import --data FILE [--dry-run]}: writes account files into Firestore, idempotently,
+ * merging {@code users/{uid}} (SPEC §8), so the sample academy (or a migrated one) can run for
+ * real. Needs only the Firestore settings.
  */
 @Command(
     name = "import",
     mixinStandardHelpOptions = true,
-    description = {
-      "Write account files (SPEC §9) into Firestore: users/{uid} with its students, templates",
-      "and automationRules. Idempotent: importing the same file twice changes nothing."
-    })
+    description =
+        "Write account files (the format of examples/, docs/commands.md) into Firestore: users/{uid} is merged, so fields the web app keeps there survive; its students, templates and automationRules are written whole. Idempotent: importing the same file twice changes nothing. A progress bar (on stderr) shows files of more than 1,000 students.")
 final class ImportCli implements Callable<Integer> {
+
+  /** Files with more students than this show a progress bar. */
+  static final int PROGRESS_ABOVE = 1000;
 
   @Option(
       names = "--data",
@@ -43,6 +48,13 @@ final class ImportCli implements Callable<Integer> {
       paramLabel = "FILE",
       description = "Account file to import, repeatable.")
   List<Path> files;
+
+  @Option(
+      names = "--dry-run",
+      description = "Print what would change, document by document, and write nothing.")
+  boolean dryRun;
+
+  @Spec CommandSpec spec;
 
   /** The environment; tests replace it. */
   @Mixin Environment environment = new Environment();
@@ -69,8 +81,16 @@ final class ImportCli implements Callable<Integer> {
     try {
       AccountImporter importer = firestore.importer();
       for (AccountFile account : accounts) {
+        if (dryRun) {
+          printDryRun(out, account, importer.dryRun(tree(account)));
+          continue;
+        }
         out.printf("importing %s from %s …%n", account.uid(), account.source());
-        AccountImporter.Imported imported = importer.importAccount(tree(account));
+        AccountImporter.Progress progress =
+            account.students().size() > PROGRESS_ABOVE
+                ? new ProgressBar(spec.commandLine().getErr(), account.uid())::show
+                : AccountImporter.Progress.NONE;
+        AccountImporter.Imported imported = importer.importAccount(tree(account), progress);
         out.printf(
             "imported %s: %d students, %d templates, %d rules%n",
             imported.uid(), imported.students(), imported.templates(), imported.rules());
@@ -80,6 +100,32 @@ final class ImportCli implements Callable<Integer> {
       firestore.close();
     }
     return 0;
+  }
+
+  /** One line per document that would change, then the counts; nothing is written. */
+  private static void printDryRun(
+      PrintStream out, AccountFile account, List<AccountImporter.Change> changes) {
+    Map<AccountImporter.Change.Kind, Integer> counts =
+        new EnumMap<>(AccountImporter.Change.Kind.class);
+    for (AccountImporter.Change change : changes) {
+      counts.merge(change.kind(), 1, Integer::sum);
+      switch (change.kind()) {
+        case CREATE -> out.println("would create " + change.path());
+        case UPDATE ->
+            out.println(
+                "would update " + change.path() + ": " + String.join(", ", change.fields()));
+        case UNCHANGED -> {
+          // the summary counts them; listing them would bury the changes
+        }
+      }
+    }
+    out.printf(
+        "dry run of %s from %s: would create %d, update %d, leave %d unchanged; nothing written%n",
+        account.uid(),
+        account.source(),
+        counts.getOrDefault(AccountImporter.Change.Kind.CREATE, 0),
+        counts.getOrDefault(AccountImporter.Change.Kind.UPDATE, 0),
+        counts.getOrDefault(AccountImporter.Change.Kind.UNCHANGED, 0));
   }
 
   /** The account file as the importer takes it: the SPEC §9 JSON tree. */

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Sends Fees Manager fee reminders to WhatsApp, on time, exactly once.",
+    footer = {"", "Commands and exit codes: docs/commands.md. Settings: docs/configuration.md."},
     subcommands = {
       DemoCli.class,
       PreviewCli.class,
@@ -31,11 +32,21 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (SPEC §8: 0 ok, 1 attention needed, 2 usage/config). */
   static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /**
+   * The configured command line: failures as one line (see {@link CliErrors}), help wrapped by
+   * picocli to the terminal's width.
+   */
+  static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(new CliErrors());
+    cli.setParameterExceptionHandler(CliErrors::badUsage);
+    cli.setUsageHelpAutoWidth(true);
     cli.setOut(new java.io.PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8));
     cli.setErr(new java.io.PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8));
-    return cli.execute(args);
+    return cli;
   }
 
   @Override

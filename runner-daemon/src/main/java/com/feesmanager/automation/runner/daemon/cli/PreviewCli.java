@@ -18,6 +18,8 @@ import com.feesmanager.automation.domain.message.Skip;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.Preview;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.PreviewCommand;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.google.inject.Injector;
 import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,11 +44,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "preview",
     mixinStandardHelpOptions = true,
-    description = {
-      "Show what one rule would send as of --at (default: now): recipients, bodies, and skipped",
-      "students with reasons. Sends and writes nothing. Reads Firestore, or account files with",
-      "--data."
-    })
+    description =
+        "Show what one rule would send as of --at (default: now): recipients, bodies, and skipped students with reasons. Sends and writes nothing. Reads Firestore, or account files with --data.")
 final class PreviewCli implements Callable<Integer> {
 
   @Mixin AccountDataOptions data;
@@ -57,10 +60,16 @@ final class PreviewCli implements Callable<Integer> {
       names = "--at",
       paramLabel = "INSTANT",
       converter = InstantConverter.class,
-      description = "Evaluate as of this instant, e.g. 2026-11-20T10:00:30+05:00. Default: now.")
+      description = {
+        "Evaluate as of this instant (ISO-8601 with an offset). Default: now.",
+        // its own line: picocli may break a long word at a colon
+        "Example: 2026-11-20T10:00:30+05:00"
+      })
   Instant at;
 
-  @Option(names = "--json", description = "Print SPEC §8's JSON instead of text.")
+  @Option(
+      names = "--json",
+      description = "Print JSON instead of text (its shape: docs/commands.md).")
   boolean json;
 
   /** The environment; tests replace it. */
@@ -70,7 +79,8 @@ final class PreviewCli implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Instant instant = at != null ? at : Instant.now();
-    Preview preview = preview(instant);
+    AtomicReference<Optional<ZoneId>> zone = new AtomicReference<>(Optional.empty());
+    Preview preview = preview(instant, zone::set);
     if (preview instanceof Preview.NotFound notFound) {
       throw new UsageProblem("no " + notFound.what());
     }
@@ -91,7 +101,11 @@ final class PreviewCli implements Callable<Integer> {
         "rule "
             + planned.ruleId()
             + ", occurrence "
-            + planned.occurrence().orElse("(none yet)")
+            // local to the account: its zone says so (issue 15)
+            + planned
+                .occurrence()
+                .map(o -> o + zone.get().map(z -> " " + z).orElse(""))
+                .orElse("(none yet)")
             + ": "
             + planned.plan().messages().size()
             + " message(s), "
@@ -116,17 +130,19 @@ final class PreviewCli implements Callable<Integer> {
   }
 
   /** On the account files given, or on Firestore (SPEC §9: {@code --data} means embedded). */
-  private Preview preview(Instant instant) {
+  private Preview preview(Instant instant, Consumer<Optional<ZoneId>> accountZone) {
     PreviewCommand command = new PreviewCommand(account, rule, instant);
     if (!data.files.isEmpty()) {
       // The outbox is wired but never used: previewing sends nothing.
-      return EmbeddedDefault.injector(
+      Injector injector =
+          EmbeddedDefault.injector(
               data.filesOrSample(),
               Clock.fixed(instant, java.time.ZoneOffset.UTC),
               AutomationSettings.defaults(),
-              new OutboxGateway(new PrintStream(PrintStream.nullOutputStream()), Path.of("")))
-          .getInstance(PreviewOccurrenceUseCase.class)
-          .preview(command);
+              new OutboxGateway(new PrintStream(PrintStream.nullOutputStream()), Path.of("")));
+      accountZone.accept(
+          injector.getInstance(AccountDirectory.class).account(account).map(a -> a.timezone()));
+      return injector.getInstance(PreviewOccurrenceUseCase.class).preview(command);
     }
     AutomationConfig config =
         ServerRuntime.config(environment.variables(), ConfigLoader.Mode.FIRESTORE);
@@ -141,12 +157,15 @@ final class PreviewCli implements Callable<Integer> {
       throw new UsageProblem(e.getMessage());
     }
     try (firestore) {
-      return new PreviewOccurrenceService(
-              firestore.accountDirectory(),
-              firestore.ruleSource(),
-              firestore.studentDirectory(),
-              new ReminderPlanner(new PhoneNormaliser(config.defaultCountryCode())))
-          .preview(command);
+      Preview preview =
+          new PreviewOccurrenceService(
+                  firestore.accountDirectory(),
+                  firestore.ruleSource(),
+                  firestore.studentDirectory(),
+                  new ReminderPlanner(new PhoneNormaliser(config.defaultCountryCode())))
+              .preview(command);
+      accountZone.accept(firestore.accountDirectory().account(account).map(a -> a.timezone()));
+      return preview;
     }
   }
 }

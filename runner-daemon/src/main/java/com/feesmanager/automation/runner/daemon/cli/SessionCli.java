@@ -40,10 +40,8 @@ final class SessionCli implements Runnable {
   @Command(
       name = "rebind",
       mixinStandardHelpOptions = true,
-      description = {
-        "Bind the WhatsApp session SESSION to the account UID from now on (the account formerly",
-        "bound to it can no longer send through it). Running daemons see it within a minute."
-      })
+      description =
+          "Bind the WhatsApp session SESSION to the account UID from now on (the account formerly bound to it can no longer send through it). Running daemons see it within a minute.")
   static final class Rebind implements Callable<Integer> {
 
     /** SPEC §1.1's session names. */
@@ -70,7 +68,8 @@ final class SessionCli implements Runnable {
       PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
       if (!SESSION_NAME.matcher(session).matches()) {
         throw new UsageProblem(
-            "SESSION must be 1 to 64 characters of A-Z a-z 0-9 _ - (SPEC §1.1): " + session);
+            "SESSION must be 1 to 64 characters of A-Z a-z 0-9 _ - (docs/firestore.md): "
+                + session);
       }
       if (account.isBlank()) {
         throw new UsageProblem("--account must not be blank");

@@ -1,28 +1,74 @@
 package com.feesmanager.automation.runner.daemon.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.feesmanager.automation.adapters.http.StatusJson;
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusQuery;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusReport;
 import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.QueueCounts;
+import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionBindings;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code status}: queue counts per session and each account's last heartbeat (SPEC §8). */
+/**
+ * {@code status}: queue counts per session and each account's last heartbeat (SPEC §8). The queue
+ * counts are in Redis: when Firestore cannot be read they are still shown (every session with
+ * work), with one line saying what is missing, and the exit code is 1.
+ */
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Show queue counts per WhatsApp session and each account's last heartbeat.")
+    description =
+        "Show queue counts per WhatsApp session, which account each session is bound to, and each"
+            + " account's last heartbeat. The queue counts come from Redis and are shown even when"
+            + " Firestore cannot be read (exit 1 then).")
 final class StatusCli implements Callable<Integer> {
+
+  /** How many dead letters are read to find the sessions that only have dead letters. */
+  private static final int DEAD_SESSIONS_SCAN = 10_000;
+
+  @Option(names = "--json", description = "Print JSON instead of text (docs/commands.md).")
+  boolean json;
 
   /** The environment; tests replace it. */
   @Mixin Environment environment = new Environment();
+
+  /**
+   * {@code status --json}: the shape of {@code GET /status} ({@code queue}, {@code sessions},
+   * {@code accounts}) plus {@code bindings} (session → {uid, boundAt}) and {@code firestore} ({ok,
+   * detail}).
+   */
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record Json(
+      StatusJson.QueueJson queue,
+      Map<String, StatusJson.QueueJson> sessions,
+      Map<String, StatusJson.HeartbeatJson> accounts,
+      Map<String, BindingJson> bindings,
+      FirestoreJson firestore) {}
+
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record BindingJson(String uid, String boundAt) {}
+
+  @Serdeable
+  @JsonInclude(JsonInclude.Include.ALWAYS)
+  record FirestoreJson(boolean ok, @Nullable String detail) {}
 
   @Override
   public Integer call() throws InterruptedException {
@@ -32,24 +78,94 @@ final class StatusCli implements Callable<Integer> {
         environment.variables(),
         clock,
         (injector, config, clients) -> {
-          StatusReport report =
-              injector.getInstance(GetStatusUseCase.class).status(new StatusQuery(clock.instant()));
-          out.println("queues (ready / delayed / in flight / dead):");
-          report.queues().forEach((session, counts) -> out.println("  " + line(session, counts)));
-          out.println("  " + line("total", report.total()));
-          printBindings(out, injector.getInstance(SessionBindings.class), report);
-          out.println("last heartbeats:");
-          if (report.heartbeats().isEmpty()) {
-            out.println("  none (no daemon has run for these accounts yet)");
+          Instant now = clock.instant();
+          Optional<String> firestoreDown = Optional.empty();
+          StatusReport report;
+          try {
+            report = injector.getInstance(GetStatusUseCase.class).status(new StatusQuery(now));
+          } catch (InfrastructureException e) {
+            firestoreDown = Optional.of(e.getMessage());
+            report = fromRedisOnly(injector.getInstance(QueueMonitor.class), now);
           }
-          report.heartbeats().forEach((uid, heartbeat) -> out.println("  " + line(uid, heartbeat)));
-          return 0;
+          Map<String, SessionBindings.Bound> bindings = new TreeMap<>();
+          if (firestoreDown.isEmpty()) {
+            try {
+              SessionBindings sessions = injector.getInstance(SessionBindings.class);
+              for (String session : report.queues().keySet()) {
+                sessions.boundTo(session).ifPresent(bound -> bindings.put(session, bound));
+              }
+            } catch (InfrastructureException e) {
+              firestoreDown = Optional.of(e.getMessage());
+            }
+          }
+          if (json) {
+            printJson(out, report, bindings, firestoreDown);
+          } else {
+            printText(out, report, bindings, firestoreDown);
+          }
+          return firestoreDown.isPresent() ? 1 : 0;
         });
   }
 
-  /** Which account each session sends for (SPEC §6); SESSION_TAKEN is fixed with rebind. */
-  private static void printBindings(
-      PrintStream out, SessionBindings bindings, StatusReport report) {
+  /** Every session with pending messages or dead letters, read from Redis alone. */
+  private static StatusReport fromRedisOnly(QueueMonitor monitor, Instant now) {
+    Map<String, QueueCounts> queues = new TreeMap<>();
+    monitor.sessions().forEach(session -> queues.put(session, monitor.counts(session, now)));
+    // sessions() names sessions with pending work only; one with only dead letters counts too
+    monitor
+        .deadLetters(DEAD_SESSIONS_SCAN)
+        .forEach(
+            letter ->
+                queues.computeIfAbsent(
+                    letter.message().session(), session -> monitor.counts(session, now)));
+    return new StatusReport(queues, Map.of());
+  }
+
+  private static void printJson(
+      PrintStream out,
+      StatusReport report,
+      Map<String, SessionBindings.Bound> bindings,
+      Optional<String> firestoreDown) {
+    StatusJson status = StatusJson.of(report);
+    Map<String, BindingJson> bound = new TreeMap<>();
+    report
+        .queues()
+        .keySet()
+        .forEach(
+            session -> {
+              SessionBindings.Bound binding = bindings.get(session);
+              bound.put(
+                  session,
+                  binding == null
+                      ? null
+                      : new BindingJson(binding.uid(), binding.boundAt().toString()));
+            });
+    out.println(
+        CliJson.write(
+            new Json(
+                status.queue(),
+                status.sessions(),
+                status.accounts(),
+                firestoreDown.isPresent() ? Map.of() : bound,
+                new FirestoreJson(firestoreDown.isEmpty(), firestoreDown.orElse(null)))));
+  }
+
+  private static void printText(
+      PrintStream out,
+      StatusReport report,
+      Map<String, SessionBindings.Bound> bindings,
+      Optional<String> firestoreDown) {
+    out.println("queues (ready / delayed / in flight / dead):");
+    report.queues().forEach((session, counts) -> out.println("  " + line(session, counts)));
+    out.println("  " + line("total", report.total()));
+    if (firestoreDown.isPresent()) {
+      out.println(
+          "firestore UNREACHABLE: "
+              + firestoreDown.get()
+              + " (session bindings and heartbeats are not shown; the queues above are every"
+              + " session with messages in Redis)");
+      return;
+    }
     out.println("session bindings:");
     report
         .queues()
@@ -59,10 +175,14 @@ final class StatusCli implements Callable<Integer> {
                 out.printf(
                     "  %-24s %s%n",
                     session,
-                    bindings
-                        .boundTo(session)
+                    Optional.ofNullable(bindings.get(session))
                         .map(b -> "bound to " + b.uid() + " since " + b.boundAt())
                         .orElse("not bound yet (the first account to send is bound)")));
+    out.println("last heartbeats:");
+    if (report.heartbeats().isEmpty()) {
+      out.println("  none (no daemon has run for these accounts yet)");
+    }
+    report.heartbeats().forEach((uid, heartbeat) -> out.println("  " + line(uid, heartbeat)));
   }
 
   private static String line(String name, QueueCounts counts) {

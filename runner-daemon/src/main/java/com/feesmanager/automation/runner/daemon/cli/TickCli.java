@@ -37,11 +37,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "tick",
     mixinStandardHelpOptions = true,
-    description = {
-      "Fire the occurrences due at --at (default: now), then deliver until the queue is empty",
-      "or --max-seconds pass. Uses Firestore, Redis and wppconnect-server from the environment",
-      "and .env, or the embedded default with --data."
-    })
+    description =
+        "Fire the occurrences due at --at (default: now), then deliver until the queue is empty or --max-seconds pass. Uses Firestore, Redis and wppconnect-server from the environment and .env, or the embedded default with --data.")
 final class TickCli implements Callable<Integer> {
 
   @Mixin AccountDataOptions data;
@@ -50,7 +47,11 @@ final class TickCli implements Callable<Integer> {
       names = "--at",
       paramLabel = "INSTANT",
       converter = InstantConverter.class,
-      description = "Fire what is due at this instant, e.g. 2026-11-10T10:00:30+05:00.")
+      description = {
+        "Fire what is due at this instant (ISO-8601 with an offset). Default: now.",
+        // its own line: picocli may break a long word at a colon
+        "Example: 2026-11-10T10:00:30+05:00"
+      })
   Instant at;
 
   @Option(

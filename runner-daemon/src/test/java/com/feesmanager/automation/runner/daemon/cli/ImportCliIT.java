@@ -89,6 +89,87 @@ class ImportCliIT {
   }
 
   @Test
+  void a_field_the_web_app_keeps_in_the_account_survives_and_a_dry_run_changes_nothing()
+      throws Exception {
+    // given: the sample under a fresh uid, and a live account document with a web-app field
+    String uid = "live-" + System.nanoTime();
+    Path file = accountFile(uid, 3);
+    try (com.google.cloud.firestore.Firestore firestore =
+        FirestoreEmulatorExtension.emulator().documentsClient()) {
+      firestore
+          .document("users/" + uid)
+          .set(Map.of("subscription", "pro", "academyName", "Old"))
+          .get();
+
+      // when
+      Run dry = importWith(emulatorEnv(), "--data", file.toString(), "--dry-run");
+
+      // then: the dry run names the changes and writes nothing
+      assertThat(dry.exitCode()).as(dry.err()).isZero();
+      assertThat(dry.out())
+          .contains("would update users/" + uid + ": academyName, automation.enabled")
+          .contains("would create users/" + uid + "/students/s-0")
+          .contains("would create 3, update 1, leave 0 unchanged")
+          .contains("nothing written");
+      assertThat(firestore.document("users/" + uid).get().get().getData())
+          .isEqualTo(Map.of("subscription", "pro", "academyName", "Old"));
+      assertThat(firestore.collection("users/" + uid + "/students").get().get().isEmpty()).isTrue();
+
+      // when
+      Run real = importWith(emulatorEnv(), "--data", file.toString());
+
+      // then: merged, the web app's field kept
+      assertThat(real.exitCode()).as(real.err()).isZero();
+      var account = firestore.document("users/" + uid).get().get();
+      assertThat(account.getString("subscription")).isEqualTo("pro");
+      assertThat(account.getString("academyName")).isEqualTo("Imported Academy");
+      assertThat(real.err()).as("no progress bar for 3 students").isEmpty();
+      Run again = importWith(emulatorEnv(), "--data", file.toString(), "--dry-run");
+      assertThat(again.out()).contains("would create 0, update 0, leave 4 unchanged");
+    }
+  }
+
+  @Test
+  void a_file_of_more_than_1000_students_shows_a_progress_bar_on_stderr_only() throws Exception {
+    // given
+    String uid = "big-" + System.nanoTime();
+    Path file = accountFile(uid, 1001);
+
+    // when
+    Run run = importWith(emulatorEnv(), "--data", file.toString());
+
+    // then
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.err()).contains("\r" + uid + " [").contains(" 500/1002 documents");
+    assertThat(run.err()).endsWith("1002/1002 documents" + System.lineSeparator());
+    assertThat(run.out())
+        .doesNotContain("documents")
+        .contains("imported " + uid + ": 1001 students");
+  }
+
+  /** An account file of {@code students} students, no rules: enough for import. */
+  private static Path accountFile(String uid, int students) throws Exception {
+    StringBuilder json = new StringBuilder();
+    json.append("{\"uid\": \"")
+        .append(uid)
+        .append("\", \"account\": {\"academyName\":")
+        .append(" \"Imported Academy\", \"automation\": {\"enabled\": true}}, \"students\": {");
+    for (int i = 0; i < students; i++) {
+      json.append(i == 0 ? "" : ",")
+          .append("\"s-")
+          .append(i)
+          .append("\": {\"name\": \"Student ")
+          .append(i)
+          .append("\", \"phone\": \"03001234567\"}");
+    }
+    json.append("}}");
+    Path file = java.nio.file.Files.createTempFile("account-", ".json");
+    java.nio.file.Files.writeString(file, json);
+    file.toFile().deleteOnExit();
+    return file;
+  }
+
+  @Test
   void without_firestore_settings_it_says_what_is_missing_and_exits_2() {
     Run run = importWith(Map.of(), "--data", SAMPLE.toString());
 

@@ -343,9 +343,10 @@ class ServerCommandsIT {
     assertThat(status.out()).contains("demo ").containsPattern("total\\s+0\\s+0\\s+0\\s+0");
     assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
     assertThat(check.out())
-        .contains("redis      OK")
-        .contains("firestore  OK  1 enabled account(s)")
-        .contains("wppconnect OK");
+        .contains("configuration OK")
+        .contains("redis         OK")
+        .contains("firestore     OK  1 enabled account(s)")
+        .contains("wppconnect    OK");
   }
 
   @Test
@@ -356,7 +357,7 @@ class ServerCommandsIT {
     Run check = run(new CheckCli(), env);
 
     assertThat(check.exitCode()).isEqualTo(1);
-    assertThat(check.out()).contains("wppconnect UNREACHABLE");
+    assertThat(check.out()).contains("wppconnect    UNREACHABLE");
   }
 
   @Test
@@ -382,7 +383,7 @@ class ServerCommandsIT {
     DeadCli.RequeueDead requeueCommand = new DeadCli.RequeueDead();
     requeueCommand.clock =
         Clock.fixed(java.time.Instant.parse("2026-11-20T05:01:00Z"), java.time.ZoneOffset.UTC);
-    Run requeue = run(requeueCommand, env);
+    Run requeue = run(requeueCommand, env, "--all");
     int before = whatsapp.sends().size();
     Run again = run(new TickCli(), env, "--at", "2026-11-20T10:01:30+05:00", "--max-seconds", "30");
 
@@ -392,6 +393,159 @@ class ServerCommandsIT {
     assertThat(run(new DeadCli.ListDead(), env).out()).contains("0 dead letter(s)");
     // and the web app sees it sent: a requeued dead letter's log moves on from DEAD
     assertThat(logStatuses()).doesNotContain("DEAD");
+  }
+
+  /** One dead letter: one attempt in all, and WhatsApp refuses the first send (ack −1). */
+  private Map<String, String> tickWithOneDeadLetter() {
+    Map<String, String> env = env();
+    env.put("MAX_ATTEMPTS", "1");
+    whatsapp.replyToNextSends(WppConnectServerDouble.SendReply.ack(-1));
+    Run tick = run(new TickCli(), env, "--at", AT, "--max-seconds", "30");
+    assertThat(tick.out()).contains("dead 1");
+    return env;
+  }
+
+  private static Map<String, Object> json(String line) throws Exception {
+    return io.micronaut.serde.ObjectMapper.getDefault()
+        .readValue(line.strip(), io.micronaut.core.type.Argument.mapOf(String.class, Object.class));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void status_check_and_dead_list_print_json_that_parses_and_dead_drop_forgets_the_letter()
+      throws Exception {
+    // given
+    Map<String, String> env = tickWithOneDeadLetter();
+
+    // when
+    Run list = run(new DeadCli.ListDead(), env, "--json");
+    Run status = run(new StatusCli(), env, "--json");
+    Run check = run(new CheckCli(), env, "--json");
+
+    // then: dead list
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    Map<String, Object> dead = json(list.out());
+    assertThat(dead).containsEntry("count", 1);
+    Map<String, Object> letter = ((List<Map<String, Object>>) dead.get("deadLetters")).get(0);
+    assertThat(letter)
+        .containsEntry("account", "demo-academy")
+        .containsEntry("rule", "overdue-daily")
+        .containsEntry("session", "demo")
+        .containsEntry("reason", "WHATSAPP_FAILED")
+        .containsEntry("attempts", 1);
+    assertThat((String) letter.get("to")).contains("*");
+    assertThat(list.out()).doesNotContain("923001234567");
+    // status: the GET /status shape, plus bindings and firestore
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    Map<String, Object> statusJson = json(status.out());
+    assertThat((Map<String, Object>) statusJson.get("queue")).containsEntry("dead", 1);
+    assertThat((Map<String, Object>) statusJson.get("sessions")).containsKey("demo");
+    assertThat((Map<String, Object>) statusJson.get("bindings"))
+        .extractingByKey("demo")
+        .satisfies(b -> assertThat((Map<String, Object>) b).containsEntry("uid", "demo-academy"));
+    assertThat((Map<String, Object>) statusJson.get("firestore")).containsEntry("ok", true);
+    // check: every part, each OK
+    assertThat(check.exitCode()).as(check.out()).isZero();
+    Map<String, Object> checkJson = json(check.out());
+    assertThat(checkJson).containsEntry("ok", true);
+    assertThat((List<Map<String, Object>>) checkJson.get("parts"))
+        .extracting(part -> part.get("part") + " " + part.get("status"))
+        .containsExactly("configuration OK", "redis OK", "firestore OK", "wppconnect OK");
+
+    // when the letter is dropped by its key
+    Run drop = run(new DeadCli.DropDead(), env, (String) letter.get("key"));
+
+    // then it is gone and the next tick does not send it
+    assertThat(drop.out()).contains("dropped 1 message(s)");
+    assertThat(run(new DeadCli.ListDead(), env).out()).contains("0 dead letter(s)");
+    int before = whatsapp.sends().size();
+    run(new TickCli(), env, "--at", "2026-11-20T10:01:30+05:00", "--max-seconds", "10");
+    assertThat(whatsapp.sends()).hasSize(before);
+  }
+
+  @Test
+  void dead_requeue_or_drop_without_keys_or_all_is_refused_with_one_line() {
+    for (String verb : List.of("requeue", "drop")) {
+      CliRun run = CliRun.of("dead", verb);
+
+      assertThat(run.exitCode()).isEqualTo(2);
+      assertThat(run.err().strip().lines())
+          .singleElement()
+          .asString()
+          .contains("KEY")
+          .contains("--all")
+          .contains("see 'fees-automation dead " + verb + " --help'");
+      assertThat(run.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void check_reports_every_part_on_its_own_line_with_each_part_down_in_turn() {
+    // Redis down: the other parts are still checked
+    Map<String, String> noRedis = env();
+    noRedis.put("REDIS_URL", "redis://127.0.0.1:9");
+    // Firestore down
+    Map<String, String> noFirestore = env();
+    noFirestore.put("FIRESTORE_EMULATOR_HOST", "127.0.0.1:9");
+    // wppconnect-server down
+    Map<String, String> noGateway = env();
+    noGateway.put("WPPCONNECT_SERVER_URL", "http://127.0.0.1:9");
+    // a bad configuration: the servers are not tried, exit 2
+    Map<String, String> badConfig = env();
+    badConfig.put("MAX_ATTEMPTS", "three");
+
+    Run redis = run(new CheckCli(), noRedis);
+    Run firestore = run(new CheckCli(), noFirestore);
+    Run gateway = run(new CheckCli(), noGateway);
+    Run config = run(new CheckCli(), badConfig);
+
+    assertThat(redis.exitCode()).as(redis.out() + redis.err()).isEqualTo(1);
+    assertThat(redis.out().lines())
+        .hasSize(4)
+        .anyMatch(line -> line.startsWith("redis         UNREACHABLE"))
+        .anyMatch(line -> line.startsWith("firestore     OK"))
+        .anyMatch(line -> line.startsWith("wppconnect    OK"));
+    assertThat(firestore.exitCode()).isEqualTo(1);
+    assertThat(firestore.out().lines())
+        .hasSize(4)
+        .anyMatch(line -> line.startsWith("redis         OK"))
+        .anyMatch(line -> line.startsWith("firestore     UNREACHABLE"))
+        .anyMatch(line -> line.startsWith("wppconnect    OK"));
+    assertThat(gateway.exitCode()).isEqualTo(1);
+    assertThat(gateway.out().lines())
+        .hasSize(4)
+        .anyMatch(line -> line.startsWith("firestore     OK"))
+        .anyMatch(line -> line.startsWith("wppconnect    UNREACHABLE"));
+    assertThat(config.exitCode()).isEqualTo(2);
+    assertThat(config.out().lines())
+        .hasSize(4)
+        .anyMatch(line -> line.startsWith("configuration INVALID") && line.contains("MAX_ATTEMPTS"))
+        .anyMatch(line -> line.startsWith("redis         NOT_CHECKED"));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void status_shows_the_redis_queues_when_firestore_is_down_and_exits_1() throws Exception {
+    // given one dead letter in Redis
+    Map<String, String> env = tickWithOneDeadLetter();
+    env.put("FIRESTORE_EMULATOR_HOST", "127.0.0.1:9");
+
+    // when
+    Run status = run(new StatusCli(), env);
+
+    // then
+    assertThat(status.exitCode()).as(status.out() + status.err()).isEqualTo(1);
+    assertThat(status.out())
+        .containsPattern("demo\\s+0\\s+0\\s+0\\s+1")
+        .containsPattern("total\\s+0\\s+0\\s+0\\s+1")
+        .contains("firestore UNREACHABLE");
+    // and as JSON
+    Run json = run(new StatusCli(), env, "--json");
+    assertThat(json.exitCode()).isEqualTo(1);
+    Map<String, Object> parsed = json(json.out());
+    assertThat((Map<String, Object>) parsed.get("firestore")).containsEntry("ok", false);
+    assertThat((Map<String, Object>) ((Map<String, Object>) parsed.get("sessions")).get("demo"))
+        .containsEntry("dead", 1);
   }
 
   /** {@code send-test} for the sample account. */
