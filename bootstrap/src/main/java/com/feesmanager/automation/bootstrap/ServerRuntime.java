@@ -6,9 +6,11 @@ import com.feesmanager.automation.adapters.http.alerts.WebhookAlerts;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.bootstrap.alerts.FanOutAlerts;
 import com.feesmanager.automation.bootstrap.alerts.LoggingAlerts;
+import com.feesmanager.automation.bootstrap.config.Alerting;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig;
 import com.feesmanager.automation.bootstrap.config.ConfigException;
 import com.feesmanager.automation.bootstrap.config.ConfigLoader;
+import com.feesmanager.automation.bootstrap.config.LogFormat;
 import com.feesmanager.automation.bootstrap.config.Secret;
 import com.feesmanager.automation.bootstrap.config.SmtpUrl;
 import com.feesmanager.automation.bootstrap.logging.Logging;
@@ -135,7 +137,7 @@ public final class ServerRuntime {
    * One sender per alert destination (issue 15): each webhook URL, and e-mail when {@code
    * ALERT_EMAIL_TO} and {@code SMTP_URL} are set; none means alerts go to the log.
    */
-  public static List<AutoCloseable> alertSenders(AutomationConfig.Alerting alerting) {
+  public static List<AutoCloseable> alertSenders(Alerting alerting) {
     List<AutoCloseable> senders = new java.util.ArrayList<>();
     alerting.webhooks().forEach(url -> senders.add(new WebhookAlerts(url.reveal())));
     alerting
@@ -171,10 +173,7 @@ public final class ServerRuntime {
    */
   public static void configureLogging(AutomationConfig config) {
     try {
-      Logging.configure(
-          config.logLevel(),
-          config.logFile(),
-          config.logFormat() == AutomationConfig.LogFormat.JSON);
+      Logging.configure(config.logLevel(), config.logFile(), config.logFormat() == LogFormat.JSON);
     } catch (IllegalStateException e) {
       // SPEC §7: a bad value is one line naming the variable, exit 2
       throw new UsageProblem(

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -78,48 +77,9 @@ public record AutomationConfig(
     requirePositive(ledgerMaxAge, "ledgerMaxAge");
   }
 
-  /**
-   * Where alerts go (SPEC §7, §8; issue 15): every destination at once.
-   *
-   * @param webhooks {@code ALERT_WEBHOOK_URL}: one or more URLs (comma-separated)
-   * @param emailTo {@code ALERT_EMAIL_TO}: the recipients of alert e-mails
-   * @param smtp {@code SMTP_URL}: the server alert e-mails go through (set with {@code emailTo})
-   */
-  public record Alerting(List<SecretUrl> webhooks, List<String> emailTo, Optional<SmtpUrl> smtp) {
-
-    /** No destination: alerts only in the log. */
-    public static final Alerting LOG_ONLY = new Alerting(List.of(), List.of(), Optional.empty());
-
-    public Alerting {
-      webhooks = List.copyOf(webhooks);
-      emailTo = List.copyOf(emailTo);
-      Objects.requireNonNull(smtp, "'smtp' must not be null");
-    }
-
-    /** Whether alerts are e-mailed (both variables set). */
-    public boolean email() {
-      return smtp.isPresent() && !emailTo.isEmpty();
-    }
-  }
-
   /** Whether the HTTP server runs ({@code HTTP_PORT} is not 0). */
   public boolean httpEnabled() {
     return httpPort != 0;
-  }
-
-  /**
-   * Who may use the HTTP server beyond health and the webhook (SPEC §7, §8).
-   *
-   * @param consoleToken {@code CONSOLE_TOKEN}: the operator console's token; empty disables the
-   *     console
-   * @param metricsToken {@code METRICS_TOKEN}: a token for {@code /status} and {@code /metrics}
-   *     only (scrapers), besides the console token
-   */
-  public record HttpAccess(Optional<Secret> consoleToken, Optional<Secret> metricsToken) {
-    public HttpAccess {
-      Objects.requireNonNull(consoleToken, "'consoleToken' must not be null");
-      Objects.requireNonNull(metricsToken, "'metricsToken' must not be null");
-    }
   }
 
   /**
@@ -262,21 +222,6 @@ public record AutomationConfig(
     public RetryPolicy policy() {
       return new RetryPolicy(maxAttempts, baseDelay);
     }
-  }
-
-  /** {@code LOG_LEVEL}: the SLF4J levels. */
-  public enum LogLevel {
-    TRACE,
-    DEBUG,
-    INFO,
-    WARN,
-    ERROR
-  }
-
-  /** {@code LOG_FORMAT}: plain text lines or one JSON object per line. */
-  public enum LogFormat {
-    TEXT,
-    JSON
   }
 
   private static void requirePositive(Duration duration, String name) {

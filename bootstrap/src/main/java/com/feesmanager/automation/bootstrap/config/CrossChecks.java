@@ -1,16 +1,16 @@
 package com.feesmanager.automation.bootstrap.config;
 
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.AUTOMATION_MISFIRE_GRACE;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.FIREBASE_CLIENT_EMAIL;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.FIREBASE_PRIVATE_KEY;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.FIREBASE_PROJECT_ID;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.FIRESTORE_EMULATOR_HOST;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.GOOGLE_APPLICATION_CREDENTIALS;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.MAX_MISFIRE_GRACE;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.VISIBILITY_TIMEOUT;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.WPPCONNECT_SECRET_KEY;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.WPPCONNECT_TOKEN;
-import static com.feesmanager.automation.bootstrap.config.ConfigLoader.WPP_TIMEOUT;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.AUTOMATION_MISFIRE_GRACE;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.FIREBASE_CLIENT_EMAIL;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.FIREBASE_PRIVATE_KEY;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.FIREBASE_PROJECT_ID;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.FIRESTORE_EMULATOR_HOST;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.GOOGLE_APPLICATION_CREDENTIALS;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.MAX_MISFIRE_GRACE;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.VISIBILITY_TIMEOUT;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.WPPCONNECT_SECRET_KEY;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.WPPCONNECT_TOKEN;
+import static com.feesmanager.automation.bootstrap.config.ConfigVariables.WPP_TIMEOUT;
 
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.Firebase;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.FirestoreAccess;

@@ -1,7 +1,5 @@
 package com.feesmanager.automation.bootstrap.config;
 
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogFormat;
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -13,7 +13,7 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.rolling.RollingFileAppender;
 import ch.qos.logback.core.rolling.SizeAndTimeBasedRollingPolicy;
 import ch.qos.logback.core.util.FileSize;
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
+import com.feesmanager.automation.bootstrap.config.LogLevel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -3,7 +3,7 @@ package com.feesmanager.automation.bootstrap.logging;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.spi.ContextAwareBase;
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
+import com.feesmanager.automation.bootstrap.config.LogLevel;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -26,7 +26,7 @@ class AlertingConfigTest {
     return env;
   }
 
-  private static AutomationConfig.Alerting alerting(Map<String, String> env) {
+  private static Alerting alerting(Map<String, String> env) {
     return ConfigLoader.load(env, Optional.empty()).alerting();
   }
 
@@ -40,7 +40,7 @@ class AlertingConfigTest {
   @Test
   void several_webhooks_and_e_mail_are_read_together() {
     // when
-    AutomationConfig.Alerting alerting =
+    Alerting alerting =
         alerting(
             env(
                 "ALERT_WEBHOOK_URL",

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.feesmanager.automation.bootstrap.config.AutomationConfig.FirestoreAccess;
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogFormat;
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
 import com.feesmanager.automation.bootstrap.config.ConfigLoader.Mode;
 import java.io.IOException;
 import java.net.URI;
@@ -105,7 +103,7 @@ class ConfigLoaderTest {
     assertThat(config.visibilityTimeout()).isEqualTo(Duration.ofMinutes(2));
     assertThat(config.dedupeRetention()).isEqualTo(Duration.ofDays(14));
     assertThat(config.defaultCountryCode()).isEqualTo("92");
-    assertThat(config.alerting()).isEqualTo(AutomationConfig.Alerting.LOG_ONLY);
+    assertThat(config.alerting()).isEqualTo(Alerting.LOG_ONLY);
     assertThat(config.httpPort()).isEqualTo(8081);
     assertThat(config.httpEnabled()).isTrue();
     assertThat(config.httpBind()).isEqualTo("127.0.0.1");
@@ -605,7 +603,7 @@ class ConfigLoaderTest {
     String example = Files.readString(Path.of("../.env.example"));
 
     // then
-    for (String name : ConfigLoader.VARIABLES) {
+    for (String name : ConfigVariables.VARIABLES) {
       assertThat(docs).as("docs/configuration.md").contains("`" + name + "`");
       assertThat(example).as(".env.example").containsPattern("(?m)^#? ?" + name + "=");
     }

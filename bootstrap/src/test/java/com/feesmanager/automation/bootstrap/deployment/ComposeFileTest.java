@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.feesmanager.automation.bootstrap.config.ConfigLoader;
+import com.feesmanager.automation.bootstrap.config.ConfigVariables;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -59,7 +59,7 @@ class ComposeFileTest {
    */
   static Map<String, String> env(Mode mode) throws IOException {
     Map<String, String> env = new HashMap<>(ComposeProject.envFile(ENV_EXAMPLE));
-    for (String secret : ConfigLoader.SECRET_VARIABLES) {
+    for (String secret : ConfigVariables.SECRET_VARIABLES) {
       env.put(secret, "secret-" + secret.toLowerCase() + "-0123456789abcdef");
     }
     env.put("FIREBASE_PROJECT_ID", "demo-project");
@@ -206,7 +206,7 @@ class ComposeFileTest {
                   String.join(" ", texts(entry.getValue().path("command")))
                       + " "
                       + String.join(" ", texts(entry.getValue().path("entrypoint")));
-              for (String secret : ConfigLoader.SECRET_VARIABLES) {
+              for (String secret : ConfigVariables.SECRET_VARIABLES) {
                 assertThat(commandLine)
                     .as(entry.getKey() + " command line")
                     .doesNotContain(env.get(secret));

@@ -2,7 +2,7 @@ package com.feesmanager.automation.bootstrap.logging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
+import com.feesmanager.automation.bootstrap.config.LogLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -12,7 +12,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusUtil;
-import com.feesmanager.automation.bootstrap.config.AutomationConfig.LogLevel;
+import com.feesmanager.automation.bootstrap.config.LogLevel;
 import io.micronaut.core.type.Argument;
 import io.micronaut.serde.ObjectMapper;
 import java.io.ByteArrayOutputStream;
