@@ -139,7 +139,7 @@ fi
 peer >"$work/peer.log" 2>&1 || { cat "$work/peer.log" >&2; exit 1; }
 
 # paired: every round runs each variant once, in turn
-declare -A walls cpus
+declare -A pair_walls pair_cpus
 variants=(java17 peer)
 $have25 && variants=(java17 java25 peer)
 load_before=$(cut -d" " -f1-3 /proc/loadavg)
@@ -150,8 +150,8 @@ for _ in $(seq 1 "$RUNS"); do
       java25) read -r wall cpu <<<"$(run_timed tick25 "${J25_FLAGS[@]}" -XX:AOTCache="$work/tick.aot")" ;;
       peer) read -r wall cpu <<<"$(run_timed peer)" ;;
     esac
-    walls[$v]+="$wall "
-    cpus[$v]+="$cpu "
+    pair_walls[$v]+="$wall "
+    pair_cpus[$v]+="$cpu "
   done
 done
 load_after=$(cut -d" " -f1-3 /proc/loadavg)
@@ -159,10 +159,10 @@ echo "$RUNS rounds of ${variants[*]}, in turn, $(nproc) cores; medians; peer: $(
 declare -A median
 for v in "${variants[@]}"; do
   # shellcheck disable=SC2086
-  median[$v]=$(median_of ${walls[$v]})
+  median[$v]=$(median_of ${pair_walls[$v]})
   # shellcheck disable=SC2086
   printf '%-8s wall %5s ms  cpu %5s ms  (wall: %s)\n' "$v" "${median[$v]}" \
-    "$(median_of ${cpus[$v]})" "$(printf '%s\n' ${walls[$v]} | sort -n | tr '\n' ' ')"
+    "$(median_of ${pair_cpus[$v]})" "$(printf '%s\n' ${pair_walls[$v]} | sort -n | tr '\n' ' ')"
 done
 echo "load $load_before -> $load_after"
 for v in "${variants[@]}"; do

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # The Node peers of issue 16 (scripts/peers/*.cjs: the seed's stack, firebase-admin + bull +
 # node-cron), installed from npm into a scratch folder, never into the repository.
 #
