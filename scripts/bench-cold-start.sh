@@ -1,23 +1,34 @@
 #!/usr/bin/env bash
-# Cold start of a one-shot tick with nothing due, as a whole process (JVM start to exit): the
-# lambda jar's LambdaMain against a Firestore emulator this script starts (sample academy
-# imported, an instant when no rule is due), Redis database 12 on 127.0.0.1:6379, and
-# WPPCONNECT_SERVER_URL on a closed port. Five runs per variant; printed per variant: the median
-# wall time (JVM start to exit), the median CPU time (user + sys, less sensitive than wall time to
-# a busy machine) and the load average before and after:
-#   default JVM | -XX:TieredStopAtLevel=1 | AppCDS archive | AppCDS + C1 | AppCDS + C1 + SerialGC
-#   (the recommended flags) | floor: `java -version` | floor: Lettuce PING + one Firestore query
-# The floors show what no tick can go under on this machine: a bare JVM start, and a process with
-# the same libraries that only connects to Redis and runs one Firestore query
-# (scripts/cold-start-floor/ColdStartFloor.java). Target ≤ 0.5 s (the seed's Node stack: 0.45 s).
+# Cold start of a one-shot tick with nothing due, as a whole process (JVM start to exit), paired
+# with the seed's Node stack in the same run (issue 16): the lambda jar's LambdaMain against a
+# Firestore emulator this script starts (sample academy imported, an instant when no rule is due),
+# a private redis-server on a free port, and WPPCONNECT_SERVER_URL on a closed port; the peer is
+# scripts/peers/tick-peer.cjs (firebase-admin queries the enabled accounts on the same emulator, a
+# bull queue reads its job counts from the same Redis, exit), installed from npm into a scratch
+# folder. RUNS rounds (default 7), each running in turn:
+#   ours, Java 17: AppCDS + C1 + SerialGC (the recommended flags)
+#   ours, Java 25: AOT cache (JEP 483/514) + C1 + SerialGC + compact object headers
+#   the Node peer
+# so a change in the machine's load hits all of them alike. Printed per variant: the median wall
+# time (JVM start to exit), the median CPU time (user + sys) and the load average before and
+# after; then one line per Java variant:
+#   PAIR cold-start-<variant> ours=<ms> peer=<ms> ratio=<ours/peer>
+# ALL_VARIANTS=1 also measures the flag steps of docs/lambda.md (default JVM, C1, AppCDS, …) and
+# the floors (`java -version`; scripts/cold-start-floor/ColdStartFloor.java: Redis PING + one
+# Firestore query with the same libraries).
 #
 #   scripts/bench-cold-start.sh            # builds the jars first unless they exist
-#   RUNS=9 scripts/bench-cold-start.sh
+#   RUNS=9 ALL_VARIANTS=1 scripts/bench-cold-start.sh
+#   JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 (default when present)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 repo=$PWD
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-7}
+JAVA25_HOME=${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+# shellcheck source=scripts/lib/node-peers.sh
+source scripts/lib/node-peers.sh
+install_node_peers
 LAMBDA_JAR=runner-lambda/target/fees-automation-lambda.jar
 DAEMON_JAR=runner-daemon/target/fees-automation.jar
 if [[ ! -f $LAMBDA_JAR || ! -f $DAEMON_JAR ]]; then
@@ -30,11 +41,13 @@ free_port() {
 
 work=$(mktemp -d)
 emulator_pid=""
+redis_port=$(free_port)
 cleanup() {
   if [[ -n $emulator_pid ]]; then
     kill "$emulator_pid" 2>/dev/null || true
     wait "$emulator_pid" 2>/dev/null || true
   fi
+  redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -49,10 +62,11 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 
-redis-cli -n 12 FLUSHDB >/dev/null
+redis-server --daemonize yes --bind 127.0.0.1 --port "$redis_port" --save "" --appendonly no \
+  --dir "$work" >/dev/null
 export FIRESTORE_EMULATOR_HOST="127.0.0.1:$fs_port"
 export FIREBASE_PROJECT_ID=demo-fees-automation
-export REDIS_URL=redis://127.0.0.1:6379/12
+export REDIS_URL=redis://127.0.0.1:$redis_port/12
 export WPPCONNECT_SERVER_URL="http://127.0.0.1:$(free_port)"
 export WPPCONNECT_SECRET_KEY=bench-secret
 export LOG_LEVEL=warn
@@ -101,28 +115,78 @@ measure() { # label command...
 tick() { # flags...
   java "$@" -jar "$JAR" --at "$AT" --max-seconds 5
 }
+tick25() { # flags...
+  "$JAVA25_HOME/bin/java" "$@" -jar "$JAR" --at "$AT" --max-seconds 5
+}
+peer() {
+  node "$PEERS_DIR/tick-peer.cjs"
+}
 
 # The archive records the classes one real tick loads (System.exit dumps it).
 java -XX:ArchiveClassesAtExit="$work/tick.jsa" -jar "$JAR" --at "$AT" --max-seconds 5 \
   >"$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
 CDS=-XX:SharedArchiveFile="$work/tick.jsa"
+RECOMMENDED=("$CDS" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData)
+# Java 25: the AOT cache of one training tick (JEP 514's one-step -XX:AOTCacheOutput), with the
+# same flags as the runs (a cache is only used with the GC and header layout it was made with).
+J25_FLAGS=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -XX:+UseCompactObjectHeaders)
+have25=false
+if [[ -x $JAVA25_HOME/bin/java ]]; then
+  "$JAVA25_HOME/bin/java" "${J25_FLAGS[@]}" -XX:AOTCacheOutput="$work/tick.aot" -jar "$JAR" \
+    --at "$AT" --max-seconds 5 >"$work/dump25.log" 2>&1 || { cat "$work/dump25.log" >&2; exit 1; }
+  have25=true
+fi
+peer >"$work/peer.log" 2>&1 || { cat "$work/peer.log" >&2; exit 1; }
 
-# The floor program, compiled against the lambda jar's libraries, with an archive of its own.
-mkdir "$work/floor"
-javac -d "$work/floor" -cp "$JAR" "$repo/scripts/cold-start-floor/ColdStartFloor.java"
-jar cf "$work/floor.jar" -C "$work/floor" .
-FLOOR=(-cp "$JAR:$work/floor.jar" ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST"
-  "$FIREBASE_PROJECT_ID")
-java -XX:ArchiveClassesAtExit="$work/floor.jsa" "${FLOOR[@]}" >"$work/dump.log" 2>&1 \
-  || { cat "$work/dump.log" >&2; exit 1; }
+# paired: every round runs each variant once, in turn
+declare -A pair_walls pair_cpus
+variants=(java17 peer)
+$have25 && variants=(java17 java25 peer)
+load_before=$(cut -d" " -f1-3 /proc/loadavg)
+for _ in $(seq 1 "$RUNS"); do
+  for v in "${variants[@]}"; do
+    case $v in
+      java17) read -r wall cpu <<<"$(run_timed tick "${RECOMMENDED[@]}")" ;;
+      java25) read -r wall cpu <<<"$(run_timed tick25 "${J25_FLAGS[@]}" -XX:AOTCache="$work/tick.aot")" ;;
+      peer) read -r wall cpu <<<"$(run_timed peer)" ;;
+    esac
+    pair_walls[$v]+="$wall "
+    pair_cpus[$v]+="$cpu "
+  done
+done
+load_after=$(cut -d" " -f1-3 /proc/loadavg)
+echo "$RUNS rounds of ${variants[*]}, in turn, $(nproc) cores; medians; peer: $(node_peer_versions)"
+declare -A median
+for v in "${variants[@]}"; do
+  # shellcheck disable=SC2086
+  median[$v]=$(median_of ${pair_walls[$v]})
+  # shellcheck disable=SC2086
+  printf '%-8s wall %5s ms  cpu %5s ms  (wall: %s)\n' "$v" "${median[$v]}" \
+    "$(median_of ${pair_cpus[$v]})" "$(printf '%s\n' ${pair_walls[$v]} | sort -n | tr '\n' ' ')"
+done
+echo "load $load_before -> $load_after"
+for v in "${variants[@]}"; do
+  [[ $v == peer ]] && continue
+  awk -v o="${median[$v]}" -v p="${median[peer]}" -v n="$v" \
+    'BEGIN { printf "PAIR cold-start-%s ours=%d peer=%d ratio=%.2f\n", n, o, p, o / p }'
+done
 
-echo "$RUNS runs per variant, $(nproc) cores; medians"
-measure "default" tick
-measure "TieredStopAtLevel=1" tick -XX:TieredStopAtLevel=1
-measure "AppCDS" tick "$CDS"
-measure "AppCDS + C1" tick "$CDS" -XX:TieredStopAtLevel=1
-measure "AppCDS + C1 + SerialGC (recommended)" tick "$CDS" -XX:TieredStopAtLevel=1 \
-  -XX:+UseSerialGC -XX:-UsePerfData
-measure "floor: java -Xshare:auto -version" java -Xshare:auto -version
-measure "floor: Redis PING + 1 Firestore query" java -XX:SharedArchiveFile="$work/floor.jsa" \
-  -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${FLOOR[@]}"
+if [[ ${ALL_VARIANTS:-0} == 1 ]]; then
+  # The floor program, compiled against the lambda jar's libraries, with an archive of its own.
+  mkdir "$work/floor"
+  javac -d "$work/floor" -cp "$JAR" "$repo/scripts/cold-start-floor/ColdStartFloor.java"
+  jar cf "$work/floor.jar" -C "$work/floor" .
+  FLOOR=(-cp "$JAR:$work/floor.jar" ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST"
+    "$FIREBASE_PROJECT_ID")
+  java -XX:ArchiveClassesAtExit="$work/floor.jsa" "${FLOOR[@]}" >"$work/dump.log" 2>&1 \
+    || { cat "$work/dump.log" >&2; exit 1; }
+  echo "each variant $RUNS runs in a row; medians"
+  measure "default" tick
+  measure "TieredStopAtLevel=1" tick -XX:TieredStopAtLevel=1
+  measure "AppCDS" tick "$CDS"
+  measure "AppCDS + C1" tick "$CDS" -XX:TieredStopAtLevel=1
+  measure "AppCDS + C1 + SerialGC (recommended)" tick "${RECOMMENDED[@]}"
+  measure "floor: java -Xshare:auto -version" java -Xshare:auto -version
+  measure "floor: Redis PING + 1 Firestore query" java -XX:SharedArchiveFile="$work/floor.jsa" \
+    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${FLOOR[@]}"
+fi

@@ -7,6 +7,7 @@
 #   REDIS_URL (default redis://127.0.0.1:6379), BENCH_MESSAGES (50000), BENCH_WORKERS (16),
 #   BENCH_DRAIN=two-call drains ours with claimNext + complete (two round trips) instead.
 #   BULLMQ_DIR (scratch dir for the npm install, default /tmp/fm-bench-bullmq).
+#   ROUNDS (1): rounds of ours then BullMQ, in turn; the ratio is of the medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
@@ -31,15 +32,26 @@ if [ ! -f "$BULLMQ_DIR/node_modules/bullmq/package.json" ] \
 fi
 cp scripts/bench-redis-bullmq.cjs "$BULLMQ_DIR/bench.cjs"
 
-echo "== ours (RedisMessageQueue, $WORKERS workers)"
-OURS=$(java -cp "$CP" com.feesmanager.automation.adapters.redis.RedisQueueBenchmark \
-  "$REDIS_URL" "$BENCH_MESSAGES" "$WORKERS" "$BENCH_WARMUP" "${BENCH_DRAIN:-combined}")
-echo "$OURS" | grep -v '='
+echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+ours_all=()
+theirs_all=()
+for round in $(seq 1 "${ROUNDS:-1}"); do
+  echo "== round $round: ours (RedisMessageQueue, $WORKERS workers)"
+  OURS=$(java -cp "$CP" com.feesmanager.automation.adapters.redis.RedisQueueBenchmark \
+    "$REDIS_URL" "$BENCH_MESSAGES" "$WORKERS" "$BENCH_WARMUP" "${BENCH_DRAIN:-combined}")
+  echo "$OURS"
 
-echo "== BullMQ 6.7.0"
-THEIRS=$(cd "$BULLMQ_DIR" && node bench.cjs)
-echo "$THEIRS" | grep -v '='
+  echo "== round $round: BullMQ 6.7.0"
+  THEIRS=$(cd "$BULLMQ_DIR" && node bench.cjs)
+  echo "$THEIRS"
+  ours_all+=("$(echo "$OURS" | sed -n 's/^ours_drain_per_s=//p')")
+  theirs_all+=("$(echo "$THEIRS" | sed -n 's/^bullmq_drain_per_s=//p')")
+done
 
-ours=$(echo "$OURS" | sed -n 's/^ours_drain_per_s=//p')
-theirs=$(echo "$THEIRS" | sed -n 's/^bullmq_drain_per_s=//p')
-awk -v o="$ours" -v t="$theirs" 'BEGIN { printf "== drain ratio ours/BullMQ: %.2fx (target >= 2x)\n", o / t }'
+median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+ours=$(median "${ours_all[@]}")
+theirs=$(median "${theirs_all[@]}")
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+awk -v o="$ours" -v t="$theirs" -v r="${ROUNDS:-1}" 'BEGIN {
+  printf "== drain ratio ours/BullMQ: %.2fx (medians of %d rounds: %d/s vs %d/s; target >= 2.5x)\n", o / t, r, o, t
+  printf "PAIR queue-drain ours=%d peer=%d ratio=%.2f\n", o, t, o / t }'

@@ -3,6 +3,7 @@ package com.feesmanager.automation.application;
 import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.Alert;
 import com.feesmanager.automation.ports.out.Alerts;
 import com.feesmanager.automation.ports.out.ConnectionCheck;
@@ -65,7 +66,8 @@ public final class CheckGatewayService implements CheckGatewayUseCase {
   public synchronized GatewayReport checkGateway(CheckGatewayCommand command) {
     Instant now = command.now();
     Map<String, List<String>> accountsBySession = new TreeMap<>();
-    for (AccountSettings account : accounts.enabledAccounts().accounts()) {
+    AccountScan scan = command.accounts().orElseGet(accounts::enabledAccounts);
+    for (AccountSettings account : scan.accounts()) {
       accountsBySession
           .computeIfAbsent(account.automation().wppSession(), s -> new ArrayList<>())
           .add(account.uid());

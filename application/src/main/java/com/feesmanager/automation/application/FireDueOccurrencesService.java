@@ -19,6 +19,7 @@ import com.feesmanager.automation.domain.rule.RuleDraft;
 import com.feesmanager.automation.domain.rule.RuleValidator;
 import com.feesmanager.automation.domain.rule.ScheduleCalculator;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountProblem;
 import com.feesmanager.automation.ports.out.Alert;
@@ -44,7 +45,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 
 /**
  * Fires due occurrences (SPEC §2): for each enabled account and each valid rule, the latest
@@ -74,11 +81,12 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
   private final ReminderPlanner planner;
   private final AutomationSettings settings;
   private final AccountProblems accountProblems;
+  private final Executor accountsExecutor;
 
   /**
    * Problems found only when something fires (unreadable students, a rule whose firing threw), kept
    * per account until the next pass that looks again, so the heartbeat does not lose them in the
-   * minutes in between. Only the minute check's thread touches it.
+   * minutes in between. Each account's entry is touched by that account's firing task only.
    */
   private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
@@ -95,6 +103,44 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       ReminderPlanner planner,
       AutomationSettings settings,
       AccountProblems accountProblems) {
+    this(
+        accounts,
+        rules,
+        students,
+        claims,
+        queue,
+        deliveryLog,
+        runLog,
+        alerts,
+        tally,
+        planner,
+        settings,
+        accountProblems,
+        Runnable::run);
+  }
+
+  /**
+   * As above, each account fired as a task of {@code accountsExecutor} (a bounded pool fires that
+   * many accounts at once; {@code Runnable::run} fires them one after another on the caller's
+   * thread). The ports must then be safe to call from several threads, as the delivery workers
+   * already call them.
+   */
+  public FireDueOccurrencesService(
+      AccountDirectory accounts,
+      RuleSource rules,
+      StudentDirectory students,
+      OccurrenceClaims claims,
+      MessageQueue queue,
+      DeliveryLog deliveryLog,
+      RunLog runLog,
+      Alerts alerts,
+      DailyTally tally,
+      ReminderPlanner planner,
+      AutomationSettings settings,
+      AccountProblems accountProblems,
+      Executor accountsExecutor) {
+    this.accountsExecutor =
+        Objects.requireNonNull(accountsExecutor, "'accountsExecutor' must not be null");
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
     this.rules = Objects.requireNonNull(rules, "'rules' must not be null");
     this.students = Objects.requireNonNull(students, "'students' must not be null");
@@ -113,21 +159,29 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
   @Override
   public FireReport fireDueOccurrences(FireDueOccurrencesCommand command) {
     Instant at = command.at();
-    List<OccurrenceReport> reports = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     AccountDirectory.AccountScan scan;
     try {
-      scan = accounts.enabledAccounts();
+      scan = command.accounts().isPresent() ? command.accounts().get() : accounts.enabledAccounts();
     } catch (InfrastructureException e) {
       problems.add("accounts unavailable: " + e.getMessage());
-      return new FireReport(reports, problems);
+      return new FireReport(List.of(), problems);
     }
     scan.problems().forEach(p -> problems.add(p.toString()));
-    Set<String> enabled = new HashSet<>();
+    // every account is handed to the executor at once, in scan order (a bounded pool takes them
+    // first come, first served); the report keeps scan order whatever order they finish in
+    List<CompletableFuture<AccountFiring>> firings = new ArrayList<>();
     for (AccountSettings account : scan.accounts()) {
-      enabled.add(account.uid());
-      fireAccount(account, at, reports, problems);
+      firings.add(submit(account, at, command.onOccurrence()));
     }
+    List<OccurrenceReport> reports = new ArrayList<>();
+    for (int i = 0; i < firings.size(); i++) {
+      AccountFiring firing = joined(firings.get(i), scan.accounts().get(i));
+      reports.addAll(firing.reports());
+      problems.addAll(firing.problems());
+    }
+    Set<String> enabled = new HashSet<>();
+    scan.accounts().forEach(account -> enabled.add(account.uid()));
     // an account disabled or gone shows no problems any more (its heartbeat is not written)
     for (String uid : Set.copyOf(remembered.keySet())) {
       if (!enabled.contains(uid)) {
@@ -138,25 +192,60 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     return new FireReport(reports, problems);
   }
 
+  /** What firing one account reported. */
+  private record AccountFiring(List<OccurrenceReport> reports, List<String> problems) {}
+
+  private CompletableFuture<AccountFiring> submit(
+      AccountSettings account, Instant at, Consumer<OccurrenceReport> onOccurrence) {
+    try {
+      return CompletableFuture.supplyAsync(
+          () -> fireAccount(account, at, onOccurrence), accountsExecutor);
+    } catch (RejectedExecutionException e) {
+      // the pool is shutting down with the process: this account fires on the caller's thread
+      return CompletableFuture.completedFuture(fireAccount(account, at, onOccurrence));
+    }
+  }
+
+  /** The account's firing; an Error it threw (it caught every exception) is its problem line. */
+  private static AccountFiring joined(CompletableFuture<AccountFiring> firing, AccountSettings a) {
+    try {
+      return firing.join();
+    } catch (CompletionException | CancellationException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return new AccountFiring(
+          List.of(),
+          List.of(
+              "account "
+                  + a.uid()
+                  + " failed: "
+                  + cause.getClass().getSimpleName()
+                  + ": "
+                  + cause.getMessage()));
+    }
+  }
+
   /**
    * The bulkhead of one account (SPEC §2 isolation): whatever it throws is reported for it (a
-   * problem line, an {@code ACCOUNT_FAILED} alert, its heartbeat's problems) and the next account
-   * fires as if nothing happened.
+   * problem line, an {@code ACCOUNT_FAILED} alert, its heartbeat's problems) and the other accounts
+   * fire as if nothing happened. Only this account's task touches its {@link Remembered}.
    */
-  private void fireAccount(
-      AccountSettings account, Instant at, List<OccurrenceReport> reports, List<String> problems) {
+  private AccountFiring fireAccount(
+      AccountSettings account, Instant at, Consumer<OccurrenceReport> onOccurrence) {
+    List<OccurrenceReport> reports = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     Remembered memory = remembered.computeIfAbsent(account.uid(), uid -> new Remembered());
-    AccountRun run = new AccountRun(account, at, reports, problems, memory);
+    AccountRun run = new AccountRun(account, at, reports, problems, memory, onOccurrence);
     try {
       run.fire();
     } catch (InfrastructureException e) {
       // data unavailable: retried at the next check; what the heartbeat shows stays as it was
       problems.add("account " + account.uid() + " unavailable: " + e.getMessage());
-      return;
+      return new AccountFiring(reports, problems);
     } catch (RuntimeException e) {
       run.failed(Optional.empty(), e);
     }
     accountProblems.replace(account.uid(), AccountProblems.Source.FIRING, run.accountProblems());
+    return new AccountFiring(reports, problems);
   }
 
   /** What an account's earlier passes found that this one may not look at again. */
@@ -175,6 +264,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private final List<OccurrenceReport> reports;
     private final List<String> problems;
     private final Remembered memory;
+    private final Consumer<OccurrenceReport> onOccurrence;
     private List<Student> loadedStudents;
     private final List<String> studentProblems = new ArrayList<>();
 
@@ -188,12 +278,26 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         Instant at,
         List<OccurrenceReport> reports,
         List<String> problems,
-        Remembered memory) {
+        Remembered memory,
+        Consumer<OccurrenceReport> onOccurrence) {
       this.account = account;
       this.at = at;
       this.reports = reports;
       this.problems = problems;
       this.memory = memory;
+      this.onOccurrence = onOccurrence;
+    }
+
+    /**
+     * Keeps the report and tells the listener at once; a listener that throws is a problem line.
+     */
+    private void report(OccurrenceReport report) {
+      reports.add(report);
+      try {
+        onOccurrence.accept(report);
+      } catch (RuntimeException e) {
+        problems.add("listener of " + report.uid() + " " + report.ruleId() + " failed: " + e);
+      }
     }
 
     void fire() {
@@ -276,7 +380,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
               Optional.empty(),
               "Rule '" + invalid.ruleName() + "' is invalid: " + String.join("; ", reasons),
               at));
-      reports.add(
+      report(
           new OccurrenceReport(
               account.uid(), draft.id(), "", Outcome.INVALID_RULE, 0, 0, 0, reasons));
       alerts.raise(
@@ -311,7 +415,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       if (recorded.isPresent()) {
         claims.complete(account.uid(), occurrence, at);
         memory.ruleFailures.remove(rule.id());
-        reports.add(
+        report(
             new OccurrenceReport(
                 account.uid(),
                 rule.id(),
@@ -332,7 +436,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       runLog.record(summary);
       claims.complete(account.uid(), occurrence, at);
       memory.ruleFailures.remove(rule.id());
-      reports.add(
+      report(
           new OccurrenceReport(
               account.uid(),
               rule.id(),

@@ -65,6 +65,20 @@ class CheckGatewayServiceTest {
   }
 
   @Test
+  void the_sessions_of_a_scan_handed_in_are_checked_without_a_query_of_its_own() {
+    org.mockito.Mockito.reset(accounts);
+    when(gateway.sessionState("other-session")).thenReturn(SessionState.CONNECTED);
+    AccountDirectory.AccountScan minuteScan =
+        new AccountDirectory.AccountScan(List.of(Fixtures.otherAccount("other")), List.of());
+
+    GatewayReport report =
+        service(true).checkGateway(new CheckGatewayCommand(T0, Optional.of(minuteScan)));
+
+    assertThat(only(report).accounts()).containsExactly("other");
+    verify(accounts, never()).enabledAccounts();
+  }
+
+  @Test
   void a_closed_session_is_restarted_when_auto_reconnect_is_on() {
     when(gateway.sessionState(Fixtures.SESSION)).thenReturn(SessionState.CLOSED);
     when(gateway.startSession(Fixtures.SESSION)).thenReturn(SessionState.STARTING);

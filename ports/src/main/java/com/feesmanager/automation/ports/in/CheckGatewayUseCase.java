@@ -1,5 +1,6 @@
 package com.feesmanager.automation.ports.in;
 
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Instant;
 import java.util.List;
@@ -15,10 +16,19 @@ public interface CheckGatewayUseCase {
 
   GatewayReport checkGateway(CheckGatewayCommand command);
 
-  /** Check at {@code now}. */
-  record CheckGatewayCommand(Instant now) {
+  /**
+   * Check at {@code now} the sessions of {@code accounts}, a scan of the enabled accounts the
+   * caller already has (empty: the check scans them itself).
+   */
+  record CheckGatewayCommand(Instant now, Optional<AccountScan> accounts) {
     public CheckGatewayCommand {
       Objects.requireNonNull(now, "'now' must not be null");
+      Objects.requireNonNull(accounts, "'accounts' must not be null");
+    }
+
+    /** Scans the accounts itself. */
+    public CheckGatewayCommand(Instant now) {
+      this(now, Optional.empty());
     }
   }
 

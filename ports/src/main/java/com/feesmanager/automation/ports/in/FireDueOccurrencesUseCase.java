@@ -1,8 +1,11 @@
 package com.feesmanager.automation.ports.in;
 
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Fires the occurrences due at an instant for every enabled account: claims each once, plans it,
@@ -12,10 +15,23 @@ public interface FireDueOccurrencesUseCase {
 
   FireReport fireDueOccurrences(FireDueOccurrencesCommand command);
 
-  /** Fire what is due at {@code at}. */
-  record FireDueOccurrencesCommand(Instant at) {
+  /**
+   * Fire what is due at {@code at}, for the accounts of {@code accounts} when the caller has
+   * already scanned them this check (empty: firing scans them itself). {@code onOccurrence} hears
+   * each occurrence as soon as it ends, from the thread that fired it (accounts fire concurrently),
+   * so a caller can wake the senders before the slower accounts are done.
+   */
+  record FireDueOccurrencesCommand(
+      Instant at, Optional<AccountScan> accounts, Consumer<OccurrenceReport> onOccurrence) {
     public FireDueOccurrencesCommand {
       Objects.requireNonNull(at, "'at' must not be null");
+      Objects.requireNonNull(accounts, "'accounts' must not be null");
+      Objects.requireNonNull(onOccurrence, "'onOccurrence' must not be null");
+    }
+
+    /** Scans the accounts itself, nobody listens for each occurrence. */
+    public FireDueOccurrencesCommand(Instant at) {
+      this(at, Optional.empty(), report -> {});
     }
   }
 

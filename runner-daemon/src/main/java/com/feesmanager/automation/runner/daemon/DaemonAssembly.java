@@ -80,14 +80,20 @@ public final class DaemonAssembly {
                 config.visibilityTimeout(),
                 metrics,
                 stopping::get));
+    AccountDirectory accounts = injector.getInstance(AccountDirectory.class);
+    AccountScans scans = new AccountScans(accounts);
     GatewayCheck gatewayCheck =
         new GatewayCheck(
-            injector.getInstance(CheckGatewayUseCase.class), metrics, clock, stopping::get);
+            injector.getInstance(CheckGatewayUseCase.class),
+            metrics,
+            clock,
+            stopping::get,
+            scans::takeForGateway);
     GatewaySchedule gatewayChecks =
         new GatewaySchedule(gatewayCheck, config.wppconnect().healthInterval());
-    AccountDirectory accounts = injector.getInstance(AccountDirectory.class);
     MinuteCheck minuteCheck =
         new MinuteCheck(
+            scans::scan,
             injector.getInstance(FireDueOccurrencesUseCase.class),
             injector.getInstance(ApplyReceiptUseCase.class),
             new WorkerUpkeep(

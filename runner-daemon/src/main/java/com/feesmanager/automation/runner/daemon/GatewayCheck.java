@@ -4,13 +4,16 @@ import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase.CheckGatewayCommand;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase.GatewayReport;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,10 +29,25 @@ final class GatewayCheck implements Runnable {
   private final DaemonMetrics metrics;
   private final Clock clock;
   private final BooleanSupplier stopping;
+  private final Supplier<Optional<AccountScan>> handedScan;
   private final Map<String, GatewayState> states = new ConcurrentHashMap<>();
 
   GatewayCheck(
       CheckGatewayUseCase gateway, DaemonMetrics metrics, Clock clock, BooleanSupplier stopping) {
+    this(gateway, metrics, clock, stopping, Optional::empty);
+  }
+
+  /**
+   * @param handedScan the minute check's scan of the accounts, when it has one this check may use
+   *     (empty: the check scans them itself)
+   */
+  GatewayCheck(
+      CheckGatewayUseCase gateway,
+      DaemonMetrics metrics,
+      Clock clock,
+      BooleanSupplier stopping,
+      Supplier<Optional<AccountScan>> handedScan) {
+    this.handedScan = Objects.requireNonNull(handedScan, "'handedScan' must not be null");
     this.gateway = Objects.requireNonNull(gateway, "'gateway' must not be null");
     this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
@@ -45,7 +63,8 @@ final class GatewayCheck implements Runnable {
   }
 
   private void check() {
-    GatewayReport report = gateway.checkGateway(new CheckGatewayCommand(clock.instant()));
+    GatewayReport report =
+        gateway.checkGateway(new CheckGatewayCommand(clock.instant(), handedScan.get()));
     metrics.recordGateway(report);
     report
         .sessions()

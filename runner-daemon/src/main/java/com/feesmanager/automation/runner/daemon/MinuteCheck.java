@@ -4,26 +4,35 @@ import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The check at the start of every minute (SPEC §2): firing, kept receipts, worker upkeep and
- * heartbeats each run guarded, so whatever one of them throws the others still happen this minute;
- * then the stores are probed. Within each step the use cases isolate accounts from each other.
+ * The check at the start of every minute (SPEC §2): one scan of the enabled accounts, then worker
+ * upkeep, firing, kept receipts and heartbeats each run guarded, so whatever one of them throws the
+ * others still happen this minute; then the stores are probed. Within each step the use cases
+ * isolate accounts from each other. Upkeep comes before firing so that every session has its worker
+ * when the first account's messages are queued; the workers are woken as each occurrence queues
+ * something, not when the last account is done.
  */
 final class MinuteCheck implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
+  private final Supplier<Optional<AccountScan>> scans;
   private final FireDueOccurrencesUseCase firing;
   private final ApplyReceiptUseCase receipts;
-  private final Runnable upkeep;
+  private final Consumer<Optional<AccountScan>> upkeep;
   private final Runnable heartbeat;
   private final Runnable storeWatch;
   private final Runnable wakeWorkers;
@@ -31,14 +40,16 @@ final class MinuteCheck implements Runnable {
   private final Clock clock;
 
   MinuteCheck(
+      Supplier<Optional<AccountScan>> scans,
       FireDueOccurrencesUseCase firing,
       ApplyReceiptUseCase receipts,
-      Runnable upkeep,
+      Consumer<Optional<AccountScan>> upkeep,
       Runnable heartbeat,
       Runnable storeWatch,
       Runnable wakeWorkers,
       DaemonMetrics metrics,
       Clock clock) {
+    this.scans = Objects.requireNonNull(scans, "'scans' must not be null");
     this.firing = Objects.requireNonNull(firing, "'firing' must not be null");
     this.receipts = Objects.requireNonNull(receipts, "'receipts' must not be null");
     this.upkeep = Objects.requireNonNull(upkeep, "'upkeep' must not be null");
@@ -53,10 +64,11 @@ final class MinuteCheck implements Runnable {
   public void run() {
     Instant started = clock.instant();
     try {
-      TaskGuard.guarded("firing", () -> fire(started));
+      Optional<AccountScan> scan = scans.get();
+      TaskGuard.guarded("worker upkeep", () -> upkeep.accept(scan));
+      TaskGuard.guarded("firing", () -> fire(started, scan));
       // receipts that arrived before their send was recorded (issue 11)
       TaskGuard.guarded("applying kept receipts", () -> receipts.applyPending(clock.instant()));
-      TaskGuard.guarded("worker upkeep", upkeep);
       TaskGuard.guarded("heartbeat", heartbeat);
     } finally {
       metrics.recordTick(Duration.between(started, clock.instant()));
@@ -64,26 +76,27 @@ final class MinuteCheck implements Runnable {
     }
   }
 
-  private void fire(Instant at) {
-    FireReport report = firing.fireDueOccurrences(new FireDueOccurrencesCommand(at));
+  private void fire(Instant at, Optional<AccountScan> scan) {
+    FireReport report =
+        firing.fireDueOccurrences(new FireDueOccurrencesCommand(at, scan, this::occurrenceDone));
     metrics.recordFire(report);
-    if (report.queued() > 0) {
+    report.problems().forEach(p -> LOG.warn("problem: {}", p));
+  }
+
+  /** Called from the firing threads as each occurrence ends. */
+  private void occurrenceDone(OccurrenceReport o) {
+    if (o.queued() > 0) {
       wakeWorkers.run();
     }
-    report
-        .occurrences()
-        .forEach(
-            o ->
-                LOG.info(
-                    "{} {} {} {}: matched {}, queued {}, skipped {}{}",
-                    o.outcome(),
-                    o.uid(),
-                    o.ruleId(),
-                    o.occurrence(),
-                    o.matched(),
-                    o.queued(),
-                    o.skipped(),
-                    o.problems().isEmpty() ? "" : " (" + String.join("; ", o.problems()) + ")"));
-    report.problems().forEach(p -> LOG.warn("problem: {}", p));
+    LOG.info(
+        "{} {} {} {}: matched {}, queued {}, skipped {}{}",
+        o.outcome(),
+        o.uid(),
+        o.ruleId(),
+        o.occurrence(),
+        o.matched(),
+        o.queued(),
+        o.skipped(),
+        o.problems().isEmpty() ? "" : " (" + String.join("; ", o.problems()) + ")");
   }
 }

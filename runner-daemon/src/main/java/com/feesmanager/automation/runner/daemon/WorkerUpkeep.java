@@ -2,9 +2,11 @@ package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -15,7 +17,7 @@ import java.util.function.Predicate;
  * the gateway state of sessions no enabled account uses any more; sends sessions seen for the first
  * time to be checked at once (not at the next WPP_HEALTH_INTERVAL).
  */
-final class WorkerUpkeep implements Runnable {
+final class WorkerUpkeep implements Consumer<Optional<AccountScan>> {
 
   private final AccountDirectory accounts;
   private final QueueMonitor queues;
@@ -43,11 +45,12 @@ final class WorkerUpkeep implements Runnable {
     this.checkNewSessions = Objects.requireNonNull(checkNewSessions, "'checkNewSessions' is null");
   }
 
+  /** Upkeep for the accounts of {@code scan}, the minute's scan (empty: it scans them itself). */
   @Override
-  public void run() {
+  public void accept(Optional<AccountScan> scan) {
     Set<String> accountSessions = new TreeSet<>();
     Set<String> uids = new TreeSet<>();
-    for (AccountSettings account : accounts.enabledAccounts().accounts()) {
+    for (AccountSettings account : scan.orElseGet(accounts::enabledAccounts).accounts()) {
       accountSessions.add(account.automation().wppSession());
       uids.add(account.uid());
     }

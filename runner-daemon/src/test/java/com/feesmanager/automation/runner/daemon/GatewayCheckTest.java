@@ -6,6 +6,7 @@ import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase.GatewayReport;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase.SessionReport;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.time.Clock;
@@ -34,6 +35,26 @@ class GatewayCheckTest {
     assertThat(check.states())
         .containsEntry("demo", new GatewayState(SessionState.CONNECTED, AT))
         .containsKey("other");
+  }
+
+  @Test
+  void the_minute_scan_handed_over_goes_with_the_command() {
+    AccountScan minuteScan = new AccountScan(List.of(), List.of());
+    List<Optional<AccountScan>> seen = new ArrayList<>();
+    GatewayCheck check =
+        new GatewayCheck(
+            command -> {
+              seen.add(command.accounts());
+              return new GatewayReport(List.of());
+            },
+            new DaemonMetrics(),
+            clock,
+            () -> false,
+            () -> Optional.of(minuteScan));
+
+    check.run();
+
+    assertThat(seen).containsExactly(Optional.of(minuteScan));
   }
 
   @Test

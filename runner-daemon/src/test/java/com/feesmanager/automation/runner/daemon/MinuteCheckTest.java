@@ -7,6 +7,7 @@ import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.Outcome;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class MinuteCheckTest {
@@ -23,23 +25,46 @@ class MinuteCheckTest {
   private final DaemonMetrics metrics = new DaemonMetrics();
   private final List<String> done = new ArrayList<>();
   private final List<Instant> firedAt = new ArrayList<>();
+  private static final AccountScan SCAN = new AccountScan(List.of(), List.of());
+  private Optional<AccountScan> scan = Optional.of(SCAN);
+  private final List<Optional<AccountScan>> upkeepScans = new ArrayList<>();
+  private final List<Optional<AccountScan>> firingScans = new ArrayList<>();
 
   @Test
-  void fires_at_the_clock_then_applies_kept_receipts_keeps_workers_beats_and_probes_the_stores() {
+  void scans_once_keeps_workers_fires_at_the_clock_applies_receipts_beats_and_probes_the_stores() {
     MinuteCheck check = check(firing(report(3)));
 
     check.run();
 
     assertThat(firedAt).containsExactly(AT);
-    assertThat(done).containsExactly("wake", "receipts", "upkeep", "heartbeat", "stores");
+    assertThat(done)
+        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
     assertThat(metrics.scrape()).contains("fees_tick_duration_seconds_count 1\n");
+  }
+
+  @Test
+  void upkeep_and_firing_are_handed_the_same_scan() {
+    check(firing(report(0))).run();
+
+    assertThat(upkeepScans).containsExactly(Optional.of(SCAN));
+    assertThat(firingScans).containsExactly(Optional.of(SCAN));
+  }
+
+  @Test
+  void a_failed_scan_leaves_upkeep_and_firing_to_ask_for_themselves() {
+    scan = Optional.empty();
+
+    check(firing(report(3))).run();
+
+    assertThat(upkeepScans).containsExactly(Optional.empty());
+    assertThat(firingScans).containsExactly(Optional.empty());
   }
 
   @Test
   void a_minute_that_queued_nothing_wakes_no_worker() {
     check(firing(report(0))).run();
 
-    assertThat(done).containsExactly("receipts", "upkeep", "heartbeat", "stores");
+    assertThat(done).containsExactly("scan", "upkeep", "fired", "receipts", "heartbeat", "stores");
   }
 
   @Test
@@ -52,9 +77,10 @@ class MinuteCheckTest {
         receipts(() -> new StoreUnavailable("Firestore down", new RuntimeException("io")));
     MinuteCheck check =
         new MinuteCheck(
+            () -> Optional.of(SCAN),
             broken,
             storeDown,
-            () -> done.add("upkeep"),
+            scan -> done.add("upkeep"),
             () -> {
               throw new IllegalStateException("bug in heartbeat");
             },
@@ -71,9 +97,16 @@ class MinuteCheckTest {
 
   private MinuteCheck check(FireDueOccurrencesUseCase firing) {
     return new MinuteCheck(
+        () -> {
+          done.add("scan");
+          return scan;
+        },
         firing,
         receipts(() -> null),
-        () -> done.add("upkeep"),
+        scan -> {
+          upkeepScans.add(scan);
+          done.add("upkeep");
+        },
         () -> done.add("heartbeat"),
         () -> done.add("stores"),
         () -> done.add("wake"),
@@ -81,9 +114,13 @@ class MinuteCheckTest {
         clock);
   }
 
+  /** Tells the listener of each occurrence before it returns, as the real firing does. */
   private FireDueOccurrencesUseCase firing(FireReport report) {
     return command -> {
       firedAt.add(command.at());
+      firingScans.add(command.accounts());
+      report.occurrences().forEach(command.onOccurrence());
+      done.add("fired");
       return report;
     };
   }

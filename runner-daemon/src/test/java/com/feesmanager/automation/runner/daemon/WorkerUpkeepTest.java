@@ -3,8 +3,12 @@ package com.feesmanager.automation.runner.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.account.Automation;
 import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.DeadLetter;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
@@ -31,7 +35,7 @@ class WorkerUpkeepTest {
 
   @Test
   void starts_a_worker_for_every_account_session_and_every_queued_one() {
-    upkeep(queued("left-over"), true).run();
+    upkeep(queued("left-over"), true).accept(Optional.empty());
 
     assertThat(started).containsExactly("demo", "left-over");
     assertThat(kept).containsExactly(Set.of("demo"));
@@ -39,8 +43,41 @@ class WorkerUpkeepTest {
   }
 
   @Test
+  void the_minute_scan_handed_in_serves_without_a_query_of_its_own() {
+    AccountSettings sample = accounts.enabledAccounts().accounts().get(0);
+    Automation automation = sample.automation();
+    AccountSettings inMinuteScan =
+        new AccountSettings(
+            "minute-uid",
+            sample.academyName(),
+            sample.timezone(),
+            sample.currency(),
+            new Automation(
+                true,
+                "minute",
+                automation.maxPerHour(),
+                automation.maxPerDay(),
+                automation.quietHours(),
+                automation.holidays()));
+    AccountScan minuteScan = new AccountScan(List.of(inMinuteScan), List.of());
+    WorkerUpkeep upkeep =
+        new WorkerUpkeep(
+            new NoDirectory(),
+            queued(),
+            started::add,
+            new DaemonMetrics(),
+            sessions -> kept.add(sessions),
+            () -> newSessionChecks++);
+
+    upkeep.accept(Optional.of(minuteScan));
+
+    assertThat(started).containsExactly("minute");
+    assertThat(kept).containsExactly(Set.of("minute"));
+  }
+
+  @Test
   void a_session_the_gateway_has_not_checked_yet_is_checked_at_once() {
-    upkeep(queued(), false).run();
+    upkeep(queued(), false).accept(Optional.empty());
 
     assertThat(newSessionChecks).isOne();
   }
@@ -55,7 +92,7 @@ class WorkerUpkeepTest {
           }
         };
 
-    upkeep(down, true).run();
+    upkeep(down, true).accept(Optional.empty());
 
     assertThat(started).containsExactly("demo");
   }
@@ -75,6 +112,19 @@ class WorkerUpkeepTest {
 
   private static QueueMonitor queued(String... sessions) {
     return new Queued(Set.of(sessions));
+  }
+
+  /** A directory that must not be asked: the upkeep was handed the minute's scan. */
+  private static final class NoDirectory implements AccountDirectory {
+    @Override
+    public AccountScan enabledAccounts() {
+      throw new AssertionError("the minute scan was handed in; no query expected");
+    }
+
+    @Override
+    public Optional<AccountSettings> account(String uid) {
+      throw new AssertionError("not used by the upkeep");
+    }
   }
 
   /** Only the sessions matter to the upkeep. */

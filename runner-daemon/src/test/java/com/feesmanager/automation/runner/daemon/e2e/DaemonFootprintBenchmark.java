@@ -55,6 +55,7 @@ class DaemonFootprintBenchmark {
   private static final String EXTRA_FLAGS = System.getProperty("bench.extraFlags", "").trim();
   private static final String EXTRA_ENV = System.getProperty("bench.env", "").trim();
   private static final boolean NMT = Boolean.getBoolean("bench.nmt");
+  private static final String NODE_PEER = System.getProperty("bench.nodePeer", "").trim();
 
   /** Delivery is over when no message arrived for this long. */
   private static final Duration STALL = Duration.ofSeconds(45);
@@ -101,6 +102,11 @@ class DaemonFootprintBenchmark {
       Map<String, String> env = stack.env(E2eStack.freePort());
       env.put("MIN_SEND_INTERVAL", MIN_SEND_INTERVAL);
       env.putAll(extraEnv());
+      // the Node peer holds the same students: once before our daemon, once after (issue 16)
+      List<Long> peerKib = new ArrayList<>();
+      if (!NODE_PEER.isEmpty()) {
+        NodePeer.residentKib(Path.of(NODE_PEER), env).ifPresent(peerKib::add);
+      }
       JarProcess daemon = stack.startDaemon(env, flags);
       List<Sample> samples = new CopyOnWriteArrayList<>();
       ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -171,8 +177,19 @@ class DaemonFootprintBenchmark {
           nativeMemory(daemon, "after");
         }
         sampler.shutdownNow();
+        if (!NODE_PEER.isEmpty()) {
+          NodePeer.residentKib(Path.of(NODE_PEER), env).ifPresent(peerKib::add);
+        }
 
         List<RecordedSend> sends = stack.sends();
+        sends.stream()
+            .map(RecordedSend::receivedAt)
+            .min(Instant::compareTo)
+            .ifPresent(
+                first ->
+                    System.out.printf(
+                        "first message %,d ms after the minute (%d accounts × %,d students)%n",
+                        Duration.between(due, first).toMillis(), ACCOUNTS, STUDENTS));
         Map<String, Long> perSession =
             sends.stream()
                 .collect(
@@ -207,6 +224,15 @@ class DaemonFootprintBenchmark {
             String.join(" ", flags),
             EXTRA_ENV.isEmpty() ? "" : ", env: " + EXTRA_ENV,
             Load.now());
+        if (!peerKib.isEmpty()) {
+          double peer = peerKib.stream().mapToLong(Long::longValue).average().orElse(-1);
+          System.out.printf(
+              "footprint peer: idle %.0f MiB (rounds %s MiB), ours idle %.0f MiB, ratio %.2f%n",
+              peer / MIB,
+              peerKib.stream().map(k -> String.format("%.0f", k / MIB)).toList(),
+              idle.rssKib() / MIB,
+              idle.rssKib() / peer);
+        }
         if (!daemon.isAlive()) {
           throw new AssertionError("the daemon died" + stack.transcript());
         }

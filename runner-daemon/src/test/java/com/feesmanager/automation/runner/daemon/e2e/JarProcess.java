@@ -32,6 +32,17 @@ final class JarProcess implements AutoCloseable {
   }
 
   /** Starts {@code java -jar fees-automation.jar args} with exactly {@code env}. */
+  /**
+   * The java launcher of the jar's processes: the build's own, or {@code -Dbench.java=…} for a
+   * benchmark on another runtime (issue 16: Java 25).
+   */
+  static String java() {
+    String chosen = System.getProperty("bench.java", "").trim();
+    return chosen.isEmpty()
+        ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+        : chosen;
+  }
+
   static JarProcess start(Path workDir, Map<String, String> env, String... args) {
     return start(workDir, env, TEST_JVM_FLAGS, args);
   }
@@ -43,7 +54,7 @@ final class JarProcess implements AutoCloseable {
       throw new IllegalStateException(JAR + " is missing: run the package phase first");
     }
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(java());
     command.addAll(jvmFlags);
     command.add("-jar");
     command.add(JAR.toString());

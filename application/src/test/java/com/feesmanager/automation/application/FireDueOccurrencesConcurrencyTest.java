@@ -1,0 +1,251 @@
+package com.feesmanager.automation.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.account.Student;
+import com.feesmanager.automation.domain.document.Mapped;
+import com.feesmanager.automation.domain.message.PhoneNormaliser;
+import com.feesmanager.automation.domain.message.ReminderPlanner;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.OccurrenceReport;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.Alert;
+import com.feesmanager.automation.ports.out.Alerts;
+import com.feesmanager.automation.ports.out.DailyTally;
+import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.MessageQueue;
+import com.feesmanager.automation.ports.out.OccurrenceClaims;
+import com.feesmanager.automation.ports.out.OccurrenceClaims.ClaimOutcome;
+import com.feesmanager.automation.ports.out.RuleSource;
+import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.StudentDirectory;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.junit.jupiter.MockitoSettings;
+import org.mockito.quality.Strictness;
+
+/** Accounts fired as tasks of an executor (issue 16): isolation, order and the shared scan. */
+@ExtendWith(MockitoExtension.class)
+@MockitoSettings(strictness = Strictness.LENIENT)
+class FireDueOccurrencesConcurrencyTest {
+
+  // 2026-11-20 10:00:05 in Karachi: a daily 10:00 rule is due.
+  private static final Instant AT = Instant.parse("2026-11-20T05:00:05Z");
+  private static final List<String> UIDS = List.of("a", "b", "c");
+
+  @Mock AccountDirectory accounts;
+  @Mock RuleSource rules;
+  @Mock StudentDirectory students;
+  @Mock OccurrenceClaims claims;
+  @Mock MessageQueue queue;
+  @Mock DeliveryLog deliveryLog;
+  @Mock RunLog runLog;
+  @Mock Alerts alerts;
+  @Mock DailyTally tally;
+
+  private final AccountProblems problems = new AccountProblems();
+  private final List<String> heard = Collections.synchronizedList(new ArrayList<>());
+  private ExecutorService pool;
+
+  @BeforeEach
+  void setUp() {
+    List<AccountSettings> list = UIDS.stream().map(Fixtures::otherAccount).toList();
+    when(accounts.enabledAccounts()).thenReturn(new AccountScan(list, List.of()));
+    for (String uid : UIDS) {
+      when(rules.rules(uid))
+          .thenReturn(
+              new RuleSource.RuleBook(
+                  List.of(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")),
+                  Map.of(),
+                  List.of()));
+      givenStudents(uid, () -> {});
+    }
+    when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.CLAIMED);
+    when(queue.enqueue(any(), any())).thenReturn(true);
+    when(deliveryLog.record(any())).thenReturn(true);
+  }
+
+  @AfterEach
+  void stopPool() {
+    if (pool != null) {
+      pool.shutdownNow();
+    }
+  }
+
+  private void givenStudents(String uid, Runnable whileReading) {
+    doAnswer(
+            invocation -> {
+              whileReading.run();
+              Consumer<Mapped<Student>> each = invocation.getArgument(1);
+              each.accept(
+                  new Mapped.Ok<>(Fixtures.student("s1", "Ali Raza", "0300-1234567", 5000, 0)));
+              return null;
+            })
+        .when(students)
+        .forEachStudent(eq(uid), any());
+  }
+
+  private FireDueOccurrencesService service(Executor executor) {
+    return new FireDueOccurrencesService(
+        accounts,
+        rules,
+        students,
+        claims,
+        queue,
+        deliveryLog,
+        runLog,
+        alerts,
+        tally,
+        new ReminderPlanner(new PhoneNormaliser("92")),
+        AutomationSettings.defaults(),
+        problems,
+        executor);
+  }
+
+  private FireReport fire(Executor executor) {
+    return service(executor)
+        .fireDueOccurrences(
+            new FireDueOccurrencesCommand(AT, Optional.empty(), r -> heard.add(r.uid())));
+  }
+
+  /** Holds every account's task and runs them last first once all are submitted. */
+  private static Executor lastFirst(int tasks) {
+    List<Runnable> held = new ArrayList<>();
+    return task -> {
+      held.add(task);
+      if (held.size() == tasks) {
+        for (int i = held.size() - 1; i >= 0; i--) {
+          held.get(i).run();
+        }
+      }
+    };
+  }
+
+  @Test
+  void accounts_may_finish_in_any_order_and_the_report_keeps_the_scan_order() {
+    FireReport report = fire(lastFirst(UIDS.size()));
+
+    assertThat(heard).containsExactly("c", "b", "a");
+    assertThat(report.occurrences())
+        .extracting(OccurrenceReport::uid)
+        .containsExactlyElementsOf(UIDS);
+    assertThat(report.queued()).isEqualTo(3);
+    verify(runLog, times(3)).record(any());
+  }
+
+  @Test
+  void an_account_that_throws_stops_none_of_the_others_fired_beside_it() {
+    when(rules.rules("b")).thenThrow(new ArithmeticException("long overflow"));
+
+    FireReport report = fire(lastFirst(UIDS.size()));
+
+    assertThat(report.occurrences())
+        .extracting(r -> r.uid() + " " + r.outcome())
+        .containsExactly("a FIRED", "c FIRED");
+    assertThat(report.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("b", "ArithmeticException: long overflow"));
+    ArgumentCaptor<Alert> alert = ArgumentCaptor.forClass(Alert.class);
+    verify(alerts).raise(alert.capture());
+    assertThat(alert.getValue().event()).isEqualTo("ACCOUNT_FAILED");
+    assertThat(alert.getValue().account()).isEqualTo("b");
+    assertThat(problems.of("b")).extracting(p -> p.code()).containsExactly("ACCOUNT_FAILED");
+  }
+
+  @Test
+  void accounts_on_a_pool_are_fired_at_the_same_time() throws Exception {
+    // each account's student read waits until all three are reading: only concurrent firing ends
+    CyclicBarrier allReading = new CyclicBarrier(UIDS.size());
+    for (String uid : UIDS) {
+      givenStudents(uid, () -> awaitQuietly(allReading));
+    }
+    pool = Executors.newFixedThreadPool(UIDS.size());
+
+    FireReport report = fire(pool);
+
+    assertThat(report.problems()).isEmpty();
+    assertThat(report.occurrences())
+        .extracting(r -> r.uid() + " " + r.outcome())
+        .containsExactly("a FIRED", "b FIRED", "c FIRED");
+  }
+
+  @Test
+  void an_error_thrown_by_one_account_on_a_pool_is_its_problem_line_and_the_others_fire() {
+    when(rules.rules("a")).thenThrow(new StackOverflowError("deep template"));
+    pool = Executors.newFixedThreadPool(2);
+
+    FireReport report = fire(pool);
+
+    assertThat(report.occurrences())
+        .extracting(r -> r.uid() + " " + r.outcome())
+        .containsExactly("b FIRED", "c FIRED");
+    assertThat(report.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("account a failed", "StackOverflowError"));
+  }
+
+  @Test
+  void the_scan_handed_in_is_fired_without_asking_the_directory_again() {
+    AccountScan handed = new AccountScan(List.of(Fixtures.otherAccount("b")), List.of());
+
+    FireReport report =
+        service(Runnable::run)
+            .fireDueOccurrences(new FireDueOccurrencesCommand(AT, Optional.of(handed), r -> {}));
+
+    verify(accounts, never()).enabledAccounts();
+    assertThat(report.occurrences()).extracting(OccurrenceReport::uid).containsExactly("b");
+  }
+
+  @Test
+  void a_listener_that_throws_is_a_problem_line_and_firing_goes_on() {
+    FireReport report =
+        service(Runnable::run)
+            .fireDueOccurrences(
+                new FireDueOccurrencesCommand(
+                    AT,
+                    Optional.empty(),
+                    r -> {
+                      throw new IllegalStateException("log appender broken");
+                    }));
+
+    assertThat(report.occurrences()).hasSize(3);
+    assertThat(report.problems()).hasSize(3).allMatch(p -> p.contains("log appender broken"));
+    verify(queue, times(3)).enqueue(any(), any());
+  }
+
+  /** A guard against a hang if firing were sequential (the barrier then breaks), not a timing. */
+  private static void awaitQuietly(CyclicBarrier barrier) {
+    try {
+      barrier.await(60, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("accounts were not fired at the same time", e);
+    }
+  }
+}
