@@ -19,9 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Enqueue N messages, then drain them (claimNext, then completeAndClaimNext per message, or with
- * "two-call" claimNext + complete; no-op send, limits off) with W threads sharing one connection;
- * prints the throughputs. Run by {@code scripts/bench-redis.sh}, never by the test suite.
+ * Enqueue N messages, then drain them (claimNext, then markSending + completeAndClaimNext per
+ * message as the delivery path does, or with "two-call" claimNext + markSending + complete; no-op
+ * send, limits off) with W threads sharing one connection; prints the throughputs. Run by {@code
+ * scripts/bench-redis.sh}, never by the test suite.
  */
 public final class RedisQueueBenchmark {
 
@@ -54,7 +55,7 @@ public final class RedisQueueBenchmark {
       double drainSeconds = result.drainSeconds();
       out.printf(
           "ours (%s): %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
-          twoCalls ? "claimNext + complete" : "completeAndClaimNext",
+          twoCalls ? "claimNext + markSending + complete" : "markSending + completeAndClaimNext",
           count,
           workers,
           count / enqueueSeconds,
@@ -111,8 +112,9 @@ public final class RedisQueueBenchmark {
             ? () -> {
               Optional<Claim> claim;
               while ((claim = queue.claimNext(session, Instant.now())).isPresent()) {
-                // the no-op send
-                if (queue.complete(claim.get(), Instant.now())) {
+                // as DeliverMessagesService: marked as sending, then the no-op send
+                if (queue.markSending(claim.get(), Instant.now())
+                    && queue.complete(claim.get(), Instant.now())) {
                   drained.incrementAndGet();
                 }
               }
@@ -121,7 +123,11 @@ public final class RedisQueueBenchmark {
               // The worker's hot path: one round trip per message after the first claim.
               Optional<Claim> claim = queue.claimNext(session, Instant.now());
               while (claim.isPresent()) {
-                // the no-op send
+                // As DeliverMessagesService does per message: marked as sending (the record that
+                // stops a re-claimed message from being sent blindly), the no-op send, then done.
+                if (!queue.markSending(claim.get(), Instant.now())) {
+                  throw new IllegalStateException("claim lost: " + claim.get().message().key());
+                }
                 claim = queue.completeAndClaimNext(claim.get(), Instant.now());
                 drained.incrementAndGet();
               }
