@@ -18,8 +18,6 @@ final class Keys {
 
   private final Map<String, String[]> accountKeys = new ConcurrentHashMap<>();
 
-  private final Map<String, String[]> stateKeys = new ConcurrentHashMap<>();
-
   Keys(String prefix) {
     this.prefix = prefix;
   }
@@ -53,14 +51,6 @@ final class Keys {
           withAccounts[queue.length] = tagged(s) + ":q:accounts";
           return withAccounts;
         });
-  }
-
-  /**
-   * Only the session's state hash ({@code st}), for the scripts that touch nothing else: fewer keys
-   * to send and parse on the hot path. The array is shared: callers must not change it.
-   */
-  String[] state(String session) {
-    return stateKeys.computeIfAbsent(session, s -> new String[] {queue(s)[3]});
   }
 
   /** The three keys that exist exactly while a session has ready, delayed or in-flight work. */

@@ -143,11 +143,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   @Override
   public boolean markSending(Claim claim, Instant now) {
     Objects.requireNonNull(claim, "'claim' must not be null");
-    return scripts.integer(
-            Script.QUEUE_MARK_SENDING,
-            keys.state(claim.message().session()),
-            keyOf(claim),
-            claim.token())
+    return scripts.integer(Script.QUEUE_MARK_SENDING, queueOf(claim), keyOf(claim), claim.token())
         == 1;
   }
 

@@ -14,11 +14,10 @@ local function complete(key, token, now, retention)
   end
   redis.call('HDEL', KEYS[4], 'd:' .. key, 'm:' .. key, 't:' .. key, 'a:' .. key, 's:' .. key)
   -- Remember the key until now + retention (enqueue compares with its own now, so that is exact).
-  redis.call('ZADD', KEYS[5], tonumber(now) + retentionMillis, key)
-  if tonumber(token) % 64 == 0 then
-    -- Trimming on about one completion in 64, not on every one: forget keys whose retention
-    -- ended. (A set just created holds only this key, due later: nothing to trim there, so no
-    -- ZCARD per completion to detect it.)
+  if redis.call('ZADD', KEYS[5], tonumber(now) + retentionMillis, key) == 1
+      and redis.call('ZCARD', KEYS[5]) == 1 or tonumber(token) % 64 == 0 then
+    -- Trimming on a new set and on about one completion in 64, not on every one: forget keys
+    -- whose retention ended.
     redis.call('ZREMRANGEBYSCORE', KEYS[5], '-inf', now)
   end
   -- The set lives a retention past its newest key: renewed on every completion, so a quiet

@@ -1,7 +1,7 @@
--- KEYS: st (only the state hash: the hot path passes one key, not the queue's six)
+-- KEYS: ready, delayed, inflight, st, done, dead
 -- ARGV: key, token
-if redis.call('HGET', KEYS[1], 't:' .. ARGV[1]) ~= ARGV[2] then
+if redis.call('HGET', KEYS[4], 't:' .. ARGV[1]) ~= ARGV[2] then
   return 0
 end
-redis.call('HSET', KEYS[1], 's:' .. ARGV[1], '1')
+redis.call('HSET', KEYS[4], 's:' .. ARGV[1], '1')
 return 1
