@@ -212,12 +212,24 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     }
 
     /** The durable record (SPEC §4): a message whose log says SENT or later is complete. */
+    /**
+     * Whether the durable record says the message went out (Redis lost it and it was queued again).
+     * A record that cannot be read (Firestore down) leaves the queue's word standing: the queue
+     * holds the message's send marks and dedupe key, and a re-queue after lost Redis data needs
+     * Firestore to have been readable (the run record is checked before re-firing). Holding every
+     * message instead would stop all sending for the whole outage (SPEC §8: a short outage delays
+     * nothing).
+     */
     private boolean alreadySent() {
-      return deliveryLog
-          .find(queued.uid(), queued.key())
-          .map(MessageLog::status)
-          .filter(SENT_OR_LATER::contains)
-          .isPresent();
+      try {
+        return deliveryLog
+            .find(queued.uid(), queued.key())
+            .map(MessageLog::status)
+            .filter(SENT_OR_LATER::contains)
+            .isPresent();
+      } catch (InfrastructureException unreadable) {
+        return false;
+      }
     }
 
     /** The send did not reach the gateway: its slot is given back (SPEC §5). */

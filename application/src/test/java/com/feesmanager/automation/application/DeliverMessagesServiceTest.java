@@ -677,6 +677,24 @@ class DeliverMessagesServiceTest {
     verify(queue).completeAndClaimNext(claim, NOW);
   }
 
+  @Test
+  void a_message_log_that_cannot_be_read_does_not_stop_the_send_the_queue_record_stands() {
+    // given Firestore frozen: the rules and students come from the cache, the log cannot be read
+    Claim claim = claimed(0, false);
+    when(deliveryLog.find(UID, message.key())).thenThrow(new StoreUnavailable("deadline exceeded"));
+    when(gateway.send(eq(SESSION), any(), any()))
+        .thenReturn(new SendResult.Sent("true_923001234567@c.us_ABC", false));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then it is sent once, as the queue says it was never sent (SPEC §8: a short outage delays
+    // nothing)
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    verify(gateway).send(eq(SESSION), any(), any());
+    verify(queue).completeAndClaimNext(claim, NOW);
+  }
+
   // --- session binding (SPEC §6)
 
   @Test

@@ -163,6 +163,19 @@ class SessionWorkerTest {
   }
 
   @Test
+  void a_message_left_claimed_for_asking_later_does_not_hold_the_session() {
+    // its log could not be written (Firestore frozen): it is asked for after its visibility
+    // timeout, and the next message may go now (the session itself is fine)
+    run(
+        "me",
+        2,
+        new DeliveryStep.Held("uid-1", KEY, DeliverMessagesService.OUTCOME_PENDING),
+        new DeliveryStep.Sent("uid-1", KEY));
+
+    assertThat(askedAt).containsExactly(START, START);
+  }
+
+  @Test
   void a_held_session_pauses_before_trying_again() {
     run("me", 2, new DeliveryStep.Held("uid-1", KEY, "SESSION_DOWN"));
 

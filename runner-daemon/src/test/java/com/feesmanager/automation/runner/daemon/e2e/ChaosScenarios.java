@@ -209,8 +209,7 @@ final class ChaosScenarios {
       }
     }
 
-    ChaosTally tally(String scenario, E2eStack stack, E2eAccount account)
-        throws InterruptedException {
+    ChaosTally tally(String scenario, E2eStack stack, E2eAccount account) throws Exception {
       return new ChaosWatch(stack, List.of(account)).tally(scenario, first, last);
     }
   }

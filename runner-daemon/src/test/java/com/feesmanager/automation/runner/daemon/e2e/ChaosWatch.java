@@ -37,7 +37,8 @@ final class ChaosWatch {
    * Waits for the accounts to settle, then tallies; the faults ran from {@code first} to {@code
    * last}.
    */
-  ChaosTally tally(String scenario, Instant first, Instant last) throws InterruptedException {
+  ChaosTally tally(String scenario, Instant first, Instant last)
+      throws InterruptedException, java.io.IOException {
     Instant deadline = last.plus(LIMIT);
     long settled = -1;
     while (Instant.now().isBefore(deadline)) {
@@ -49,7 +50,11 @@ final class ChaosWatch {
     }
     // a message re-sent late would show up just after "settled": look once more
     Thread.sleep(3_000);
-    return count(scenario, settled);
+    ChaosTally tally = count(scenario, settled);
+    // the processes' logs, for whoever reads the figures (target/chaos-logs/<scenario>)
+    stack.keepOutputs(
+        java.nio.file.Path.of("target", "chaos-logs", scenario.replaceAll("[^A-Za-z0-9]+", "-")));
+    return tally;
   }
 
   private boolean settled() {

@@ -283,6 +283,14 @@ final class E2eStack implements AutoCloseable {
     return text.toString();
   }
 
+  /** Copies every process's output to {@code target} (kept after the work directory goes). */
+  void keepOutputs(Path target) throws IOException {
+    Files.createDirectories(target);
+    for (JarProcess process : processes) {
+      process.copyOutputs(target);
+    }
+  }
+
   @Override
   public void close() throws Exception {
     for (JarProcess process : processes) {
