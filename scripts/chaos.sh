@@ -18,7 +18,9 @@
 #
 # Flags: --scenarios LIST, --recipients N, --kills N, --redis-restarts N, --no-redis-kill,
 # --gateway-faults all|LIST (500-before,500-after,slow,token,gone,closed), --freeze-seconds N,
-# --crowd-seconds N, --seed N, --online (let Maven download what is missing).
+# --crowd-seconds N, --seed N, --visibility-timeout ISO-8601|default (the daemons'
+# VISIBILITY_TIMEOUT; default: the product's 2 minutes), --online (let Maven download what is
+# missing).
 # Every process it started is stopped (by its process group) and its directories removed, also on
 # failure or Ctrl-C.
 set -euo pipefail
@@ -38,8 +40,9 @@ while [ $# -gt 0 ]; do
     --freeze-seconds) props+=("-Dchaos.freezeSeconds=$2"); shift 2 ;;
     --crowd-seconds) props+=("-Dchaos.crowdSeconds=$2"); shift 2 ;;
     --seed) props+=("-Dchaos.seed=$2"); shift 2 ;;
+    --visibility-timeout) props+=("-Dchaos.visibilityTimeout=$2"); shift 2 ;;
     --online) offline=(); shift ;;
-    -h|--help) sed -n '2,28p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "chaos.sh: unknown flag $1 (see --help)" >&2; exit 2 ;;
   esac
 done

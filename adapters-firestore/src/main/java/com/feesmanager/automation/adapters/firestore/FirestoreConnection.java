@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One Firestore client and every adapter built on it, sharing one read cache and one write-behind
@@ -64,13 +65,14 @@ public final class FirestoreConnection implements AutoCloseable {
     Calls writes = new Calls(timeout, 1, Duration.ofMillis(100), Duration.ofMillis(1));
     ReadCache cache = new ReadCache(clock, config.cacheMaxAge());
     this.writer =
-        new WriteBehind(firestore, writes, timeout, MAX_PENDING_BYTES, calls::recentlyFailed);
+        new WriteBehind(firestore, writes, timeout, MAX_PENDING_BYTES, Optional.of(calls));
     this.accountDirectory = new FirestoreAccountDirectory(firestore, calls, cache, defaults);
     this.ruleSource = new FirestoreRuleSource(firestore, calls, cache);
     this.studentDirectory =
         new FirestoreStudentDirectory(
             firestore, calls, cache, config.pageSize(), config.ledgerMaxAge(), timeout);
-    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer, timeout);
+    // the end of a message waits no longer than a read: then it is asked for later instead
+    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer, readTimeout);
     this.runLog = new FirestoreRunLog(firestore, calls, writer);
     this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
     this.sessionBindings = new FirestoreSessionBindings(firestore, calls);

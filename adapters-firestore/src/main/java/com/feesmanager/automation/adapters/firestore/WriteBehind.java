@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +99,7 @@ final class WriteBehind implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
   private volatile boolean failing;
-  private final BooleanSupplier readsFailing;
+  private final Optional<Calls> reads;
 
   /** When the last write through failed (nanoTime), or 0. */
   private volatile long throughFailedAt;
@@ -116,20 +115,17 @@ final class WriteBehind implements AutoCloseable {
   static final Duration DOUBT_WINDOW = Duration.ofSeconds(10);
 
   WriteBehind(Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes) {
-    this(firestore, calls, maxBackoff, maxBytes, () -> false);
+    this(firestore, calls, maxBackoff, maxBytes, Optional.empty());
   }
 
   /**
-   * {@code readsFailing} says the reads found Firestore down: then a log written through gets one
-   * quick try ({@link #DOUBTFUL_WITHIN}) instead of the caller's whole deadline.
+   * {@code reads} are the reads' calls: while their breaker is open a log written through gets one
+   * quick try ({@link #DOUBTFUL_WITHIN}) instead of the caller's whole deadline, and a write
+   * through that failed opens it, so the next read goes to the cache at once.
    */
   WriteBehind(
-      Firestore firestore,
-      Calls calls,
-      Duration maxBackoff,
-      long maxBytes,
-      BooleanSupplier readsFailing) {
-    this.readsFailing = readsFailing;
+      Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes, Optional<Calls> reads) {
+    this.reads = reads;
     this.firestore = firestore;
     this.calls = calls;
     this.maxBackoff = maxBackoff;
@@ -220,6 +216,9 @@ final class WriteBehind implements AutoCloseable {
       return written;
     } catch (StoreUnavailable e) {
       throughFailedAt = System.nanoTime();
+      if (e instanceof Calls.Transient || Failures.isTransient(e)) {
+        reads.ifPresent(Calls::failed);
+      }
       throw e;
     } finally {
       if (interrupted) {
@@ -241,7 +240,7 @@ final class WriteBehind implements AutoCloseable {
   private boolean firestoreDoubtful() {
     long failedAt = throughFailedAt;
     return failing
-        || readsFailing.getAsBoolean()
+        || reads.map(Calls::recentlyFailed).orElse(false)
         || (failedAt != 0 && System.nanoTime() - failedAt < DOUBT_WINDOW.toNanos());
   }
 

@@ -46,7 +46,10 @@ final class ChaosBadInput {
       Instant first = Instant.now();
 
       int port = E2eStack.freePort();
-      JarProcess daemon = stack.startDaemon(stack.env(port));
+      Map<String, String> env = stack.env(port);
+      plan.visibilityTimeout()
+          .ifPresent(timeout -> env.put("VISIBILITY_TIMEOUT", timeout.toString()));
+      JarProcess daemon = stack.startDaemon(env);
       for (String body : ChaosCorpus.webhookBodies()) {
         int status = post(port, body);
         if (status < 200 || status >= 500) {

@@ -3,6 +3,7 @@ package com.feesmanager.automation.runner.daemon.e2e;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What one chaos run does (issue 13), from system properties so that the same suite runs short in
@@ -17,6 +18,7 @@ record ChaosPlan(
     List<String> gatewayFaults,
     Duration freeze,
     Duration crowd,
+    Optional<Duration> visibilityTimeout,
     long seed) {
 
   /** Every gateway fault scenario 3 knows, in the order it injects them. */
@@ -48,6 +50,10 @@ record ChaosPlan(
         faults.equals("all") ? ALL_GATEWAY_FAULTS : List.of(faults.split(",")),
         Duration.ofSeconds(Integer.getInteger("chaos.freezeSeconds", 90)),
         Duration.ofSeconds(Integer.getInteger("chaos.crowdSeconds", 90)),
+        // the short version lets a message killed mid-send come back sooner than the default 2 min
+        Optional.of(System.getProperty("chaos.visibilityTimeout", "PT45S"))
+            .filter(value -> !value.equals("default"))
+            .map(Duration::parse),
         Long.getLong("chaos.seed", System.nanoTime()));
   }
 }

@@ -185,8 +185,11 @@ final class ChaosScenarios {
     return account;
   }
 
-  private static Map<String, String> env(E2eStack stack) throws Exception {
-    return stack.env(E2eStack.freePort());
+  private Map<String, String> env(E2eStack stack) throws Exception {
+    Map<String, String> env = stack.env(E2eStack.freePort());
+    plan.visibilityTimeout()
+        .ifPresent(timeout -> env.put("VISIBILITY_TIMEOUT", timeout.toString()));
+    return env;
   }
 
   private static void awaitSends(E2eStack stack, int count) throws InterruptedException {
