@@ -80,6 +80,6 @@ set -e
 grep -a -E '^(chaos plan|[1-6] |    |[0-9]+ passed)' runner-daemon/target/chaos-report.txt 2>/dev/null \
   || { echo "no report; the end of the build log:"; tail -40 "$log"; }
 if [ "$result" -ne 0 ]; then
-  grep -a -E 'ERROR|FAIL' "$log" | head -20
+  grep -a -E "Tests run:.*FAIL|BUILD FAILURE" "$log" | head -3
 fi
 exit "$result"

@@ -285,6 +285,12 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       return failed(claim, failed, now);
     }
     if (result instanceof SendResult.UnknownOutcome unknown) {
+      if (unknown.noReply()) {
+        // no reply: the server may still be sending it (issue 13: a reply slower than WPP_TIMEOUT
+        // went out after the chat was looked at, and the retry made a duplicate). The claim stays,
+        // marked started, and is asked for after its visibility timeout (> WPP_TIMEOUT).
+        return leaveClaimed(claim);
+      }
       // asked at once: the server answers an ambiguous send only after WhatsApp took or refused it
       return resolve(claim, now, unknown.detail(), now);
     }

@@ -373,7 +373,7 @@ class DeliverMessagesServiceTest {
   void an_ambiguous_send_nobody_can_resolve_is_recorded_as_failed_and_alerted_never_retried() {
     Claim claim = claimed(0, false);
     when(gateway.send(any(), any(), any()))
-        .thenReturn(new SendResult.UnknownOutcome("read timed out after the request was written"));
+        .thenReturn(new SendResult.UnknownOutcome("HTTP 201 with response [false]"));
     when(gateway.findSent(SESSION, message.message().to(), message.message().body(), NOW))
         .thenReturn(new SentLookup.NoAnswer("HTTP 404"));
 
@@ -384,6 +384,26 @@ class DeliverMessagesServiceTest {
     verify(queue).completeAndClaimNext(claim, NOW);
     verify(queue, never()).release(any(), any(), anyBoolean());
     verify(alerts).raise(any());
+  }
+
+  @Test
+  void a_send_without_a_reply_is_not_asked_for_now_but_after_its_visibility_timeout() {
+    // the server may still be sending it: a look now finds nothing, and a retry would be a
+    // duplicate once the slow send lands (issue 13, replies slower than WPP_TIMEOUT)
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.UnknownOutcome("no reply within the timeout", true));
+    when(gateway.findSent(any(), any(), any(), any())).thenReturn(new SentLookup.NotFound());
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "OUTCOME_PENDING"));
+    verify(gateway, never()).findSent(any(), any(), any(), any());
+    verify(queue).markSending(claim, NOW);
+    verify(queue, never()).release(any(), any(), anyBoolean());
+    verify(queue, never()).completeAndClaimNext(any(), any());
+    verify(ledger, never()).refund(any(), any());
   }
 
   @Test
