@@ -123,6 +123,9 @@ final class ChaosScenarios {
           }
           default -> throw new IllegalStateException(fault);
         }
+        // the gateway is back only now (after 30 s gone, a minute closed): settling counts from
+        // here
+        faults.now();
       }
       return faults.tally("3 gateway " + String.join(",", plan.gatewayFaults()), stack, account);
     }
