@@ -223,12 +223,24 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     }
 
     /** The durable record (SPEC §4): a message whose log says SENT or later is complete. */
+    /**
+     * Whether the durable record says the message went out (Redis lost it and it was queued again).
+     * A record that cannot be read (Firestore down) leaves the queue's word standing: the queue
+     * holds the message's send marks and dedupe key, and a re-queue after lost Redis data needs
+     * Firestore to have been readable (the run record is checked before re-firing). Holding every
+     * message instead would stop all sending for the whole outage (SPEC §8: a short outage delays
+     * nothing).
+     */
     private boolean alreadySent() {
-      return deliveryLog
-          .find(queued.uid(), queued.key())
-          .map(MessageLog::status)
-          .filter(SENT_OR_LATER::contains)
-          .isPresent();
+      try {
+        return deliveryLog
+            .find(queued.uid(), queued.key())
+            .map(MessageLog::status)
+            .filter(SENT_OR_LATER::contains)
+            .isPresent();
+      } catch (InfrastructureException unreadable) {
+        return false;
+      }
     }
 
     /** The send did not reach the gateway: its slot is given back (SPEC §5). */
@@ -284,6 +296,12 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       return failed(claim, failed, now);
     }
     if (result instanceof SendResult.UnknownOutcome unknown) {
+      if (unknown.noReply()) {
+        // no reply: the server may still be sending it (issue 13: a reply slower than WPP_TIMEOUT
+        // went out after the chat was looked at, and the retry made a duplicate). The claim stays,
+        // marked started, and is asked for after its visibility timeout (> WPP_TIMEOUT).
+        return leaveClaimed(claim);
+      }
       // asked at once: the server answers an ambiguous send only after WhatsApp took or refused it
       return resolve(claim, now, unknown.detail(), now);
     }

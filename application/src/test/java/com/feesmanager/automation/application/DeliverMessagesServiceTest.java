@@ -412,7 +412,7 @@ class DeliverMessagesServiceTest {
   void an_ambiguous_send_nobody_can_resolve_is_recorded_as_failed_and_alerted_never_retried() {
     Claim claim = claimed(0, false);
     when(gateway.send(any(), any(), any()))
-        .thenReturn(new SendResult.UnknownOutcome("read timed out after the request was written"));
+        .thenReturn(new SendResult.UnknownOutcome("HTTP 201 with response [false]"));
     when(gateway.findSent(SESSION, message.message().to(), message.message().body(), NOW))
         .thenReturn(new SentLookup.NoAnswer("HTTP 404"));
 
@@ -423,6 +423,26 @@ class DeliverMessagesServiceTest {
     verify(queue).completeAndClaimNext(claim, NOW);
     verify(queue, never()).release(any(), any(), anyBoolean());
     verify(alerts).raise(any());
+  }
+
+  @Test
+  void a_send_without_a_reply_is_not_asked_for_now_but_after_its_visibility_timeout() {
+    // the server may still be sending it: a look now finds nothing, and a retry would be a
+    // duplicate once the slow send lands (issue 13, replies slower than WPP_TIMEOUT)
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.UnknownOutcome("no reply within the timeout", true));
+    when(gateway.findSent(any(), any(), any(), any())).thenReturn(new SentLookup.NotFound());
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "OUTCOME_PENDING"));
+    verify(gateway, never()).findSent(any(), any(), any(), any());
+    verify(queue).markSending(claim, NOW);
+    verify(queue, never()).release(any(), any(), anyBoolean());
+    verify(queue, never()).completeAndClaimNext(any(), any());
+    verify(ledger, never()).refund(any(), any());
   }
 
   @Test
@@ -713,6 +733,24 @@ class DeliverMessagesServiceTest {
         .isEqualTo(new DeliveryStep.Skipped(message.uid(), message.key(), "ALREADY_SENT"));
     verify(gateway, never()).send(any(), any(), any());
     verify(deliveryLog, never()).record(any());
+    verify(queue).completeAndClaimNext(claim, NOW);
+  }
+
+  @Test
+  void a_message_log_that_cannot_be_read_does_not_stop_the_send_the_queue_record_stands() {
+    // given Firestore frozen: the rules and students come from the cache, the log cannot be read
+    Claim claim = claimed(0, false);
+    when(deliveryLog.find(UID, message.key())).thenThrow(new StoreUnavailable("deadline exceeded"));
+    when(gateway.send(eq(SESSION), any(), any()))
+        .thenReturn(new SendResult.Sent("true_923001234567@c.us_ABC", false));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then it is sent once, as the queue says it was never sent (SPEC §8: a short outage delays
+    // nothing)
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    verify(gateway).send(eq(SESSION), any(), any());
     verify(queue).completeAndClaimNext(claim, NOW);
   }
 

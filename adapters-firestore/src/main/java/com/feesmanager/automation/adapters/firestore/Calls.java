@@ -22,13 +22,29 @@ import java.util.function.Supplier;
 final class Calls {
 
   /** A transient failure: retried, then reported as the store being unavailable. */
-  static final class Transient extends StoreUnavailable {
+  static class Transient extends StoreUnavailable {
     private static final long serialVersionUID = 1L;
 
     Transient(String message, Throwable cause) {
       super(message, cause);
     }
   }
+
+  /**
+   * An attempt that got no answer in time: not retried at once (a server that is frozen or cut off
+   * does not answer 100 ms later either), so an outage costs one timeout before the breaker opens
+   * and the cache serves.
+   */
+  static final class TimedOut extends Transient {
+    private static final long serialVersionUID = 1L;
+
+    TimedOut(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** The deadline of the one read that tries Firestore again after the breaker was open. */
+  static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   private final Duration timeout;
   private final CircuitBreaker<Object> breaker;
@@ -38,7 +54,7 @@ final class Calls {
     this.timeout = timeout;
     RetryPolicy<Object> retry =
         RetryPolicy.builder()
-            .handle(Transient.class)
+            .handleIf(failure -> failure instanceof Transient && !(failure instanceof TimedOut))
             .withMaxAttempts(attempts)
             .withBackoff(backoff, backoff.multipliedBy(8))
             .withJitter(0.2)
@@ -56,7 +72,9 @@ final class Calls {
   /** The value of one read, retried; {@link StoreUnavailable} when it cannot be had. */
   <T> T read(String what, Supplier<ApiFuture<T>> call) {
     try {
-      return reads.get(() -> await(what, call.get()));
+      // the read that tries again after an outage must answer quickly, or the cache goes on serving
+      return reads.get(
+          () -> await(what, call.get(), breaker.isHalfOpen() ? PROBE_TIMEOUT : timeout));
     } catch (CircuitBreakerOpenException open) {
       throw new Transient("Firestore unavailable (recent reads failed) reading " + what, open);
     } catch (FailsafeException wrapped) {
@@ -90,7 +108,7 @@ final class Calls {
       throw new StoreUnavailable("interrupted while reading " + what, e);
     } catch (TimeoutException e) {
       future.cancel(true);
-      throw new Transient("Firestore did not answer within " + timeout + " (" + what + ")", e);
+      throw new TimedOut("Firestore did not answer within " + timeout + " (" + what + ")", e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       String line = "Firestore failed (" + what + "): " + Failures.describe(cause);

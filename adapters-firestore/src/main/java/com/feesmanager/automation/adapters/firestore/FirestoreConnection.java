@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One Firestore client and every adapter built on it, sharing one read cache and one write-behind
@@ -38,6 +39,9 @@ public final class FirestoreConnection implements AutoCloseable {
           "https://www.googleapis.com/auth/cloud-platform",
           "https://www.googleapis.com/auth/datastore");
 
+  /** The longest a read waits for Firestore before the cache serves instead. */
+  static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
   private final Firestore firestore;
   private final WriteBehind writer;
   private final FirestoreAccountDirectory accountDirectory;
@@ -53,17 +57,22 @@ public final class FirestoreConnection implements AutoCloseable {
       Firestore firestore, FirestoreConfig config, AccountDefaults defaults, Clock clock) {
     this.firestore = firestore;
     Duration timeout = config.callTimeout();
-    Calls calls = new Calls(timeout, 3, Duration.ofMillis(100), timeout.multipliedBy(2));
+    // a read unanswered for READ_TIMEOUT is an outage: the cache serves (SPEC §8, a short outage
+    // delays nothing), so sending never waits longer than that for Firestore
+    Duration readTimeout = timeout.compareTo(READ_TIMEOUT) < 0 ? timeout : READ_TIMEOUT;
+    Calls calls = new Calls(readTimeout, 3, Duration.ofMillis(100), readTimeout.multipliedBy(2));
     // the writer retries on its own, without a circuit breaker shared with the reads
     Calls writes = new Calls(timeout, 1, Duration.ofMillis(100), Duration.ofMillis(1));
     ReadCache cache = new ReadCache(clock, config.cacheMaxAge());
-    this.writer = new WriteBehind(firestore, writes, timeout, MAX_PENDING_BYTES);
+    this.writer =
+        new WriteBehind(firestore, writes, timeout, MAX_PENDING_BYTES, Optional.of(calls));
     this.accountDirectory = new FirestoreAccountDirectory(firestore, calls, cache, defaults);
     this.ruleSource = new FirestoreRuleSource(firestore, calls, cache);
     this.studentDirectory =
         new FirestoreStudentDirectory(
             firestore, calls, cache, config.pageSize(), config.ledgerMaxAge(), timeout);
-    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer, timeout);
+    // the end of a message waits no longer than a read: then it is asked for later instead
+    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer, readTimeout);
     this.runLog = new FirestoreRunLog(firestore, calls, writer);
     this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
     this.sessionBindings = new FirestoreSessionBindings(firestore, calls);

@@ -34,6 +34,9 @@ final class ReadCache {
   private final Duration maxAge;
   private final Map<String, Stamped<?>> copies = new ConcurrentHashMap<>();
 
+  /** Keys answered from their copy since their last fresh read (warned about once). */
+  private final Set<String> servedFromCopy = ConcurrentHashMap.newKeySet();
+
   /** The accounts of the last scan; empty before the first (then every copy is kept). */
   private volatile Optional<Set<String>> enabled = Optional.empty();
 
@@ -55,7 +58,16 @@ final class ReadCache {
       return this.<T>usable(key, maxAge)
           .map(
               copy -> {
-                LOG.warn("{}: Firestore unavailable, using the copy read at {}", what, copy.at());
+                // once per copy and outage: a line per read would be two per message sent
+                if (servedFromCopy.add(key)) {
+                  LOG.warn(
+                      "{}: Firestore unavailable, using the copy read at {} until it answers",
+                      what,
+                      copy.at());
+                } else {
+                  LOG.debug(
+                      "{}: Firestore unavailable, using the copy read at {}", what, copy.at());
+                }
                 return copy.value();
               })
           .orElseThrow(() -> unavailable(key, what, e));
@@ -65,6 +77,7 @@ final class ReadCache {
   }
 
   <T> void keep(String key, T value) {
+    servedFromCopy.remove(key);
     if (account(key).filter(uid -> !serves(uid)).isPresent()) {
       copies.remove(key);
       return;

@@ -99,8 +99,33 @@ final class WriteBehind implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
   private volatile boolean failing;
+  private final Optional<Calls> reads;
+
+  /** When the last write through failed (nanoTime), or 0. */
+  private volatile long throughFailedAt;
+
+  /**
+   * How long a log written through may take while Firestore looks down (reads failing, the writer
+   * failing, or a write through failed in the last {@link #DOUBT_WINDOW}): a worker then loses
+   * about a second per message, not the whole call timeout; the message is kept claimed and asked
+   * for later (the caller's contract on a {@link StoreUnavailable}).
+   */
+  static final Duration DOUBTFUL_WITHIN = Duration.ofSeconds(1);
+
+  static final Duration DOUBT_WINDOW = Duration.ofSeconds(10);
 
   WriteBehind(Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes) {
+    this(firestore, calls, maxBackoff, maxBytes, Optional.empty());
+  }
+
+  /**
+   * {@code reads} are the reads' calls: while their breaker is open a log written through gets one
+   * quick try ({@link #DOUBTFUL_WITHIN}) instead of the caller's whole deadline, and a write
+   * through that failed opens it, so the next read goes to the cache at once.
+   */
+  WriteBehind(
+      Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes, Optional<Calls> reads) {
+    this.reads = reads;
     this.firestore = firestore;
     this.calls = calls;
     this.maxBackoff = maxBackoff;
@@ -157,6 +182,9 @@ final class WriteBehind implements AutoCloseable {
    * log still waiting in the buffer is older, and is dropped once this one is committed.
    */
   boolean logNow(DocumentReference ref, MessageLog log, Duration within) {
+    if (firestoreDoubtful() && within.compareTo(DOUBTFUL_WITHIN) > 0) {
+      within = DOUBTFUL_WITHIN;
+    }
     String path = ref.getPath();
     long deadline = System.nanoTime() + within.toNanos();
     LogWrite write = new LogWrite(ref, log, false);
@@ -184,7 +212,14 @@ final class WriteBehind implements AutoCloseable {
     try {
       boolean written = writeThrough(write, deadline, within);
       done = true;
+      throughFailedAt = 0;
       return written;
+    } catch (StoreUnavailable e) {
+      throughFailedAt = System.nanoTime();
+      if (e instanceof Calls.Transient || Failures.isTransient(e)) {
+        reads.ifPresent(Calls::failed);
+      }
+      throw e;
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -200,6 +235,13 @@ final class WriteBehind implements AutoCloseable {
         lock.notifyAll();
       }
     }
+  }
+
+  private boolean firestoreDoubtful() {
+    long failedAt = throughFailedAt;
+    return failing
+        || reads.map(Calls::recentlyFailed).orElse(false)
+        || (failedAt != 0 && System.nanoTime() - failedAt < DOUBT_WINDOW.toNanos());
   }
 
   /** Reads the stored log and writes {@code write} if its status may move, retrying in time. */

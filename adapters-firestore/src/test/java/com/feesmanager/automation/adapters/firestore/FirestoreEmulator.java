@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -196,6 +197,35 @@ public final class FirestoreEmulator implements AutoCloseable {
       return;
     }
     request("DELETE", "/emulator/v1/projects/" + PROJECT + "/databases/(default)/documents", 200);
+  }
+
+  /**
+   * SIGSTOP to the emulator and every process it started: connections stay open and nothing
+   * answers, as a stalled network or a frozen VM looks to a client. {@link #thaw} undoes it.
+   */
+  public void freeze() {
+    signal("-STOP");
+  }
+
+  /** SIGCONT after {@link #freeze}. */
+  public void thaw() {
+    signal("-CONT");
+  }
+
+  private void signal(String signal) {
+    List<String> command = new ArrayList<>(List.of("kill", signal, Long.toString(process.pid())));
+    process.descendants().forEach(child -> command.add(Long.toString(child.pid())));
+    try {
+      Process kill = new ProcessBuilder(command).redirectErrorStream(true).start();
+      if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new AssertionError("kill " + signal + " failed for the Firestore emulator");
+      }
+    } catch (IOException e) {
+      throw new AssertionError("cannot signal the Firestore emulator: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted signalling the Firestore emulator", e);
+    }
   }
 
   /** Stops the emulator and every process it started. */

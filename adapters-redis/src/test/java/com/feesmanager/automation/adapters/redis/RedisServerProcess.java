@@ -72,6 +72,22 @@ public final class RedisServerProcess implements AutoCloseable {
     process.waitFor();
   }
 
+  /** SIGTERM: redis-server flushes its AOF and exits, as a service stop or a deploy would. */
+  public void terminate() throws InterruptedException {
+    process.destroy();
+    process.waitFor();
+  }
+
+  /** Starts it again on the same port and directory (after {@link #terminate} or {@link #kill}). */
+  public void restart() throws IOException {
+    startProcess();
+  }
+
+  /** The process id of the running server. */
+  public long pid() {
+    return process.pid();
+  }
+
   /** Sends a command over a raw socket and returns the first reply line. */
   public String command(String... words) throws IOException {
     try (Socket socket = new Socket()) {

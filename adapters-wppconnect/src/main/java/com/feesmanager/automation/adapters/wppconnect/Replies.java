@@ -65,7 +65,8 @@ final class Replies {
             "HTTP " + status + " from a proxy in front of wppconnect-server");
       case 504:
         // the proxy forwarded the request and gave up waiting: it may have been sent
-        return new SendResult.UnknownOutcome("HTTP 504: the proxy timed out waiting for the send");
+        return new SendResult.UnknownOutcome(
+            "HTTP 504: the proxy timed out waiting for the send", true);
       default:
         return unexpected(reply);
     }

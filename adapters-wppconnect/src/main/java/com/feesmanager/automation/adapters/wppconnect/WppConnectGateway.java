@@ -142,7 +142,8 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
       return new Attempt(new SendResult.AuthenticationFailed(refused.detail()), true);
     }
     // a hanging server: ask about this message, and probe before the next one
-    return new Attempt(new SendResult.UnknownOutcome(((Exchange.Lost) exchange).detail()), true);
+    return new Attempt(
+        new SendResult.UnknownOutcome(((Exchange.Lost) exchange).detail(), true), true);
   }
 
   /**
@@ -503,7 +504,7 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
       return new SendResult.AuthenticationFailed(tokens.redact(refused.detail()));
     }
     if (result instanceof SendResult.UnknownOutcome unknown) {
-      return new SendResult.UnknownOutcome(tokens.redact(unknown.detail()));
+      return new SendResult.UnknownOutcome(tokens.redact(unknown.detail()), unknown.noReply());
     }
     if (result instanceof SendResult.Misconfigured wrong) {
       return new SendResult.Misconfigured(tokens.redact(wrong.detail()));

@@ -47,6 +47,9 @@ public final class WppConnectWebhookParser {
         Objects.requireNonNull(body, "'body' must not be null").getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Longer than any WhatsApp message id (group ids included, about 100 characters). */
+  static final int MAX_MESSAGE_ID_LENGTH = 512;
+
   private static GatewayEvent ack(Map<?, ?> event) {
     String session = session(event);
     Object rawId = event.get("id");
@@ -54,6 +57,12 @@ public final class WppConnectWebhookParser {
         Replies.messageId(rawId)
             .orElseThrow(
                 () -> new MalformedWebhookEvent("onack has no message id (id or id._serialized)"));
+    if (id.length() > MAX_MESSAGE_ID_LENGTH) {
+      // real ids are under 100 characters; a longer one can match no log, and Firestore refuses
+      // to look for it (a 503 would make the sender retry forever)
+      throw new MalformedWebhookEvent(
+          "onack has a message id longer than " + MAX_MESSAGE_ID_LENGTH + " characters");
+    }
     int ack =
         Json.integer(event.get("ack"))
             .orElseThrow(() -> new MalformedWebhookEvent("onack has no numeric \"ack\""));

@@ -127,7 +127,7 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private static final char[] BCRYPT_ALPHABET =
       "./ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
 
-  private final HttpServer server;
+  private volatile HttpServer server;
   private final ExecutorService executor;
   private final SecureRandom random = new SecureRandom();
   private final ObjectMapper json = ObjectMapper.getDefault();
@@ -151,10 +151,11 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private final AtomicInteger maxSendsInFlight = new AtomicInteger();
   private volatile CountDownLatch stallRelease = new CountDownLatch(1);
   private volatile Duration statusDelay = Duration.ZERO;
+  private volatile Duration slowestSend = Duration.ZERO;
+  private volatile Duration quickestSend = Duration.ZERO;
 
   private WppConnectServerDouble(String secretKey) throws IOException {
     this.secretKey = secretKey;
-    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.executor =
         Executors.newCachedThreadPool(
             task -> {
@@ -162,9 +163,16 @@ public final class WppConnectServerDouble implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    server.setExecutor(executor);
-    server.createContext("/", this::handle);
-    server.start();
+    this.server = listen(0);
+  }
+
+  private HttpServer listen(int port) throws IOException {
+    HttpServer listener =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    listener.setExecutor(executor);
+    listener.createContext("/", this::handle);
+    listener.start();
+    return listener;
   }
 
   /** Starts a double with the default secret key on a free loopback port. */
@@ -296,6 +304,45 @@ public final class WppConnectServerDouble implements AutoCloseable {
     CountDownLatch release = stallRelease;
     stallRelease = new CountDownLatch(1);
     release.countDown();
+  }
+
+  /**
+   * Every send answered with ack 1 by default takes between {@code quickest} and {@code slowest}
+   * (uniformly at random) before it goes out and is answered, so that faults land mid-send.
+   */
+  public void slowSends(Duration quickest, Duration slowest) {
+    this.quickestSend = quickest;
+    this.slowestSend = slowest;
+  }
+
+  /**
+   * The server process is gone for {@code downFor}: the listener stops (connections refused, those
+   * in progress dropped) and listens again on the same port afterwards, with the same sessions,
+   * tokens and chats (they live in the browser and on the phone, not in the process). Blocks for
+   * {@code downFor}.
+   */
+  public void goAway(Duration downFor) throws InterruptedException {
+    int port = server.getAddress().getPort();
+    server.stop(0);
+    Thread.sleep(downFor.toMillis());
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        server = listen(port);
+        return;
+      } catch (IOException portNotFreeYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException(
+              "cannot listen on port " + port + " again", portNotFreeYet);
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  /** Every issued token stops working (401); generate-token with the same key issues new ones. */
+  public void invalidateTokens() {
+    issuedTokens.clear();
   }
 
   /** Every send-message request that passed authentication, in arrival order. */
@@ -571,7 +618,7 @@ public final class WppConnectServerDouble implements AutoCloseable {
     }
     SendReply next;
     synchronized (scripted) {
-      next = scripted.isEmpty() ? new SendReply.Ack(1) : scripted.poll();
+      next = scripted.isEmpty() ? defaultReply() : scripted.poll();
     }
     sends.add(
         new RecordedSend(
@@ -612,6 +659,16 @@ public final class WppConnectServerDouble implements AutoCloseable {
     } else {
       hangUp(exchange);
     }
+  }
+
+  private SendReply defaultReply() {
+    Duration slowest = slowestSend;
+    if (slowest.isZero()) {
+      return new SendReply.Ack(1);
+    }
+    long quickest = quickestSend.toMillis();
+    long spread = Math.max(0, slowest.toMillis() - quickest);
+    return new SendReply.Slow(Duration.ofMillis(quickest + random.nextLong(spread + 1)));
   }
 
   private void checkNumber(HttpExchange exchange, String session, String phone) throws IOException {

@@ -171,4 +171,16 @@ class WppConnectWebhookParserTest {
   void malformedBodies_areRejected(String body) {
     assertThatThrownBy(() -> parser.parse(body)).isInstanceOf(MalformedWebhookEvent.class);
   }
+
+  @Test
+  void an_ack_whose_message_id_is_longer_than_any_real_one_is_malformed_not_a_store_failure() {
+    // issue 13: a 200 kB id reached Firestore's query, which refused it, and the webhook answered
+    // 503 "try again later" to a body that can never succeed
+    String body =
+        "{\"event\":\"onack\",\"session\":\"s\",\"ack\":3,\"id\":\"" + "9".repeat(200_000) + "\"}";
+
+    assertThatThrownBy(() -> parser.parse(body))
+        .isInstanceOf(MalformedWebhookEvent.class)
+        .hasMessageContaining("message id longer than");
+  }
 }

@@ -75,6 +75,17 @@ public final class CompiledTemplate {
     if (!parsed.problems.isEmpty()) {
       return new TemplateCompilation.Rejected(List.copyOf(parsed.problems));
     }
+    // a template whose fixed text alone is too long could never be sent: said now, by the rule,
+    // rather than as a BODY_TOO_LONG skip of every message at every occurrence
+    int fixed = parsed.literals.stream().mapToInt(String::length).sum();
+    if (fixed > MAX_BODY_LENGTH) {
+      return new TemplateCompilation.Rejected(
+          List.of(
+              "too long: the text without placeholders is "
+                  + fixed
+                  + " characters, a message may have at most "
+                  + MAX_BODY_LENGTH));
+    }
     return new TemplateCompilation.Compiled(new CompiledTemplate(parsed));
   }
 

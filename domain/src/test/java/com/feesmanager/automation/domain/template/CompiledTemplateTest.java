@@ -300,6 +300,25 @@ class CompiledTemplateTest {
     }
 
     @Test
+    void a_template_whose_fixed_text_alone_is_over_the_limit_is_rejected_when_compiled() {
+      // issue 13: a 200 kB template was accepted and every message would be skipped BODY_TOO_LONG
+      String body = "Dear {studentName}, " + "x".repeat(CompiledTemplate.MAX_BODY_LENGTH);
+
+      assertThat(rejected(body).problems())
+          .singleElement()
+          .asString()
+          .contains("too long")
+          .contains(Integer.toString(CompiledTemplate.MAX_BODY_LENGTH + "Dear , ".length()));
+    }
+
+    @Test
+    void fixed_text_of_exactly_the_limit_still_compiles() {
+      String body = "{studentName}" + "x".repeat(CompiledTemplate.MAX_BODY_LENGTH);
+
+      assertThat(CompiledTemplate.compile(body)).isInstanceOf(TemplateCompilation.Compiled.class);
+    }
+
+    @Test
     void a_missing_value_is_reported_before_a_too_long_body() {
       // given
       CompiledTemplate template = compiled("{studentName} {guardianName}");

@@ -56,11 +56,18 @@ public sealed interface SendResult {
   /**
    * It may or may not have gone out (a timeout or reset after the request was written, a 500, a 2xx
    * without a message, a 400 "does not exist" for a number that exists): never blindly retried, the
-   * gateway is asked with {@link WhatsAppGateway#findSent} (SPEC §6).
+   * gateway is asked with {@link WhatsAppGateway#findSent} (SPEC §6). {@code noReply}: no reply
+   * came (a timeout, a reset, a proxy's 504), so the server may still be sending it: it is asked
+   * only after the visibility timeout, when the server has surely finished.
    */
-  record UnknownOutcome(String detail) implements SendResult {
+  record UnknownOutcome(String detail, boolean noReply) implements SendResult {
     public UnknownOutcome {
       Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+
+    /** The server replied (a 500, {@code [false]}, the lying 400): its send is over. */
+    public UnknownOutcome(String detail) {
+      this(detail, false);
     }
   }
 }

@@ -5,10 +5,31 @@ import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
-/** One session's turn of delivery: a {@link SessionWorker} under the session's lease. */
+/**
+ * One session's turn of delivery: a {@link SessionWorker} under the session's lease. The lease is
+ * short ({@link #LEASE_TTL}) and renewed every {@link #RENEW_EVERY} while the worker runs, also
+ * during a long step (a send waiting for its reply): a daemon killed with {@code kill -9} stops
+ * renewing, so another daemon, or this one restarted, delivers the session within seconds instead
+ * of after a visibility timeout (issue 13: 2 minutes of silence after each kill).
+ */
 final class SessionDelivery implements SessionTurns.Turn {
+
+  static final Duration LEASE_TTL = Duration.ofSeconds(15);
+  static final Duration RENEW_EVERY = Duration.ofSeconds(5);
+
+  private static final ScheduledExecutorService RENEWALS =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "session-lease-renewal");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final String instance;
   private final DeliverMessagesUseCase deliveries;
@@ -50,17 +71,46 @@ final class SessionDelivery implements SessionTurns.Turn {
             wakeUps::sleepUntil,
             pacing,
             (s, step) -> metrics.recordStep(step));
-    worker.run(() -> stopping.getAsBoolean() || yieldNow.getAsBoolean());
+    ScheduledFuture<?> renewal =
+        RENEWALS.scheduleWithFixedDelay(
+            () -> renew(session),
+            RENEW_EVERY.toMillis(),
+            RENEW_EVERY.toMillis(),
+            TimeUnit.MILLISECONDS);
+    try {
+      worker.run(() -> stopping.getAsBoolean() || yieldNow.getAsBoolean());
+    } finally {
+      renewal.cancel(false);
+      // a renewal that ran after the worker let the lease go must not keep it for LEASE_TTL
+      releaseQuietly(session);
+    }
+  }
+
+  private void renew(String session) {
+    try {
+      leases.acquire(session, instance, clock.instant(), pacing.leaseTtl());
+    } catch (RuntimeException e) {
+      // Redis away: the worker's own step sees it and backs off; the lease lapses as it should
+    }
+  }
+
+  private void releaseQuietly(String session) {
+    try {
+      leases.release(session, instance);
+    } catch (RuntimeException e) {
+      // Redis away: the lease lapses after LEASE_TTL
+    }
   }
 
   /**
-   * The lease lasts one visibility timeout; the pauses are capped at half of it so a short
-   * VISIBILITY_TIMEOUT (accepted from 1 s) never lets the lease lapse between steps.
+   * The lease lasts {@link #LEASE_TTL} (or one visibility timeout, if shorter); the pauses are
+   * capped at half of it so the lease never lapses between steps even without the renewals.
    */
   static SessionWorker.Pacing pacing(Duration visibilityTimeout) {
-    Duration half = visibilityTimeout.dividedBy(2);
+    Duration lease = min(LEASE_TTL, visibilityTimeout);
+    Duration half = lease.dividedBy(2);
     return new SessionWorker.Pacing(
-        visibilityTimeout, min(Duration.ofSeconds(1), half), min(Duration.ofSeconds(30), half));
+        lease, min(Duration.ofSeconds(1), half), min(Duration.ofSeconds(30), half));
   }
 
   private static Duration min(Duration a, Duration b) {

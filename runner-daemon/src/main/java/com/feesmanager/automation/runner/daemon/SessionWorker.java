@@ -63,8 +63,12 @@ final class SessionWorker {
     this.listener = Objects.requireNonNull(listener, "'listener' must not be null");
   }
 
+  /** The first pause after a step threw; it doubles while steps keep throwing. */
+  static final Duration FIRST_ERROR_PAUSE = Duration.ofSeconds(1);
+
   /** Delivers until {@code stop} says so (checked between steps) or the thread is interrupted. */
   void run(BooleanSupplier stop) {
+    Duration errorPause = FIRST_ERROR_PAUSE;
     try {
       while (!stop.getAsBoolean()) {
         Instant now = clock.instant();
@@ -80,11 +84,19 @@ final class SessionWorker {
           DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
           listener.onStep(session, step);
           resume = resumeAfter(step, now);
+          errorPause = FIRST_ERROR_PAUSE;
         } catch (RuntimeException e) {
           // a store that failed mid-step (Redis restarting): the message is safe in the queue, and
-          // a worker that ended here would leave the session undelivered until the next upkeep
+          // a worker that ended here would leave the session undelivered until the next upkeep.
+          // A restart takes seconds, so the worker tries again after 1 s, doubling up to half the
+          // held pause: a restart costs seconds of sending, not the 30 s of a held session.
           listener.onError(session, e);
-          resume = now.plus(pacing.heldPause());
+          resume = now.plus(errorPause);
+          Duration longest = pacing.heldPause().dividedBy(2);
+          errorPause = errorPause.multipliedBy(2);
+          if (errorPause.compareTo(longest) > 0) {
+            errorPause = longest;
+          }
         }
         if (resume.isAfter(now)) {
           sleeper.sleepUntil(resume);
@@ -109,7 +121,10 @@ final class SessionWorker {
       wanted = waiting.until();
     } else if (step instanceof DeliveryStep.Idle) {
       wanted = now.plus(pacing.idlePoll());
-    } else if (step instanceof DeliveryStep.Held) {
+    } else if (step instanceof DeliveryStep.Held held
+        && !held.reason().equals(DeliverMessagesService.OUTCOME_PENDING)) {
+      // a held session waits; a message left claimed (sent, but its log or completion could not
+      // be written) is asked for after its visibility timeout and holds nothing: the next may go
       wanted = now.plus(pacing.heldPause());
     } else {
       wanted = now;

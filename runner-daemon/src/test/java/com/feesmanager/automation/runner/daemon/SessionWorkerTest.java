@@ -127,8 +127,52 @@ class SessionWorkerTest {
   void a_step_that_throws_pauses_the_worker_instead_of_ending_it() {
     run("me", 3, THROWS, new DeliveryStep.Sent("uid-1", KEY));
 
-    assertThat(askedAt).containsExactly(START, START.plusSeconds(30), START.plusSeconds(30));
+    assertThat(askedAt).containsExactly(START, START.plusSeconds(1), START.plusSeconds(1));
     assertThat(leases.events).endsWith("paused s", "released me");
+  }
+
+  @Test
+  void a_store_that_keeps_failing_is_tried_again_sooner_than_a_held_session_doubling_each_time() {
+    // a Redis restart of a few seconds costs seconds, not the 30 s pause of a held session
+    run("me", 9, THROWS, THROWS, THROWS, THROWS, THROWS, THROWS, THROWS, THROWS);
+
+    assertThat(askedAt)
+        .containsExactly(
+            START,
+            START.plusSeconds(1),
+            START.plusSeconds(3),
+            START.plusSeconds(7),
+            START.plusSeconds(15),
+            START.plusSeconds(30),
+            START.plusSeconds(45),
+            START.plusSeconds(60),
+            START.plusSeconds(75));
+  }
+
+  @Test
+  void a_step_that_works_again_resets_the_backoff() {
+    run("me", 5, THROWS, THROWS, new DeliveryStep.Sent("uid-1", KEY), THROWS);
+
+    assertThat(askedAt)
+        .containsExactly(
+            START,
+            START.plusSeconds(1),
+            START.plusSeconds(3),
+            START.plusSeconds(3),
+            START.plusSeconds(4));
+  }
+
+  @Test
+  void a_message_left_claimed_for_asking_later_does_not_hold_the_session() {
+    // its log could not be written (Firestore frozen): it is asked for after its visibility
+    // timeout, and the next message may go now (the session itself is fine)
+    run(
+        "me",
+        2,
+        new DeliveryStep.Held("uid-1", KEY, DeliverMessagesService.OUTCOME_PENDING),
+        new DeliveryStep.Sent("uid-1", KEY));
+
+    assertThat(askedAt).containsExactly(START, START);
   }
 
   @Test

@@ -66,11 +66,16 @@ final class E2eStack implements AutoCloseable {
   }
 
   static E2eStack start(Path workDir) throws IOException {
+    return start(workDir, "--appendonly", "no");
+  }
+
+  /** A stack whose redis-server runs with {@code redisOptions} (e.g. AOF for the chaos suite). */
+  static E2eStack start(Path workDir, String... redisOptions) throws IOException {
     FirestoreEmulatorExtension.emulator().reset();
     Path redisDir = Files.createDirectories(workDir.resolve("redis"));
     return new E2eStack(
         WppConnectServerDouble.start(),
-        RedisServerProcess.start(redisDir, "--appendonly", "no"),
+        RedisServerProcess.start(redisDir, redisOptions),
         FirestoreConnection.open(
             FirestoreEmulatorExtension.emulator().config(),
             AccountDefaults.SPEC,
@@ -234,6 +239,18 @@ final class E2eStack implements AutoCloseable {
     }
   }
 
+  /** Writes a whole document as the web app (or a careless script) would, unchecked. */
+  void write(String path, Map<String, Object> fields) {
+    try {
+      documents.document(path).set(fields).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    } catch (ExecutionException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   static void await(String what, Duration timeout, BooleanSupplier condition)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -264,6 +281,14 @@ final class E2eStack implements AutoCloseable {
       text.append("\n--- stdout ---\n").append(process.out());
     }
     return text.toString();
+  }
+
+  /** Copies every process's output to {@code target} (kept after the work directory goes). */
+  void keepOutputs(Path target) throws IOException {
+    Files.createDirectories(target);
+    for (JarProcess process : processes) {
+      process.copyOutputs(target);
+    }
   }
 
   @Override

@@ -135,6 +135,18 @@ final class JarProcess implements AutoCloseable {
     return read(err);
   }
 
+  /** Copies this process's stdout and stderr files into {@code dir}, under their own names. */
+  void copyOutputs(Path dir) throws IOException {
+    for (Path file : List.of(out, err)) {
+      if (Files.exists(file)) {
+        Files.copy(
+            file,
+            dir.resolve(file.getFileName()),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
   private static String read(Path file) {
     try {
       return Files.readString(file, StandardCharsets.UTF_8);

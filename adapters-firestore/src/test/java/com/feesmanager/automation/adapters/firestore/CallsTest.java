@@ -1,0 +1,61 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.feesmanager.automation.ports.out.StoreUnavailable;
+import com.google.api.core.ApiFutures;
+import com.google.api.core.SettableApiFuture;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CallsTest {
+
+  private final Calls calls =
+      new Calls(Duration.ofMillis(50), 3, Duration.ofMillis(1), Duration.ofMinutes(1));
+  private final AtomicInteger attempts = new AtomicInteger();
+
+  @Test
+  void a_read_nobody_answers_is_not_retried_and_opens_the_breaker_so_the_cache_serves_at_once() {
+    // a frozen Firestore: the call is taken, the answer never comes
+    assertThatThrownBy(
+            () ->
+                calls.read(
+                    "users/u1",
+                    () -> {
+                      attempts.incrementAndGet();
+                      return SettableApiFuture.<String>create();
+                    }))
+        .isInstanceOf(Calls.Transient.class);
+
+    // one timeout, not three in a row: the next read fails at once without calling
+    assertThat(attempts).hasValue(1);
+    assertThat(calls.recentlyFailed()).isTrue();
+    assertThatThrownBy(
+            () ->
+                calls.read(
+                    "users/u1",
+                    () -> {
+                      attempts.incrementAndGet();
+                      return ApiFutures.immediateFuture("never asked");
+                    }))
+        .isInstanceOf(StoreUnavailable.class);
+    assertThat(attempts).hasValue(1);
+  }
+
+  @Test
+  void a_read_that_failed_quickly_is_still_retried() {
+    String value =
+        calls.read(
+            "users/u1",
+            () ->
+                attempts.incrementAndGet() < 3
+                    ? ApiFutures.immediateFailedFuture(
+                        new io.grpc.StatusRuntimeException(io.grpc.Status.UNAVAILABLE))
+                    : ApiFutures.immediateFuture("read"));
+
+    assertThat(value).isEqualTo("read");
+    assertThat(attempts).hasValue(3);
+  }
+}
