@@ -65,7 +65,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   static final String NOT_SENT = "NOT_SENT";
   static final String ALREADY_SENT = "ALREADY_SENT";
   static final String DATA_UNAVAILABLE = "DATA_UNAVAILABLE";
-  static final String OUTCOME_PENDING = "OUTCOME_PENDING";
+  static final String OUTCOME_PENDING = DeliveryStep.Held.OUTCOME_PENDING;
   static final String SESSION_TAKEN = "SESSION_TAKEN";
   static final String OPERATOR_HOLD = "OPERATOR_HOLD";
 

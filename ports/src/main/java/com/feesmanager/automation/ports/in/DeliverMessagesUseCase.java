@@ -65,7 +65,20 @@ public interface DeliverMessagesUseCase {
         implements MessageStep {}
 
     /** Session or gateway down: the message is held, no attempt used. */
-    record Held(String uid, MessageKey key, String reason) implements MessageStep {}
+    record Held(String uid, MessageKey key, String reason) implements MessageStep {
+
+      /**
+       * The reason of a message left claimed after its send started (its log or completion could
+       * not be written): it is asked for after its visibility timeout and holds its session back
+       * from nothing.
+       */
+      public static final String OUTCOME_PENDING = "OUTCOME_PENDING";
+
+      /** Whether the session should rest before its next step (its messages cannot go now). */
+      public boolean holdsSession() {
+        return !OUTCOME_PENDING.equals(reason);
+      }
+    }
 
     /** The attempt failed; retried at {@code at}. */
     record Retrying(String uid, MessageKey key, Instant at, String reason) implements MessageStep {}

@@ -121,8 +121,7 @@ final class SessionWorker {
       wanted = waiting.until();
     } else if (step instanceof DeliveryStep.Idle) {
       wanted = now.plus(pacing.idlePoll());
-    } else if (step instanceof DeliveryStep.Held held
-        && !held.reason().equals(DeliverMessagesService.OUTCOME_PENDING)) {
+    } else if (step instanceof DeliveryStep.Held held && held.holdsSession()) {
       // a held session waits; a message left claimed (sent, but its log or completion could not
       // be written) is asked for after its visibility timeout and holds nothing: the next may go
       wanted = now.plus(pacing.heldPause());

@@ -169,7 +169,7 @@ class SessionWorkerTest {
     run(
         "me",
         2,
-        new DeliveryStep.Held("uid-1", KEY, DeliverMessagesService.OUTCOME_PENDING),
+        new DeliveryStep.Held("uid-1", KEY, DeliveryStep.Held.OUTCOME_PENDING),
         new DeliveryStep.Sent("uid-1", KEY));
 
     assertThat(askedAt).containsExactly(START, START);
