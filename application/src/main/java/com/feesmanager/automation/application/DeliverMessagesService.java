@@ -65,7 +65,6 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   static final String NOT_SENT = "NOT_SENT";
   static final String ALREADY_SENT = "ALREADY_SENT";
   static final String DATA_UNAVAILABLE = "DATA_UNAVAILABLE";
-  static final String OUTCOME_PENDING = DeliveryStep.Held.OUTCOME_PENDING;
   static final String SESSION_TAKEN = "SESSION_TAKEN";
   static final String OPERATOR_HOLD = "OPERATOR_HOLD";
 
@@ -369,7 +368,8 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
    * The send may have gone out: the claim stays, comes back after its timeout, and is asked for.
    */
   private DeliveryStep leaveClaimed(Claim claim) {
-    return new DeliveryStep.Held(claim.message().uid(), claim.message().key(), OUTCOME_PENDING);
+    return new DeliveryStep.Held(
+        claim.message().uid(), claim.message().key(), DeliveryStep.Held.OUTCOME_PENDING);
   }
 
   private DeliveryStep sessionTaken(Claim claim, SessionBindings.Binding.Taken taken, Instant now) {
