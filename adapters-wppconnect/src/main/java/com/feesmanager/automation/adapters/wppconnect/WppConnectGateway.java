@@ -41,7 +41,10 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
   /** The chat's latest messages searched for an ambiguous send. */
   static final int LOOKUP_COUNT = 20;
 
-  /** Sends refused as "not active" in a row while the state says CONNECTED: a crashed browser. */
+  /**
+   * Sends refused as "not active" in a row since the session was last seen entering CONNECTED,
+   * while the state still says CONNECTED: a crashed browser.
+   */
   static final int NOT_ACTIVE_IN_A_ROW = 2;
 
   private final WppConnectConfig config;
@@ -413,6 +416,11 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
             : Optional.empty();
     qr.ifPresentOrElse(code -> qrCodes.put(session, code), () -> qrCodes.remove(session));
     SessionState before = lastState.put(session, state);
+    if (state == SessionState.CONNECTED && before != null && before != SessionState.CONNECTED) {
+      // refusals counted before the session was seen connected again were explained by its state
+      // (closed, starting); kept, they made a reconnected session look crashed and get restarted
+      notActiveInARow.remove(session);
+    }
     if (before != state) {
       LOG.info(
           "session {} is {} (was {}, from {}{})",

@@ -84,6 +84,28 @@ class SessionRecoveryIT {
   }
 
   @Test
+  void closeThenStart_reconnectsFromTheSavedLogin_byItself_asTheRealServerDoes()
+      throws InterruptedException {
+    // given a double whose browser starts as the real one does: no test drives finishStarting
+    server.finishStartingAfter(Duration.ofMillis(50));
+    server.connect(SESSION);
+    server.crashBrowser(SESSION);
+
+    // when
+    gateway.closeSession(SESSION);
+    gateway.startSession(SESSION);
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (server.state(SESSION) == WppConnectServerDouble.State.INITIALIZING
+        && System.nanoTime() < giveUp) {
+      Thread.sleep(20);
+    }
+
+    // then
+    assertThat(gateway.sessionState(SESSION)).isEqualTo(SessionState.CONNECTED);
+    assertThat(gateway.send(SESSION, PARENT, "hello")).isInstanceOf(SendResult.Sent.class);
+  }
+
+  @Test
   void sendsRefusedAsNotActiveInARow_makeASessionDead_evenWhenCheckConnectionSaysTrue() {
     // given a session whose sends get 404 while check-connection still says true
     server.connect(SESSION);
@@ -100,6 +122,48 @@ class SessionRecoveryIT {
     // then
     assertThat(check).isEqualTo(ConnectionCheck.DEAD);
     assertThat(server.requests("send-message")).isEqualTo(2);
+  }
+
+  @Test
+  void sendsRefusedWhileTheSessionWasClosed_doNotMakeItDead_onceItIsConnectedAgain() {
+    // given a gateway whose send breaker lets a probe through at once (chaos scenario 3: probes
+    // went out every 30 s through a minute-long close)
+    try (WppConnectGateway probing =
+        new WppConnectGateway(
+            WppConnectConfig.of(
+                    server.baseUrl(),
+                    Optional.empty(),
+                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
+                .withTimeout(Duration.ofSeconds(2))
+                .withProbeInterval(Duration.ofMillis(1)))) {
+      server.connect(SESSION);
+      assertThat(probing.sessionState(SESSION)).isEqualTo(SessionState.CONNECTED);
+      server.setState(SESSION, WppConnectServerDouble.State.CLOSED);
+      assertThat(probing.send(SESSION, PARENT, "one")).isInstanceOf(SendResult.SessionDown.class);
+      awaitProbeDue();
+      assertThat(probing.send(SESSION, PARENT, "two")).isInstanceOf(SendResult.SessionDown.class);
+      assertThat(server.requests("send-message")).isEqualTo(2);
+
+      // when the health check sees it closed, starts it, and it connects again
+      assertThat(probing.sessionState(SESSION)).isEqualTo(SessionState.CLOSED);
+      probing.startSession(SESSION);
+      server.finishStarting(SESSION);
+      SessionState state = probing.sessionState(SESSION);
+      ConnectionCheck check = probing.checkConnection(SESSION);
+
+      // then the refusals the closed state explained are not "connected but cannot send"
+      assertThat(state).isEqualTo(SessionState.CONNECTED);
+      assertThat(check).isEqualTo(ConnectionCheck.ALIVE);
+    }
+  }
+
+  /** The 1 ms probe interval has surely passed (no timing is asserted). */
+  private static void awaitProbeDue() {
+    try {
+      Thread.sleep(20);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   @Test

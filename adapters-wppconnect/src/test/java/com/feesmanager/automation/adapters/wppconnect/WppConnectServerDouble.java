@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -142,6 +143,8 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private final Map<String, List<ChatMessage>> chats = new ConcurrentHashMap<>();
   private volatile boolean failMessageLookups;
   private volatile boolean connectOnStatus;
+  private volatile Optional<Duration> startingTakes = Optional.empty();
+  private final Map<String, AtomicInteger> starts = new ConcurrentHashMap<>();
   private final Deque<SendReply> scripted = new ArrayDeque<>();
   private final List<RecordedSend> sends = new CopyOnWriteArrayList<>();
   private final Map<String, AtomicInteger> requestCounts = new ConcurrentHashMap<>();
@@ -283,6 +286,19 @@ public final class WppConnectServerDouble implements AutoCloseable {
    */
   public void connectOnNextStatus(boolean connect) {
     this.connectOnStatus = connect;
+  }
+
+  /**
+   * Every start-session that starts the browser finishes starting by itself {@code delay} later
+   * (CONNECTED from the saved profile, or QRCODE when a scan is required), as wppconnect-server
+   * does: close-session only closes the browser ({@code clientsArray[session] = {status: null};
+   * client.close()}, src/controller/sessionController.ts closeSession), and start-session creates
+   * it again with the same {@code userDataDir} ({@code customUserDataDir + session}) and token
+   * store (src/util/createSessionUtil.ts createSessionUtil), so WhatsApp Web logs in without a
+   * scan. Without this the session stays INITIALIZING until {@link #finishStarting}.
+   */
+  public void finishStartingAfter(Duration delay) {
+    this.startingTakes = Optional.of(delay);
   }
 
   // --- numbers and sends ----------------------------------------------------------------------
@@ -587,6 +603,17 @@ public final class WppConnectServerDouble implements AutoCloseable {
     reply(exchange, 200, WppConnectPayloads.status(before.name()));
     if (before == State.CLOSED) {
       setState(session, State.INITIALIZING);
+      int start = starts.computeIfAbsent(session, s -> new AtomicInteger()).incrementAndGet();
+      startingTakes.ifPresent(
+          delay ->
+              CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, executor)
+                  .execute(
+                      () -> {
+                        // only this start finishes: a later close + start waits its own delay
+                        if (starts.get(session).get() == start) {
+                          finishStarting(session);
+                        }
+                      }));
     }
   }
 
