@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon.e2e;
 
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.SendReply;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ final class ChaosScenarios {
 
   /** The reply timeout the gateway scenario gives the daemon; its slow reply takes longer. */
   static final Duration WPP_TIMEOUT = Duration.ofSeconds(3);
+
+  /** How long the double's browser takes to start a session that has a saved login. */
+  static final Duration BROWSER_START = Duration.ofSeconds(5);
 
   private final ChaosPlan plan;
   private final Path workDir;
@@ -115,11 +119,12 @@ final class ChaosScenarios {
           case "token" -> stack.whatsapp.invalidateTokens();
           case "gone" -> stack.whatsapp.goAway(Duration.ofSeconds(30));
           case "closed" -> {
-            stack.whatsapp.setState(
-                account.session(),
-                com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.State.CLOSED);
+            // closed, and its browser takes the minute to come back whoever starts it
+            stack.whatsapp.finishStartingAfter(Duration.ofSeconds(60));
+            stack.whatsapp.setState(account.session(), WppConnectServerDouble.State.CLOSED);
             Thread.sleep(60_000);
             stack.whatsapp.connect(account.session());
+            stack.whatsapp.finishStartingAfter(BROWSER_START);
           }
           default -> throw new IllegalStateException(fault);
         }
@@ -175,6 +180,9 @@ final class ChaosScenarios {
   private E2eStack stack(int scenario) throws Exception {
     E2eStack stack = E2eStack.start(dir(scenario), REDIS_AOF);
     stack.whatsapp.slowSends(Duration.ofMillis(100), Duration.ofMillis(200));
+    // a session the daemon closes and starts again comes back from its saved login, as the real
+    // server's does
+    stack.whatsapp.finishStartingAfter(BROWSER_START);
     return stack;
   }
 
