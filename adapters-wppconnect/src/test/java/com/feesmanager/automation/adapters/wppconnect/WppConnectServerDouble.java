@@ -291,11 +291,12 @@ public final class WppConnectServerDouble implements AutoCloseable {
   /**
    * Every start-session that starts the browser finishes starting by itself {@code delay} later
    * (CONNECTED from the saved profile, or QRCODE when a scan is required), as wppconnect-server
-   * does: close-session only closes the browser ({@code clientsArray[session] = {status: null};
-   * client.close()}, src/controller/sessionController.ts closeSession), and start-session creates
-   * it again with the same {@code userDataDir} ({@code customUserDataDir + session}) and token
-   * store (src/util/createSessionUtil.ts createSessionUtil), so WhatsApp Web logs in without a
-   * scan. Without this the session stays INITIALIZING until {@link #finishStarting}.
+   * does (v2.10.4): close-session only closes the browser ({@code clientsArray[session] = {status:
+   * null}; req.client.close()}, src/controller/sessionController.ts lines 262–264), and
+   * start-session creates it again with the same token store and {@code userDataDir:
+   * customUserDataDir + session} (src/util/createSessionUtil.ts lines 50 and 57–59), so WhatsApp
+   * Web logs in without a scan. Without this the session stays INITIALIZING until {@link
+   * #finishStarting}.
    */
   public void finishStartingAfter(Duration delay) {
     this.startingTakes = Optional.of(delay);
