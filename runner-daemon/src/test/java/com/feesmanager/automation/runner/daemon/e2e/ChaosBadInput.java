@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Scenario 6 of the chaos suite: the {@link ChaosCorpus} of broken documents in Firestore beside a
@@ -64,6 +65,7 @@ final class ChaosBadInput {
 
       ChaosTally tally = new ChaosWatch(stack, List.of(sound)).tally("6 bad input", first, last);
       findings.addAll(problemsShown(stack, broken.uid(), corpus));
+      findings.addAll(accountsShown(stack, corpus));
       return tally.withFindings(findings);
     }
   }
@@ -119,6 +121,49 @@ final class ChaosBadInput {
           .map(id -> "broken document " + id + " is not in the heartbeat's problems")
           .toList();
     }
+  }
+
+  /**
+   * Every broken account document has its heartbeat: DOCUMENT_UNREADABLE in its problems when it
+   * cannot be understood, an ordinary one when it is read by design.
+   */
+  private static List<String> accountsShown(E2eStack stack, ChaosCorpus corpus)
+      throws InterruptedException {
+    List<String> missing = new ArrayList<>();
+    try {
+      E2eStack.await(
+          "the broken accounts' heartbeats",
+          Duration.ofSeconds(90),
+          () -> {
+            missing.clear();
+            for (String id : corpus.unreadableAccountIds()) {
+              String problems = heartbeatProblems(stack, id).orElse("");
+              if (!problems.contains("DOCUMENT_UNREADABLE")) {
+                missing.add(
+                    "broken account "
+                        + id
+                        + " has no heartbeat with DOCUMENT_UNREADABLE: "
+                        + abbreviate(problems));
+              }
+            }
+            for (String id : corpus.understoodAccountIds()) {
+              if (heartbeatProblems(stack, id).isEmpty()) {
+                missing.add("odd account " + id + " has no heartbeat");
+              }
+            }
+            return missing.isEmpty();
+          });
+      return List.of();
+    } catch (AssertionError e) {
+      return List.copyOf(missing);
+    }
+  }
+
+  /** The heartbeat's problems as text; empty when the account has no heartbeat. */
+  private static Optional<String> heartbeatProblems(E2eStack stack, String uid) {
+    return stack
+        .document("users/" + uid + "/automation/status")
+        .map(doc -> String.valueOf(doc.get("problems")));
   }
 
   private int post(int port, String body) throws IOException, InterruptedException {

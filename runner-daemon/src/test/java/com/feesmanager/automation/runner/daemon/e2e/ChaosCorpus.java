@@ -44,6 +44,23 @@ final class ChaosCorpus {
     return ids;
   }
 
+  /**
+   * The broken account documents the daemon cannot understand: each must get a heartbeat whose
+   * problems say DOCUMENT_UNREADABLE (nothing runs for it, SPEC §2 and §8).
+   */
+  List<String> unreadableAccountIds() {
+    return accounts.keySet().stream().filter(id -> !understoodAccountIds().contains(id)).toList();
+  }
+
+  /**
+   * Odd account documents read by design: a blank time zone takes the default (SPEC §1.3), a 300 kB
+   * academy name is a name (a message it makes too long is skipped BODY_TOO_LONG). Each must still
+   * get its heartbeat, as any served account.
+   */
+  List<String> understoodAccountIds() {
+    return List.of("broken-account-07", "broken-account-10");
+  }
+
   private void brokenStudents() {
     int n = 0;
     // a phone stored as a number is read as its digits (by design), so not in the corpus
@@ -98,7 +115,17 @@ final class ChaosCorpus {
     account(6, "automation", Map.of("enabled", true, "wppSession", 42));
     account(7, "academyName", "y".repeat(300_000));
     account(8, "automation", Map.of("enabled", true, "wppSession", nested(15)));
-    account(9, "quietHours", Map.of("start", "26:00", "end", "07:00"));
+    // quiet hours live under automation: at the top level they were an unknown field, ignored
+    account(
+        9,
+        "automation",
+        Map.of(
+            "enabled",
+            true,
+            "wppSession",
+            "bad-9",
+            "quietHours",
+            Map.of("start", "26:00", "end", "07:00")));
     account(10, "timezone", "");
   }
 
