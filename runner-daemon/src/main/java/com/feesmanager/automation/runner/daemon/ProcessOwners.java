@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Session-lease owners that say which process holds the lease, so that a daemon restarted after
  * {@code kill -9} can see that the holder has ended and take the lease at once instead of waiting
  * for it to lapse (issue 13). An owner is the daemon's instance name followed by {@code (process
- * BOOT/NAMESPACE/PID/START)}: the kernel's boot id, the pid namespace, the pid and the process's
+ * BOOT/pidns-INODE/PID/START)}: the kernel's boot id, the pid namespace, the pid and the process's
  * start time in clock ticks since boot, all read from {@code /proc}.
  *
  * <p>A holder has ended only when it is a process of this boot and this pid namespace (so its pid
@@ -28,6 +28,8 @@ final class ProcessOwners {
 
   private static final Pattern OWNER =
       Pattern.compile(" \\(process ([^/()]+)/([^/()]+)/(\\d+)/(\\d+)\\)$");
+
+  private static final Pattern NAMESPACE = Pattern.compile("pid:\\[(\\d{1,18})\\]");
 
   private final Path proc;
   private final Optional<Place> here;
@@ -121,11 +123,14 @@ final class ProcessOwners {
       String boot =
           Files.readString(proc.resolve("sys/kernel/random/boot_id"), StandardCharsets.US_ASCII)
               .trim();
-      String namespace = Files.readSymbolicLink(proc.resolve("self/ns/pid")).toString();
-      if (boot.isEmpty() || !safe(boot) || !safe(namespace)) {
+      Matcher link =
+          NAMESPACE.matcher(Files.readSymbolicLink(proc.resolve("self/ns/pid")).toString());
+      if (boot.isEmpty() || !safe(boot) || !link.matches()) {
         return Optional.empty();
       }
-      return Optional.of(new Place(boot, namespace));
+      // in hex: the log's phone masking would star a run of ten decimal digits
+      return Optional.of(
+          new Place(boot, "pidns-" + Long.toHexString(Long.parseLong(link.group(1)))));
     } catch (IOException | UnsupportedOperationException | SecurityException e) {
       return Optional.empty();
     }

@@ -69,7 +69,7 @@ class ProcessOwnersTest {
     String owner = owners.owner("x", gone.pid());
     gone.destroyForcibly();
     gone.waitFor(10, TimeUnit.SECONDS);
-    String otherNamespace = owner.replaceFirst("/pid:\\[\\d+\\]/", "/pid:[1]/");
+    String otherNamespace = owner.replaceFirst("/pidns-[0-9a-f]+/", "/pidns-1/");
     String otherBoot = owner.replaceFirst("\\(process [^/]+/", "(process 00000000-0000/");
 
     // then another host or container sharing this host's name is never judged from here
