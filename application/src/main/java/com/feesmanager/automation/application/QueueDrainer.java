@@ -85,6 +85,17 @@ public final class QueueDrainer implements DrainQueuesUseCase {
               }
 
               @Override
+              public Optional<String> holder(String session, Instant now) {
+                return Optional.empty();
+              }
+
+              @Override
+              public boolean takeOver(
+                  String session, String former, String owner, Instant now, Duration ttl) {
+                return false;
+              }
+
+              @Override
               public void release(String session, String owner) {}
             },
             "alone",

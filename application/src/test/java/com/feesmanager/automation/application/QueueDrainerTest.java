@@ -83,6 +83,17 @@ class QueueDrainerTest {
     }
 
     @Override
+    public Optional<String> holder(String session, Instant now) {
+      return Optional.empty(); // the drainer never takes a lease over
+    }
+
+    @Override
+    public boolean takeOver(
+        String session, String former, String owner, Instant now, Duration ttl) {
+      throw new AssertionError("the drainer never takes a lease over");
+    }
+
+    @Override
     public void release(String session, String owner) {
       calls.add("release " + session + " " + owner);
     }

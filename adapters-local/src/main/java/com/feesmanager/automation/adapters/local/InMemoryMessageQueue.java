@@ -95,6 +95,23 @@ public final class InMemoryMessageQueue implements MessageQueue, QueueMonitor {
   }
 
   @Override
+  public synchronized int returnAbandoned(String session, Instant now, Instant askAt) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Objects.requireNonNull(askAt, "'askAt' must not be null");
+    int returned = 0;
+    for (Entry entry : bySession.getOrDefault(session, Collections.emptyNavigableSet())) {
+      // a started send is asked for once surely over; any other claim may be taken again now
+      Instant due = entry.sendStarted ? askAt : now;
+      if (entry.token != null && entry.visibleUntil.isAfter(due)) {
+        entry.visibleUntil = due;
+        returned++;
+      }
+    }
+    return returned;
+  }
+
+  @Override
   public synchronized boolean markSending(Claim claim, Instant now) {
     Entry entry = held(claim);
     if (entry == null) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** In-process session leases: one owner per session until its lease runs out or is released. */
 public final class InMemorySessionLeases implements SessionLeases {
@@ -20,6 +21,30 @@ public final class InMemorySessionLeases implements SessionLeases {
     Objects.requireNonNull(ttl, "'ttl' must not be null");
     Lease current = leases.get(session);
     if (current != null && !current.owner().equals(owner) && current.expiresAt().isAfter(now)) {
+      return false;
+    }
+    leases.put(session, new Lease(owner, now.plus(ttl)));
+    return true;
+  }
+
+  @Override
+  public synchronized Optional<String> holder(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Lease current = leases.get(session);
+    return current != null && current.expiresAt().isAfter(now)
+        ? Optional.of(current.owner())
+        : Optional.empty();
+  }
+
+  @Override
+  public synchronized boolean takeOver(
+      String session, String former, String owner, Instant now, Duration ttl) {
+    Objects.requireNonNull(former, "'former' must not be null");
+    Objects.requireNonNull(owner, "'owner' must not be null");
+    Objects.requireNonNull(ttl, "'ttl' must not be null");
+    Lease current = leases.get(Objects.requireNonNull(session, "'session' must not be null"));
+    if (current == null || !current.owner().equals(former)) {
       return false;
     }
     leases.put(session, new Lease(owner, now.plus(ttl)));

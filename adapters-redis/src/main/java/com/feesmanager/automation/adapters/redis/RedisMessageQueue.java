@@ -141,6 +141,16 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   }
 
   @Override
+  public int returnAbandoned(String session, Instant now, Instant askAt) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Objects.requireNonNull(askAt, "'askAt' must not be null");
+    return (int)
+        scripts.integer(
+            Script.QUEUE_RETURN_ABANDONED, keys.queue(session), Millis.of(now), Millis.of(askAt));
+  }
+
+  @Override
   public boolean markSending(Claim claim, Instant now) {
     Objects.requireNonNull(claim, "'claim' must not be null");
     return scripts.integer(Script.QUEUE_MARK_SENDING, queueOf(claim), keyOf(claim), claim.token())

@@ -4,6 +4,7 @@ import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Session delivery leases in Redis: one owner per session across every instance until expiry. */
 public final class RedisSessionLeases implements SessionLeases {
@@ -29,6 +30,33 @@ public final class RedisSessionLeases implements SessionLeases {
     return scripts.integer(
             Script.LEASE_ACQUIRE,
             new String[] {keys.lease(session)},
+            owner,
+            Millis.of(now),
+            Long.toString(ttlMillis),
+            Long.toString(ttlMillis + SLACK_MILLIS))
+        == 1;
+  }
+
+  @Override
+  public Optional<String> holder(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    return Optional.ofNullable(
+        scripts.text(Script.LEASE_HOLDER, new String[] {keys.lease(session)}, Millis.of(now)));
+  }
+
+  @Override
+  public boolean takeOver(String session, String former, String owner, Instant now, Duration ttl) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(former, "'former' must not be null");
+    Objects.requireNonNull(owner, "'owner' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Objects.requireNonNull(ttl, "'ttl' must not be null");
+    long ttlMillis = Millis.ceil(ttl);
+    return scripts.integer(
+            Script.LEASE_TAKE_OVER,
+            new String[] {keys.lease(session)},
+            former,
             owner,
             Millis.of(now),
             Long.toString(ttlMillis),

@@ -39,6 +39,15 @@ public interface MessageQueue {
    */
   boolean release(Claim claim, Instant readyAt, boolean attemptConsumed);
 
+  /**
+   * The claims on {@code session}'s messages come back sooner, because their holder is known to
+   * have ended: one whose send never started at once (a live holder's later calls fail on its lost
+   * claim), one whose send started at {@code askAt}, when that send is surely over and the gateway
+   * can be asked whether it went out; none later than its own visibility timeout. Returns how many
+   * claims were brought forward.
+   */
+  int returnAbandoned(String session, Instant now, Instant askAt);
+
   /** Moves the message to the dead letters after its last attempt. */
   boolean deadLetter(Claim claim, String reason, Instant now);
 }

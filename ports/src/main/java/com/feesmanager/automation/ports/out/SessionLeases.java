@@ -2,6 +2,7 @@ package com.feesmanager.automation.ports.out;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Only one worker at a time delivers a session's messages (keeps FIFO and the minimum gap true
@@ -11,6 +12,17 @@ public interface SessionLeases {
 
   /** Takes or renews the session's lease for {@code owner}; false while another holds it. */
   boolean acquire(String session, String owner, Instant now, Duration ttl);
+
+  /** The owner of the session's lease at {@code now}; empty when it is free or has run out. */
+  Optional<String> holder(String session, Instant now);
+
+  /**
+   * Takes the lease from {@code former} for {@code owner}, live or not, if {@code former} still
+   * holds it: for a holder whose process is known to have ended (a daemon killed and restarted on
+   * the same host), so that its sessions need not wait for its lease to lapse. False, changing
+   * nothing, when the lease is free or someone else holds it.
+   */
+  boolean takeOver(String session, String former, String owner, Instant now, Duration ttl);
 
   /** Gives the lease up if {@code owner} holds it. */
   void release(String session, String owner);

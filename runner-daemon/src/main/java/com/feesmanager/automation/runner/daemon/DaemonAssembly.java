@@ -23,6 +23,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.WatchOutagesUseCase;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
@@ -66,15 +67,22 @@ public final class DaemonAssembly {
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
     WakeUps wakeUps = new WakeUps(clock, stopping::get);
+    SessionLeases leases = injector.getInstance(SessionLeases.class);
+    ProcessOwners owners = ProcessOwners.local();
     SessionTurns workers =
         new SessionTurns(
             MAX_SESSION_WORKERS,
             SESSION_SLICE,
             clock,
             new SessionDelivery(
-                instance,
+                owners.owner(instance),
                 injector.getInstance(DeliverMessagesUseCase.class),
-                injector.getInstance(SessionLeases.class),
+                leases,
+                new LeaseTakeover(
+                    leases,
+                    injector.getInstance(MessageQueue.class),
+                    owners::ended,
+                    LeaseTakeover.sendGrace(config.wppconnect().timeout())),
                 clock,
                 wakeUps,
                 config.visibilityTimeout(),

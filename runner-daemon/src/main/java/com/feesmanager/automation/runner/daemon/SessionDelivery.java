@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * short ({@link #LEASE_TTL}) and renewed every {@link #RENEW_EVERY} while the worker runs, also
  * during a long step (a send waiting for its reply): a daemon killed with {@code kill -9} stops
  * renewing, so another daemon, or this one restarted, delivers the session within seconds instead
- * of after a visibility timeout (issue 13: 2 minutes of silence after each kill).
+ * of after a visibility timeout (issue 13: 2 minutes of silence after each kill); one restarted on
+ * the same host takes it at once ({@link LeaseTakeover}).
  */
 final class SessionDelivery implements SessionTurns.Turn {
 
@@ -31,9 +32,10 @@ final class SessionDelivery implements SessionTurns.Turn {
             return thread;
           });
 
-  private final String instance;
+  private final String owner;
   private final DeliverMessagesUseCase deliveries;
   private final SessionLeases leases;
+  private final SessionWorker.Takeover takeover;
   private final Clock clock;
   private final WakeUps wakeUps;
   private final SessionWorker.Pacing pacing;
@@ -41,17 +43,19 @@ final class SessionDelivery implements SessionTurns.Turn {
   private final BooleanSupplier stopping;
 
   SessionDelivery(
-      String instance,
+      String owner,
       DeliverMessagesUseCase deliveries,
       SessionLeases leases,
+      SessionWorker.Takeover takeover,
       Clock clock,
       WakeUps wakeUps,
       Duration visibilityTimeout,
       DaemonMetrics metrics,
       BooleanSupplier stopping) {
-    this.instance = instance;
+    this.owner = owner;
     this.deliveries = deliveries;
     this.leases = leases;
+    this.takeover = takeover;
     this.clock = clock;
     this.wakeUps = wakeUps;
     this.pacing = pacing(visibilityTimeout);
@@ -64,9 +68,10 @@ final class SessionDelivery implements SessionTurns.Turn {
     SessionWorker worker =
         new SessionWorker(
             session,
-            instance,
+            owner,
             deliveries,
             leases,
+            takeover,
             clock,
             wakeUps::sleepUntil,
             pacing,
@@ -88,7 +93,7 @@ final class SessionDelivery implements SessionTurns.Turn {
 
   private void renew(String session) {
     try {
-      leases.acquire(session, instance, clock.instant(), pacing.leaseTtl());
+      leases.acquire(session, owner, clock.instant(), pacing.leaseTtl());
     } catch (RuntimeException e) {
       // Redis away: the worker's own step sees it and backs off; the lease lapses as it should
     }
@@ -96,7 +101,7 @@ final class SessionDelivery implements SessionTurns.Turn {
 
   private void releaseQuietly(String session) {
     try {
-      leases.release(session, instance);
+      leases.release(session, owner);
     } catch (RuntimeException e) {
       // Redis away: the lease lapses after LEASE_TTL
     }

@@ -39,6 +39,7 @@ final class SessionWorker {
   private final String owner;
   private final DeliverMessagesUseCase deliver;
   private final SessionLeases leases;
+  private final Takeover takeover;
   private final Clock clock;
   private final QueueDrainer.Sleeper sleeper;
   private final Pacing pacing;
@@ -49,6 +50,7 @@ final class SessionWorker {
       String owner,
       DeliverMessagesUseCase deliver,
       SessionLeases leases,
+      Takeover takeover,
       Clock clock,
       QueueDrainer.Sleeper sleeper,
       Pacing pacing,
@@ -57,10 +59,20 @@ final class SessionWorker {
     this.owner = Objects.requireNonNull(owner, "'owner' must not be null");
     this.deliver = Objects.requireNonNull(deliver, "'deliver' must not be null");
     this.leases = Objects.requireNonNull(leases, "'leases' must not be null");
+    this.takeover = Objects.requireNonNull(takeover, "'takeover' must not be null");
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     this.sleeper = Objects.requireNonNull(sleeper, "'sleeper' must not be null");
     this.pacing = Objects.requireNonNull(pacing, "'pacing' must not be null");
     this.listener = Objects.requireNonNull(listener, "'listener' must not be null");
+  }
+
+  /** Takes a session's lease from a holder known to have ended; false while it may be alive. */
+  @FunctionalInterface
+  interface Takeover {
+    boolean take(String session, String owner, Instant now, Duration ttl);
+
+    /** Every holder may be alive: its lease lapses first. */
+    Takeover NEVER = (session, owner, now, ttl) -> false;
   }
 
   /** The first pause after a step threw; it doubles while steps keep throwing. */
@@ -72,7 +84,8 @@ final class SessionWorker {
     try {
       while (!stop.getAsBoolean()) {
         Instant now = clock.instant();
-        if (!leases.acquire(session, owner, now, pacing.leaseTtl())) {
+        if (!leases.acquire(session, owner, now, pacing.leaseTtl())
+            && !takeover.take(session, owner, now, pacing.leaseTtl())) {
           // another worker (here or in another instance) delivers this session: a message this
           // one claimed ahead while it held the lease must not wait out its visibility timeout
           deliver.pause(new PauseCommand(session, now));

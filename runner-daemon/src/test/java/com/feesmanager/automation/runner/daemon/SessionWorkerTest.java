@@ -17,6 +17,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SessionWorkerTest {
@@ -66,6 +67,16 @@ class SessionWorkerTest {
     }
 
     @Override
+    public Optional<String> holder(String session, Instant at) {
+      return Optional.ofNullable(holder);
+    }
+
+    @Override
+    public boolean takeOver(String session, String former, String owner, Instant at, Duration ttl) {
+      throw new AssertionError("the worker takes a lease over through its Takeover only");
+    }
+
+    @Override
     public void release(String session, String owner) {
       if (owner.equals(holder)) {
         holder = null;
@@ -75,6 +86,18 @@ class SessionWorkerTest {
   }
 
   private final Leases leases = new Leases();
+
+  /** Takes the lease from the holder named "ended" (its process is gone), from no other. */
+  private final SessionWorker.Takeover takeover =
+      (session, owner, at, ttl) -> {
+        if (!"ended".equals(leases.holder)) {
+          return false;
+        }
+        leases.holder = owner;
+        leases.events.add("took over " + owner);
+        return true;
+      };
+
   private final List<Instant> askedAt = new ArrayList<>();
 
   private void run(String owner, int maxSteps, DeliveryStep... script) {
@@ -98,7 +121,15 @@ class SessionWorkerTest {
         };
     int[] loops = {0};
     new SessionWorker(
-            "s", owner, deliver, leases, clock, until -> now = until, PACING, (s, step) -> {})
+            "s",
+            owner,
+            deliver,
+            leases,
+            takeover,
+            clock,
+            until -> now = until,
+            PACING,
+            (s, step) -> {})
         .run(() -> loops[0]++ >= maxSteps);
   }
 
@@ -194,6 +225,19 @@ class SessionWorkerTest {
   }
 
   @Test
+  void a_lease_whose_holder_has_ended_is_taken_over_at_once_not_after_it_lapses() {
+    // given a daemon killed with kill -9 still holds the lease for up to its 15 s
+    leases.holder = "ended";
+
+    // when
+    run("me", 2, new DeliveryStep.Sent("uid-1", KEY));
+
+    // then the restarted one delivers at once
+    assertThat(askedAt).containsExactly(START, START);
+    assertThat(leases.events).startsWith("refused me", "took over me", "held me");
+  }
+
+  @Test
   void a_worker_that_loses_the_lease_pauses_the_session_before_it_waits() {
     // given the lease is taken over after the first step
     Deque<DeliveryStep> steps = new ArrayDeque<>(List.of(new DeliveryStep.Sent("uid-1", KEY)));
@@ -214,7 +258,15 @@ class SessionWorkerTest {
 
     // when
     new SessionWorker(
-            "s", "me", deliver, leases, clock, until -> now = until, PACING, (s, step) -> {})
+            "s",
+            "me",
+            deliver,
+            leases,
+            takeover,
+            clock,
+            until -> now = until,
+            PACING,
+            (s, step) -> {})
         .run(() -> loops[0]++ >= 2);
 
     // then

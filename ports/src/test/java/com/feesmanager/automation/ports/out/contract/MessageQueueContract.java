@@ -266,6 +266,66 @@ public abstract class MessageQueueContract {
   }
 
   @Test
+  void returnAbandoned_bringsAClaimWithoutASendBackAtOnce_andItsHolderCannotMarkItAnyMore() {
+    // given a holder that ended before sending (its message claimed ahead, say)
+    enqueued(session, T0);
+    Claim abandoned = claim(session, T0.plusSeconds(1));
+    Instant now = T0.plusSeconds(5);
+
+    // when
+    int returned = queue.returnAbandoned(session, now, now.plusSeconds(60));
+    Claim again = claim(session, now);
+
+    // then it need not wait out its visibility timeout, and the former claim is lost
+    assertThat(returned).isEqualTo(1);
+    assertThat(again.message()).isEqualTo(abandoned.message());
+    assertThat(again.sendStarted()).isFalse();
+    assertThat(queue.markSending(abandoned, now)).isFalse();
+  }
+
+  @Test
+  void returnAbandoned_bringsAStartedSendBackAtAskAt_notBefore_stillMarkedStarted() {
+    // given a holder that ended while sending
+    enqueued(session, T0);
+    Claim abandoned = claim(session, T0.plusSeconds(1));
+    queue.markSending(abandoned, T0.plusSeconds(2));
+    Instant now = T0.plusSeconds(5);
+    Instant askAt = now.plusSeconds(60);
+
+    // when
+    int returned = queue.returnAbandoned(session, now, askAt);
+
+    // then the gateway is asked once the send is surely over, a minute before its timeout
+    assertThat(returned).isEqualTo(1);
+    assertThat(askAt).isBefore(abandoned.visibleUntil());
+    assertThat(queue.claimNext(session, askAt.minusSeconds(1))).isEmpty();
+    Claim again = claim(session, askAt);
+    assertThat(again.message()).isEqualTo(abandoned.message());
+    assertThat(again.sendStarted()).isTrue();
+  }
+
+  @Test
+  void returnAbandoned_neverDelaysAClaimPastItsVisibilityTimeout_norTouchesOtherSessions() {
+    // given
+    enqueued(session, T0);
+    String other = Unique.name("session");
+    enqueued(other, T0);
+    Claim abandoned = claim(session, T0.plusSeconds(1));
+    queue.markSending(abandoned, T0.plusSeconds(2));
+    Claim elsewhere = claim(other, T0.plusSeconds(1));
+
+    // when askAt lies beyond the claim's own timeout
+    int returned =
+        queue.returnAbandoned(session, T0.plusSeconds(5), T0.plus(VISIBILITY.multipliedBy(2)));
+
+    // then
+    assertThat(returned).isZero();
+    assertThat(claim(session, abandoned.visibleUntil()).message()).isEqualTo(abandoned.message());
+    assertThat(queue.claimNext(other, T0.plusSeconds(6))).isEmpty();
+    assertThat(queue.markSending(elsewhere, T0.plusSeconds(6))).isTrue();
+  }
+
+  @Test
   void lostClaim_canNeitherMarkCompleteReleaseNorDeadLetter_andChangesNothing() {
     // given a claim timed out and taken by another worker
     enqueued(session, T0);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,56 @@ public abstract class SessionLeasesContract {
     // then
     assertThat(leases.acquire(session, worker2, T0.plusSeconds(1), TTL)).isFalse();
     assertThat(leases.acquire(session, worker1, T0.plusSeconds(2), TTL)).isTrue();
+  }
+
+  @Test
+  void holder_isTheOwnerOfALiveLease_andEmptyWhenFreeOrRunOut() {
+    // given
+    Optional<String> free = leases.holder(session, T0);
+    leases.acquire(session, worker1, T0, TTL);
+
+    // when
+    Optional<String> live = leases.holder(session, T0.plus(TTL).minusSeconds(1));
+    Optional<String> runOut = leases.holder(session, T0.plus(TTL).plusSeconds(1));
+
+    // then
+    assertThat(free).isEmpty();
+    assertThat(live).contains(worker1);
+    assertThat(runOut).isEmpty();
+  }
+
+  @Test
+  void takeOver_fromTheHolder_givesTheLeaseAtOnce_andTheFormerHolderIsRefused() {
+    // given a holder whose process ended long before its lease runs out
+    leases.acquire(session, worker1, T0, TTL);
+    Instant now = T0.plusSeconds(1);
+
+    // when
+    boolean taken = leases.takeOver(session, worker1, worker2, now, TTL);
+
+    // then the lease runs from now, for the new owner only
+    assertThat(taken).isTrue();
+    assertThat(leases.holder(session, now.plus(TTL).minusSeconds(1))).contains(worker2);
+    assertThat(leases.acquire(session, worker1, now.plusSeconds(1), TTL)).isFalse();
+    assertThat(leases.acquire(session, worker2, now.plusSeconds(2), TTL)).isTrue();
+  }
+
+  @Test
+  void takeOver_fromAnOwnerThatNoLongerHoldsTheLease_changesNothing() {
+    // given another worker took the lease after the ended one
+    String ended = Unique.name("worker");
+    leases.acquire(session, ended, T0, TTL);
+    leases.release(session, ended);
+    leases.acquire(session, worker1, T0.plusSeconds(1), TTL);
+
+    // when
+    boolean taken = leases.takeOver(session, ended, worker2, T0.plusSeconds(2), TTL);
+    boolean free = leases.takeOver(Unique.name("session"), ended, worker2, T0.plusSeconds(2), TTL);
+
+    // then
+    assertThat(taken).isFalse();
+    assertThat(free).isFalse();
+    assertThat(leases.holder(session, T0.plusSeconds(3))).contains(worker1);
   }
 
   @Test

@@ -1,0 +1,105 @@
+package com.feesmanager.automation.runner.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
+import com.feesmanager.automation.adapters.local.InMemorySessionLeases;
+import com.feesmanager.automation.domain.message.MessageKey;
+import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.domain.message.PlannedMessage;
+import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.QueuedMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LeaseTakeoverTest {
+
+  private static final Instant T0 = Instant.parse("2026-11-20T05:00:00Z");
+  private static final Duration TTL = Duration.ofSeconds(15);
+  private static final Duration WPP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final InMemorySessionLeases leases = new InMemorySessionLeases();
+  private final InMemoryMessageQueue queue =
+      new InMemoryMessageQueue(Duration.ofMinutes(2), Duration.ofDays(14));
+  private final LeaseTakeover takeover =
+      new LeaseTakeover(
+          leases, queue, owner -> owner.startsWith("ended"), LeaseTakeover.sendGrace(WPP_TIMEOUT));
+
+  private static QueuedMessage message(String key, Instant at) {
+    return new QueuedMessage(
+        "uid-1",
+        "s",
+        "rule-1",
+        "Overdue",
+        "2026-11-20T10:00",
+        new PlannedMessage(
+            new MessageKey(key),
+            List.of("stu-1"),
+            List.of("Student 1"),
+            new PhoneNumber("923005550001"),
+            "Dear parent, the fee is overdue.",
+            List.of()),
+        at);
+  }
+
+  /** A killed daemon's state: the lease, a message mid-send and the next one claimed ahead. */
+  private void killedWhileSending(String holder) {
+    queue.enqueue(message("sending", T0), T0);
+    queue.enqueue(message("ahead", T0.plusMillis(1)), T0);
+    leases.acquire("s", holder, T0, TTL);
+    Claim sending = queue.claimNext("s", T0).orElseThrow();
+    queue.markSending(sending, T0);
+    queue.claimNext("s", T0).orElseThrow();
+  }
+
+  @Test
+  void the_lease_of_an_ended_holder_is_taken_at_once_and_its_claims_come_back() {
+    // given
+    killedWhileSending("ended-1@host");
+    Instant now = T0.plusSeconds(4);
+
+    // when
+    boolean taken = takeover.take("s", "me", now, TTL);
+
+    // then the message claimed ahead goes now; the one mid-send is asked for once surely over
+    assertThat(taken).isTrue();
+    assertThat(leases.holder("s", now)).contains("me");
+    Claim ahead = queue.claimNext("s", now).orElseThrow();
+    assertThat(ahead.message().key()).isEqualTo(new MessageKey("ahead"));
+    assertThat(ahead.sendStarted()).isFalse();
+    Instant askAt = now.plus(WPP_TIMEOUT.multipliedBy(2));
+    assertThat(queue.claimNext("s", askAt.minusSeconds(1))).isEmpty();
+    Claim sending = queue.claimNext("s", askAt).orElseThrow();
+    assertThat(sending.message().key()).isEqualTo(new MessageKey("sending"));
+    assertThat(sending.sendStarted()).isTrue();
+  }
+
+  @Test
+  void a_live_holder_keeps_its_lease_and_its_claims() {
+    // given
+    killedWhileSending("alive-2@host");
+    Instant now = T0.plusSeconds(4);
+
+    // when
+    boolean taken = takeover.take("s", "me", now, TTL);
+
+    // then
+    assertThat(taken).isFalse();
+    assertThat(leases.holder("s", now)).contains("alive-2@host");
+    assertThat(queue.claimNext("s", T0.plus(Duration.ofMinutes(2)).minusSeconds(1))).isEmpty();
+  }
+
+  @Test
+  void a_free_or_lapsed_lease_is_left_to_the_ordinary_acquire() {
+    // given an ended holder whose lease has already run out
+    killedWhileSending("ended-3@host");
+    Instant later = T0.plus(TTL).plusSeconds(1);
+
+    // then nothing is taken over and the claims keep their timeouts
+    assertThat(takeover.take("s", "me", later, TTL)).isFalse();
+    assertThat(takeover.take("free", "me", later, TTL)).isFalse();
+    assertThat(queue.claimNext("s", later)).isEmpty();
+  }
+}
