@@ -130,8 +130,12 @@ public final class Tick {
           environment,
           clock,
           (injector, config, clients) -> {
+            TickTimeline.mark("configuration, clients open, injector");
+            // the heartbeat at the end asks each session's state: its HTTP client loads meanwhile
+            clients.prepareGateway();
             RedisPersistenceCheck.run(
                 clients.redis(), injector.getInstance(AccountProblems.class), clock.instant());
+            TickTimeline.mark("Redis persistence check");
             report.set(on(injector, clock, start.orElseGet(clock::instant), budget, out));
             return report.get().exitCode();
           });
@@ -154,9 +158,11 @@ public final class Tick {
         injector
             .getInstance(FireDueOccurrencesUseCase.class)
             .fireDueOccurrences(new FireDueOccurrencesCommand(start));
+    TickTimeline.mark("fire due occurrences");
     TickLines.fired(injector, fired, out);
     fired.problems().forEach(p -> out.println("problem: " + p));
     DrainReport report = TickDelivery.drain(injector, clock, budget);
+    TickTimeline.mark("drain");
     int held = report.held();
     // waiting counts messages, like every other number of the line, so that the fired
     // occurrences' "queued" adds up: sent + skipped + failed + dead + held + waiting
@@ -186,6 +192,7 @@ public final class Tick {
         waiting,
         waitingSessions == 0 ? "" : " (in " + waitingSessions + " session(s))");
     TickLines.heartbeat(injector, clock, out);
+    TickTimeline.mark("heartbeat");
     boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(
         attention ? 1 : 0,
