@@ -6,7 +6,6 @@ import com.feesmanager.automation.ports.in.DrainQueuesUseCase.Left;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
-import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.google.inject.Injector;
@@ -14,7 +13,6 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -132,8 +130,12 @@ public final class Tick {
           environment,
           clock,
           (injector, config, clients) -> {
+            TickTimeline.mark("configuration, clients open, injector");
+            // the heartbeat at the end asks each session's state: its HTTP client loads meanwhile
+            clients.prepareGateway();
             RedisPersistenceCheck.run(
                 clients.redis(), injector.getInstance(AccountProblems.class), clock.instant());
+            TickTimeline.mark("Redis persistence check");
             report.set(on(injector, clock, start.orElseGet(clock::instant), budget, out));
             return report.get().exitCode();
           });
@@ -148,25 +150,6 @@ public final class Tick {
     }
   }
 
-  /**
-   * {@code " Asia/Karachi"} for each account: an occurrence is the account's local time, and a
-   * person reading it needs the zone (issue 15). From the enabled accounts the fire step has just
-   * read (cached); none when they cannot be read now (the fire step reported that).
-   */
-  private static Map<String, String> zoneLabels(Injector injector) {
-    Map<String, String> zones = new HashMap<>();
-    try {
-      injector
-          .getInstance(AccountDirectory.class)
-          .enabledAccounts()
-          .accounts()
-          .forEach(account -> zones.put(account.uid(), " " + account.timezone()));
-    } catch (RuntimeException e) {
-      // the labels only help reading; the tick goes on without them
-    }
-    return zones;
-  }
-
   /** One tick on an already wired process (server or embedded adapters). */
   public static Report on(
       Injector injector, Clock clock, Instant start, Duration budget, PrintStream out)
@@ -175,23 +158,11 @@ public final class Tick {
         injector
             .getInstance(FireDueOccurrencesUseCase.class)
             .fireDueOccurrences(new FireDueOccurrencesCommand(start));
-    Map<String, String> zones = fired.occurrences().isEmpty() ? Map.of() : zoneLabels(injector);
-    fired
-        .occurrences()
-        .forEach(
-            o ->
-                out.printf(
-                    "%s %s %s %s%s: matched %d, queued %d, skipped %d%n",
-                    o.outcome(),
-                    o.uid(),
-                    o.ruleId(),
-                    o.occurrence(),
-                    zones.getOrDefault(o.uid(), ""),
-                    o.matched(),
-                    o.queued(),
-                    o.skipped()));
+    TickTimeline.mark("fire due occurrences");
+    TickLines.fired(injector, fired, out);
     fired.problems().forEach(p -> out.println("problem: " + p));
     DrainReport report = TickDelivery.drain(injector, clock, budget);
+    TickTimeline.mark("drain");
     int held = report.held();
     // waiting counts messages, like every other number of the line, so that the fired
     // occurrences' "queued" adds up: sent + skipped + failed + dead + held + waiting
@@ -220,7 +191,8 @@ public final class Tick {
         held,
         waiting,
         waitingSessions == 0 ? "" : " (in " + waitingSessions + " session(s))");
-    heartbeat(injector, clock, out);
+    TickLines.heartbeat(injector, clock, out);
+    TickTimeline.mark("heartbeat");
     boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(
         attention ? 1 : 0,
@@ -232,18 +204,5 @@ public final class Tick {
         held,
         waiting,
         "");
-  }
-
-  /**
-   * Writes the accounts' heartbeats after the tick's work (SPEC §8), so they show what it found; a
-   * heartbeat that cannot be written is a line, and changes no exit code (that is the messages').
-   */
-  private static void heartbeat(Injector injector, Clock clock, PrintStream out) {
-    try {
-      out.printf(
-          "heartbeat: written for %d account(s)%n", TickHeartbeat.publish(injector, clock).size());
-    } catch (RuntimeException e) {
-      out.println("problem: heartbeat not written: " + e.getMessage());
-    }
   }
 }

@@ -40,17 +40,30 @@ final class HttpTransport implements AutoCloseable {
 
   HttpTransport(WppConnectConfig config) {
     this.executor = Executors.newCachedThreadPool(daemonThreads());
-    this.client =
+    HttpClient.Builder builder =
         HttpClient.newBuilder()
             // wppconnect-server speaks HTTP/1.1; no h2c upgrade attempts on every request
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(config.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
-            .executor(executor)
-            .build();
+            .executor(executor);
+    if (plainHttp(config)) {
+      builder.sslContext(PlainHttpTls.context());
+    }
+    this.client = builder.build();
     this.maxConnections = config.maxConnections();
     this.connections = new Semaphore(maxConnections, true);
     this.timeout = config.timeout();
+  }
+
+  /** An {@code http://} server: no TLS, so not the JDK's default context with its trust store. */
+  static boolean plainHttp(WppConnectConfig config) {
+    return "http".equalsIgnoreCase(config.serverUrl().getScheme());
+  }
+
+  /** The JDK client, for tests of how it is built. */
+  HttpClient client() {
+    return client;
   }
 
   /** Sends {@code request} (which carries the timeout) and tells how it ended; never throws. */

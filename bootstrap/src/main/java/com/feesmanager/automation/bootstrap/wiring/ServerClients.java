@@ -141,6 +141,33 @@ public final class ServerClients implements AutoCloseable {
     return gateway;
   }
 
+  /**
+   * Builds the wppconnect client on a background thread for a caller that needs it later (a tick's
+   * heartbeat asks each session's state): the JDK's HTTP client and TLS classes, about a thousand,
+   * load while the caller works. A client that fails to build here is built, and fails, again on
+   * first use, where it is reported.
+   */
+  public void prepareGateway() {
+    Thread preparer =
+        new Thread(
+            () -> {
+              try {
+                gatewayUnlessClosed();
+              } catch (RuntimeException e) {
+                // reported by the first real use
+              }
+            },
+            "wppconnect-prepare");
+    preparer.setDaemon(true);
+    preparer.start();
+  }
+
+  private synchronized void gatewayUnlessClosed() {
+    if (!closed) {
+      gateway();
+    }
+  }
+
   private synchronized void closeGateway() {
     if (gateway != null) {
       gateway.close();
