@@ -19,10 +19,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Enqueue N messages, then drain them (claimNext, then markSending + completeAndClaimNext per
- * message as the delivery path does, or with "two-call" claimNext + markSending + complete; no-op
- * send, limits off) with W threads sharing one connection; prints the throughputs. Run by {@code
- * scripts/bench-redis.sh}, never by the test suite.
+ * Enqueue N messages, then drain them (claimNext + markSending, then completeAndClaimNext per
+ * message, which claims the next one already marked as sending, as the delivery path does; or with
+ * "two-call" claimNext + markSending + complete; no-op send, limits off) with W threads sharing one
+ * connection; prints the throughputs. Run by {@code scripts/bench-redis.sh}, never by the test
+ * suite.
  */
 public final class RedisQueueBenchmark {
 
@@ -55,7 +56,7 @@ public final class RedisQueueBenchmark {
       double drainSeconds = result.drainSeconds();
       out.printf(
           "ours (%s): %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
-          twoCalls ? "claimNext + markSending + complete" : "markSending + completeAndClaimNext",
+          twoCalls ? "claimNext + markSending + complete" : "completeAndClaimNext, marking",
           count,
           workers,
           count / enqueueSeconds,
@@ -120,14 +121,15 @@ public final class RedisQueueBenchmark {
               }
             }
             : () -> {
-              // The worker's hot path: one round trip per message after the first claim.
+              // The worker's hot path, as DeliverMessagesService: the first claim is marked as
+              // sending (the record that stops a re-claimed message from being sent blindly) by
+              // its own call; after that one call per message completes it and claims the next,
+              // already marked, which is then "sent" (no-op).
               Optional<Claim> claim = queue.claimNext(session, Instant.now());
+              if (claim.isPresent() && !queue.markSending(claim.get(), Instant.now())) {
+                throw new IllegalStateException("claim lost: " + claim.get().message().key());
+              }
               while (claim.isPresent()) {
-                // As DeliverMessagesService does per message: marked as sending (the record that
-                // stops a re-claimed message from being sent blindly), the no-op send, then done.
-                if (!queue.markSending(claim.get(), Instant.now())) {
-                  throw new IllegalStateException("claim lost: " + claim.get().message().key());
-                }
                 claim = queue.completeAndClaimNext(claim.get(), Instant.now());
                 drained.incrementAndGet();
               }
