@@ -37,6 +37,9 @@ public final class RedisQueueBenchmark {
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
     // "two-call" drains with claimNext + complete, as before completeAndClaimNext existed.
     boolean twoCalls = args.length > 4 && "two-call".equals(args[4]);
+    // "mark-each" adds a markSending before every completeAndClaimNext: the delivery path before
+    // completeAndClaimNext marked its claim (two calls per message), for A/B runs.
+    boolean markEach = args.length > 4 && "mark-each".equals(args[4]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     String prefix = "fmbench:" + Unique.name("run") + ":";
     String session = "bench";
@@ -47,8 +50,8 @@ public final class RedisQueueBenchmark {
       Result result;
       try {
         // The same work on another session first, so JIT compilation is not part of the figures.
-        run(pool, workers, queue, "warm-up", warmUp, twoCalls);
-        result = run(pool, workers, queue, session, count, twoCalls);
+        run(pool, workers, queue, "warm-up", warmUp, twoCalls, markEach);
+        result = run(pool, workers, queue, session, count, twoCalls, markEach);
       } finally {
         pool.shutdownNow();
       }
@@ -56,7 +59,9 @@ public final class RedisQueueBenchmark {
       double drainSeconds = result.drainSeconds();
       out.printf(
           "ours (%s): %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
-          twoCalls ? "claimNext + markSending + complete" : "completeAndClaimNext, marking",
+          twoCalls
+              ? "claimNext + markSending + complete"
+              : markEach ? "markSending + completeAndClaimNext" : "completeAndClaimNext, marking",
           count,
           workers,
           count / enqueueSeconds,
@@ -78,7 +83,8 @@ public final class RedisQueueBenchmark {
       RedisMessageQueue queue,
       String session,
       int count,
-      boolean twoCalls)
+      boolean twoCalls,
+      boolean markEach)
       throws Exception {
     Instant base = Instant.now();
     List<QueuedMessage> messages = new ArrayList<>(count);
@@ -130,6 +136,9 @@ public final class RedisQueueBenchmark {
                 throw new IllegalStateException("claim lost: " + claim.get().message().key());
               }
               while (claim.isPresent()) {
+                if (markEach && !queue.markSending(claim.get(), Instant.now())) {
+                  throw new IllegalStateException("claim lost: " + claim.get().message().key());
+                }
                 claim = queue.completeAndClaimNext(claim.get(), Instant.now());
                 drained.incrementAndGet();
               }
