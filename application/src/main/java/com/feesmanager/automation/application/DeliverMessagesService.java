@@ -56,7 +56,9 @@ import java.util.random.RandomGenerator;
  *
  * <p>A step that completes a message claims the session's next one in the same queue call and keeps
  * it for the session's next step, where it goes through every check as if claimed then; {@link
- * #pause} hands it back.
+ * #pause} hands it back. That call also marks it as sending, so it is sent without another queue
+ * call (one per sent message); a step that does not send it releases or completes it, which clears
+ * the mark.
  */
 public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
