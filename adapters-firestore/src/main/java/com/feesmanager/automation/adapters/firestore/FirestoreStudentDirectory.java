@@ -90,7 +90,10 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
           if (!(e instanceof Calls.Transient)) {
             break;
           }
-          LOG.debug("students of account {}: stream broke after {}, resuming", uid, read.last);
+          LOG.debug(
+              "students of account {}: stream broke after {}, resuming",
+              uid,
+              read.last.orElse("none"));
         }
       }
     }
