@@ -11,8 +11,6 @@ import com.google.cloud.firestore.FieldPath;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.Query;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * An account's {@code students}, streamed by one query in document id order, each document handed
  * on as it arrives (at most {@code pageSize} wait in memory). A stream that breaks is resumed after
  * the last student handed on (a cursor on the document id); a complete read is kept as the
- * account's last good copy, and if the stream cannot be resumed, the students after the last one
- * handed on come from that copy while it is no older than {@code FIRESTORE_CACHE_MAX_AGE}.
+ * account's last good copy (packed as it is read: {@link StudentCopy}), and if the stream cannot be
+ * resumed, the students after the last one handed on come from that copy while it is no older than
+ * {@code FIRESTORE_CACHE_MAX_AGE}.
  */
 public final class FirestoreStudentDirectory implements StudentDirectory {
 
@@ -36,8 +35,11 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
   private static final int STREAM_ATTEMPTS = 3;
   private static final Object END = new Object();
 
-  /** One student document as mapped, by id. */
-  private record Entry(String id, Mapped<Student> mapped) {}
+  /** How far a read got: the students packed so far and the id of the last one handed on. */
+  private static final class Progress {
+    final StudentCopy.Writer copy = new StudentCopy.Writer();
+    Optional<String> last = Optional.empty();
+  }
 
   private final Firestore firestore;
   private final Calls calls;
@@ -66,34 +68,39 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(each, "'each' must not be null");
     String key = key(uid);
-    List<Entry> read = new ArrayList<>();
-    StoreUnavailable failure = null;
     if (calls.recentlyFailed()) {
       handRestFromCopy(
           uid,
           key,
-          read,
+          Optional.empty(),
           each,
           new Calls.Transient("Firestore unavailable (recent reads failed)", null));
       return;
     }
-    for (int attempt = 1; attempt <= STREAM_ATTEMPTS; attempt++) {
-      try {
-        stream(uid, read, each);
-        cache.keep(key, List.copyOf(read));
-        return;
-      } catch (StoreUnavailable e) {
-        failure = e;
-        if (!(e instanceof Calls.Transient)) {
-          break;
+    StoreUnavailable failure = null;
+    Progress read = new Progress();
+    try (StudentCopy.Writer copy = read.copy) {
+      for (int attempt = 1; attempt <= STREAM_ATTEMPTS; attempt++) {
+        try {
+          stream(uid, read, each);
+          cache.keep(key, copy.finish());
+          return;
+        } catch (StoreUnavailable e) {
+          failure = e;
+          if (!(e instanceof Calls.Transient)) {
+            break;
+          }
+          LOG.debug(
+              "students of account {}: stream broke after {}, resuming",
+              uid,
+              read.last.orElse("none"));
         }
-        LOG.debug("students of account {}: stream broke after {}, resuming", uid, read.size());
       }
     }
     if (failure instanceof Calls.Transient) {
       calls.failed();
     }
-    handRestFromCopy(uid, key, read, each, failure);
+    handRestFromCopy(uid, key, read.last, each, failure);
   }
 
   /**
@@ -101,10 +108,10 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
    * documents are handed over from the gRPC thread through a bounded queue, so the caller's
    * consumer runs on the caller's thread and at most {@code pageSize} documents wait in memory.
    */
-  private void stream(String uid, List<Entry> read, Consumer<Mapped<Student>> each) {
+  private void stream(String uid, Progress read, Consumer<Mapped<Student>> each) {
     Query query = firestore.collection(collection(uid)).orderBy(FieldPath.documentId());
-    if (!read.isEmpty()) {
-      query = query.startAfter(read.get(read.size() - 1).id());
+    if (read.last.isPresent()) {
+      query = query.startAfter(read.last.get());
     }
     BlockingQueue<Object> handoff = new ArrayBlockingQueue<>(pageSize);
     AtomicBoolean abandoned = new AtomicBoolean();
@@ -159,9 +166,10 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
               : new StoreUnavailable(line, failed.cause());
         }
         DocumentSnapshot document = (DocumentSnapshot) item;
-        Entry entry = new Entry(document.getId(), map(uid, document));
-        read.add(entry);
-        each.accept(entry.mapped());
+        Mapped<Student> mapped = map(uid, document);
+        read.copy.add(document.getId(), mapped);
+        read.last = Optional.of(document.getId());
+        each.accept(mapped);
       }
     } finally {
       abandoned.set(true);
@@ -175,10 +183,10 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
   private void handRestFromCopy(
       String uid,
       String key,
-      List<Entry> handed,
+      Optional<String> handed,
       Consumer<Mapped<Student>> each,
       StoreUnavailable e) {
-    Optional<ReadCache.Stamped<List<Entry>>> copy = cache.usable(key, cache.maxAge());
+    Optional<ReadCache.Stamped<StudentCopy>> copy = cache.usable(key, cache.maxAge());
     if (copy.isEmpty()) {
       throw cache.unavailable(key, "students of account " + uid, e);
     }
@@ -186,12 +194,7 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
         "students of account {}: Firestore unavailable, using the copy read at {}",
         uid,
         copy.get().at());
-    String after = handed.isEmpty() ? null : handed.get(handed.size() - 1).id();
-    for (Entry entry : copy.get().value()) {
-      if (after == null || entry.id().compareTo(after) > 0) {
-        each.accept(entry.mapped());
-      }
-    }
+    copy.get().value().forEachAfter(handed, each);
   }
 
   /**
@@ -209,7 +212,7 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
               collection(uid) + "/" + studentId,
               () -> firestore.collection(collection(uid)).document(studentId).get());
     } catch (StoreUnavailable e) {
-      Optional<ReadCache.Stamped<List<Entry>>> copy = cache.usable(key(uid), ledgerMaxAge);
+      Optional<ReadCache.Stamped<StudentCopy>> copy = cache.usable(key(uid), ledgerMaxAge);
       if (copy.isEmpty()) {
         throw new StoreUnavailable(
             "student "
@@ -223,10 +226,7 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
                 + e.getMessage(),
             e);
       }
-      return copy.get().value().stream()
-          .filter(entry -> entry.id().equals(studentId))
-          .findFirst()
-          .flatMap(entry -> value(entry.mapped()));
+      return copy.get().value().find(studentId).flatMap(FirestoreStudentDirectory::value);
     }
     if (!document.exists()) {
       return Optional.empty();

@@ -17,6 +17,7 @@ import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import com.feesmanager.automation.ports.out.RunSummary;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
+import com.feesmanager.automation.ports.out.contract.AccountFileBuilder;
 import com.feesmanager.automation.ports.out.contract.Unique;
 import java.time.Clock;
 import java.time.Duration;
@@ -156,6 +157,51 @@ class FirestoreOutageIT {
           assertThat(other.deliveryLog().find(uid, log.key())).contains(log);
         }
         assertThat(other.runLog().recent(uid, 10)).containsExactly(run);
+      }
+    }
+  }
+
+  @Test
+  void aFrozenFirestore_isAnsweredFromThePackedCopy_everyStudentEqualToTheOneRead() {
+    HandClock clock = new HandClock();
+    try (FirestoreEmulator emulator = FirestoreEmulator.start();
+        FirestoreConnection seeder =
+            FirestoreConnection.open(emulator.config(), AccountDefaults.SPEC, Clock.systemUTC());
+        FirestoreConnection connection =
+            FirestoreConnection.open(
+                emulator
+                    .config()
+                    .withCallTimeout(Duration.ofSeconds(1))
+                    .withCacheMaxAge(Duration.ofMinutes(30))
+                    .withPageSize(50),
+                AccountDefaults.SPEC,
+                clock)) {
+      // given an account of 600 varied students (Urdu text, fractions, unreadable documents)
+      // read once in full while Firestore answered
+      String uid = Unique.name("academy");
+      AccountFileBuilder file = anAccountFile(uid);
+      StudentCopyTest.documents(600).forEach(file::withStudent);
+      seeder.importer().importAccount(file.build());
+      List<Mapped<Student>> read = new ArrayList<>();
+      connection.studentDirectory().forEachStudent(uid, read::add);
+      assertThat(read).hasSize(600).hasAtLeastOneElementOfType(Mapped.Broken.class);
+      Student one = ((Mapped.Ok<Student>) read.get(1)).value();
+
+      // when Firestore stops answering (connections open, nothing comes back)
+      emulator.freeze();
+      try {
+        clock.now = T0.plus(Duration.ofMinutes(2));
+
+        // then every student comes from the copy, equal to the one read, in the same order
+        List<Mapped<Student>> fromCopy = new ArrayList<>();
+        connection.studentDirectory().forEachStudent(uid, fromCopy::add);
+        assertThat(fromCopy).isEqualTo(read);
+        // and so does the balance re-check of one student; an unreadable or unknown one is absent
+        assertThat(connection.studentDirectory().student(uid, one.id())).contains(one);
+        assertThat(connection.studentDirectory().student(uid, "stu-00003")).isEmpty();
+        assertThat(connection.studentDirectory().student(uid, "stu-99999")).isEmpty();
+      } finally {
+        emulator.thaw();
       }
     }
   }

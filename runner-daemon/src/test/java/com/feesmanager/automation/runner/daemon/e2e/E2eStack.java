@@ -76,8 +76,9 @@ final class E2eStack implements AutoCloseable {
     return new E2eStack(
         WppConnectServerDouble.start(),
         RedisServerProcess.start(redisDir, redisOptions),
+        // seeding thousands of students: a commit may wait long on a machine shared with builds
         FirestoreConnection.open(
-            FirestoreEmulatorExtension.emulator().config(),
+            FirestoreEmulatorExtension.emulator().config().withCallTimeout(Duration.ofSeconds(60)),
             AccountDefaults.SPEC,
             Clock.systemUTC()),
         workDir);
