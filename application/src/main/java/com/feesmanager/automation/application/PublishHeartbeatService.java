@@ -88,7 +88,7 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
     List<String> written = new ArrayList<>();
     // one count per session per pass, whatever the number of accounts naming it
     Map<String, Map<String, QueueCounts>> countsBySession = new HashMap<>();
-    AccountDirectory.AccountScan scan = accounts.enabledAccounts();
+    AccountDirectory.AccountScan scan = command.accounts().orElseGet(accounts::enabledAccounts);
     for (AccountSettings account : scan.accounts()) {
       try {
         board.publish(account.uid(), heartbeat(account, command, countsBySession));

@@ -8,6 +8,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -73,6 +74,21 @@ class PublishHeartbeatServiceTest {
     ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
     verify(board).publish(eq(UID), heartbeat.capture());
     return heartbeat.getValue();
+  }
+
+  @Test
+  void the_accounts_of_a_scan_handed_in_get_their_heartbeat_without_a_query_of_its_own() {
+    reset(accounts); // the caller's scan is the only one (a tick's, issue 16)
+    AccountDirectory.AccountScan scan =
+        new AccountDirectory.AccountScan(List.of(Fixtures.account()), List.of());
+
+    List<String> written =
+        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
+            .publishHeartbeats(
+                new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.of(scan)));
+
+    assertThat(written).containsExactly(UID);
+    verify(accounts, never()).enabledAccounts();
   }
 
   @Test

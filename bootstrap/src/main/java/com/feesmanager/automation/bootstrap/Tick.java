@@ -6,6 +6,7 @@ import com.feesmanager.automation.ports.in.DrainQueuesUseCase.Left;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireDueOccurrencesCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.google.inject.Injector;
@@ -154,14 +155,15 @@ public final class Tick {
   public static Report on(
       Injector injector, Clock clock, Instant start, Duration budget, PrintStream out)
       throws InterruptedException {
+    Optional<AccountScan> accounts = TickLines.scan(injector); // one query for the whole tick
     FireReport fired =
         injector
             .getInstance(FireDueOccurrencesUseCase.class)
-            .fireDueOccurrences(new FireDueOccurrencesCommand(start));
+            .fireDueOccurrences(new FireDueOccurrencesCommand(start, accounts, o -> {}));
     TickTimeline.mark("fire due occurrences");
-    TickLines.fired(injector, fired, out);
+    TickLines.fired(injector, accounts, fired, out);
     fired.problems().forEach(p -> out.println("problem: " + p));
-    DrainReport report = TickDelivery.drain(injector, clock, budget);
+    DrainReport report = TickDelivery.drain(injector, accounts, clock, budget);
     TickTimeline.mark("drain");
     int held = report.held();
     // waiting counts messages, like every other number of the line, so that the fired
@@ -191,7 +193,7 @@ public final class Tick {
         held,
         waiting,
         waitingSessions == 0 ? "" : " (in " + waitingSessions + " session(s))");
-    TickLines.heartbeat(injector, clock, out);
+    TickLines.heartbeat(injector, accounts, clock, out);
     TickTimeline.mark("heartbeat");
     boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(

@@ -8,6 +8,7 @@ import com.feesmanager.automation.ports.in.DrainQueuesUseCase;
 import com.feesmanager.automation.ports.in.DrainQueuesUseCase.DrainReport;
 import com.feesmanager.automation.ports.in.DrainQueuesUseCase.Left;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -81,17 +82,20 @@ final class TickDelivery {
    * messages that come due within it, each session under its lease. With no session holding ready,
    * delayed or in-flight messages every session would answer idle at once, so the delivery side
    * (and with it the wppconnect client) is not built at all: the common tick, with nothing due,
-   * stays cheap.
+   * stays cheap. The sessions of {@code accounts}, the tick's scan (read again when it failed), are
+   * drained too.
    */
-  static DrainReport drain(Injector injector, Clock clock, Duration budget)
+  static DrainReport drain(
+      Injector injector, Optional<AccountScan> accounts, Clock clock, Duration budget)
       throws InterruptedException {
     QueueMonitor monitor = injector.getInstance(QueueMonitor.class);
     Set<String> sessions = new TreeSet<>(monitor.sessions());
     if (sessions.isEmpty()) {
       return DrainReport.NOTHING;
     }
-    for (AccountSettings account :
-        injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
+    AccountScan scan =
+        accounts.orElseGet(() -> injector.getInstance(AccountDirectory.class).enabledAccounts());
+    for (AccountSettings account : scan.accounts()) {
       sessions.add(account.automation().wppSession());
     }
     DrainQueuesUseCase drainer =

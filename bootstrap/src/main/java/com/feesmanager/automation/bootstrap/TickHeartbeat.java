@@ -5,6 +5,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.google.inject.Injector;
@@ -28,12 +29,16 @@ final class TickHeartbeat {
 
   private TickHeartbeat() {}
 
-  /** Writes every enabled account's heartbeat; returns the uids written. */
-  static List<String> publish(Injector injector, Clock clock) {
+  /**
+   * Writes the heartbeat of every enabled account of {@code accounts}, the tick's scan (empty when
+   * it failed: the accounts are read again here, once); returns the uids written.
+   */
+  static List<String> publish(Injector injector, Optional<AccountScan> accounts, Clock clock) {
     WhatsAppGateway gateway = injector.getInstance(WhatsAppGateway.class);
+    AccountScan scan =
+        accounts.orElseGet(() -> injector.getInstance(AccountDirectory.class).enabledAccounts());
     Map<String, GatewayState> states = new HashMap<>();
-    for (AccountSettings account :
-        injector.getInstance(AccountDirectory.class).enabledAccounts().accounts()) {
+    for (AccountSettings account : scan.accounts()) {
       states.computeIfAbsent(
           account.automation().wppSession(),
           session ->
@@ -43,7 +48,8 @@ final class TickHeartbeat {
     return injector
         .getInstance(PublishHeartbeatUseCase.class)
         .publishHeartbeats(
-            new PublishHeartbeatCommand(clock.instant(), instance(), VERSION, states));
+            new PublishHeartbeatCommand(
+                clock.instant(), instance(), VERSION, states, Optional.of(scan)));
   }
 
   private static SessionState stateOf(WhatsAppGateway gateway, String session) {

@@ -2,20 +2,42 @@ package com.feesmanager.automation.bootstrap;
 
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.google.inject.Injector;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** The lines a {@link Tick} prints for the operator: what fired, and the heartbeat written. */
+/**
+ * The lines a {@link Tick} prints for the operator: what fired, and the heartbeat written; and the
+ * tick's one scan of the enabled accounts that firing, these lines and the heartbeat share.
+ */
 final class TickLines {
 
   private TickLines() {}
 
+  /**
+   * Scans the enabled accounts once for the whole tick (each scan reads every enabled account
+   * document: billed reads and cold-start time); empty when the store failed, as the daemon's
+   * {@code AccountScans}: each step then asks the directory itself and reports the outage as
+   * before.
+   */
+  static Optional<AccountScan> scan(Injector injector) {
+    try {
+      return Optional.of(injector.getInstance(AccountDirectory.class).enabledAccounts());
+    } catch (InfrastructureException e) {
+      return Optional.empty();
+    }
+  }
+
   /** One line per fired (or missed) occurrence, in the account's zone. */
-  static void fired(Injector injector, FireReport fired, PrintStream out) {
-    Map<String, String> zones = fired.occurrences().isEmpty() ? Map.of() : zoneLabels(injector);
+  static void fired(
+      Injector injector, Optional<AccountScan> accounts, FireReport fired, PrintStream out) {
+    Map<String, String> zones =
+        fired.occurrences().isEmpty() ? Map.of() : zoneLabels(injector, accounts);
     fired
         .occurrences()
         .forEach(
@@ -34,15 +56,15 @@ final class TickLines {
 
   /**
    * {@code " Asia/Karachi"} for each account: an occurrence is the account's local time, and a
-   * person reading it needs the zone (issue 15). From the enabled accounts the fire step has just
-   * read (cached); none when they cannot be read now (the fire step reported that).
+   * person reading it needs the zone (issue 15). From the tick's scan, the one the fire step used
+   * (read again only when that scan failed); none when they cannot be read now (the fire step
+   * reported that).
    */
-  private static Map<String, String> zoneLabels(Injector injector) {
+  private static Map<String, String> zoneLabels(Injector injector, Optional<AccountScan> accounts) {
     Map<String, String> zones = new HashMap<>();
     try {
-      injector
-          .getInstance(AccountDirectory.class)
-          .enabledAccounts()
+      accounts
+          .orElseGet(() -> injector.getInstance(AccountDirectory.class).enabledAccounts())
           .accounts()
           .forEach(account -> zones.put(account.uid(), " " + account.timezone()));
     } catch (RuntimeException e) {
@@ -55,10 +77,12 @@ final class TickLines {
    * Writes the accounts' heartbeats after the tick's work (SPEC §8), so they show what it found; a
    * heartbeat that cannot be written is a line, and changes no exit code (that is the messages').
    */
-  static void heartbeat(Injector injector, Clock clock, PrintStream out) {
+  static void heartbeat(
+      Injector injector, Optional<AccountScan> accounts, Clock clock, PrintStream out) {
     try {
       out.printf(
-          "heartbeat: written for %d account(s)%n", TickHeartbeat.publish(injector, clock).size());
+          "heartbeat: written for %d account(s)%n",
+          TickHeartbeat.publish(injector, accounts, clock).size());
     } catch (RuntimeException e) {
       out.println("problem: heartbeat not written: " + e.getMessage());
     }

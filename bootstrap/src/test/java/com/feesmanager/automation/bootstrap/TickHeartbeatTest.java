@@ -11,7 +11,9 @@ import com.feesmanager.automation.bootstrap.config.AutomationConfig;
 import com.feesmanager.automation.bootstrap.config.ConfigLoader;
 import com.feesmanager.automation.bootstrap.wiring.EmbeddedAdaptersModule;
 import com.feesmanager.automation.bootstrap.wiring.ServerClients;
+import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.domain.message.PhoneNumber;
+import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.NumberCheck;
@@ -39,6 +41,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,7 +106,32 @@ class TickHeartbeatTest {
     }
   }
 
+  /** Counts the queries of the enabled accounts (each reads every enabled account document). */
+  private static final class CountingDirectory implements AccountDirectory {
+    private final AccountDirectory accounts;
+    final AtomicInteger scans = new AtomicInteger();
+
+    CountingDirectory(AccountDirectory accounts) {
+      this.accounts = accounts;
+    }
+
+    @Override
+    public AccountScan enabledAccounts() {
+      scans.incrementAndGet();
+      return accounts.enabledAccounts();
+    }
+
+    @Override
+    public Optional<AccountSettings> account(String uid) {
+      return accounts.account(uid);
+    }
+  }
+
   private Injector injector(StatusBoard board) {
+    return injector(board, Optional.empty());
+  }
+
+  private Injector injector(StatusBoard board, Optional<CountingDirectory> counting) {
     AutomationConfig config = ServerRuntime.config(Map.of(), ConfigLoader.Mode.EMBEDDED);
     List<Module> modules =
         new ArrayList<>(
@@ -118,6 +146,8 @@ class TickHeartbeatTest {
                 binder -> {
                   binder.bind(WhatsAppGateway.class).toInstance(new LoggedOutGateway());
                   binder.bind(StatusBoard.class).toInstance(board);
+                  counting.ifPresent(
+                      directory -> binder.bind(AccountDirectory.class).toInstance(directory));
                 }));
     return Guice.createInjector(modules);
   }
@@ -138,6 +168,26 @@ class TickHeartbeatTest {
     assertThat(heartbeat.qr()).contains(new PairingQr(QR, START.plusSeconds(60)));
     assertThat(heartbeat.queue()).isEqualTo(QueueCounts.EMPTY);
     assertThat(heartbeat.nextRuns()).isNotEmpty();
+  }
+
+  @Test
+  void a_tick_queries_the_enabled_accounts_once_for_firing_and_the_heartbeat() throws Exception {
+    InMemoryStatusBoard board = new InMemoryStatusBoard();
+    CountingDirectory counting =
+        new CountingDirectory(
+            FileAccountData.load(
+                List.of(SAMPLE),
+                ServerClients.accountDefaults(
+                    ServerRuntime.config(Map.of(), ConfigLoader.Mode.EMBEDDED))));
+
+    Tick.Report report =
+        Tick.on(injector(board, Optional.of(counting)), clock, START, Duration.ZERO, out);
+
+    String printedOut = printed.toString(StandardCharsets.UTF_8);
+    assertThat(report.exitCode()).as(printedOut).isZero();
+    assertThat(printedOut).contains("heartbeat: written for 1 account(s)");
+    // firing, the sessions' states and the heartbeats share one scan (issue 16: it was three)
+    assertThat(counting.scans).hasValue(1);
   }
 
   @Test

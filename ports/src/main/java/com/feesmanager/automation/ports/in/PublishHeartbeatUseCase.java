@@ -1,5 +1,6 @@
 package com.feesmanager.automation.ports.in;
 
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,28 @@ public interface PublishHeartbeatUseCase {
 
   /**
    * Publish as of {@code now}, as {@code instance} running {@code version}, with the gateway's last
-   * known state per session (sessions missing from it read as UNREACHABLE at {@code now}).
+   * known state per session (sessions missing from it read as UNREACHABLE at {@code now}), for the
+   * accounts of {@code accounts} when the caller has already scanned them (empty: the use case
+   * scans them itself).
    */
   record PublishHeartbeatCommand(
-      Instant now, String instance, String version, Map<String, GatewayState> gateway) {
+      Instant now,
+      String instance,
+      String version,
+      Map<String, GatewayState> gateway,
+      Optional<AccountScan> accounts) {
     public PublishHeartbeatCommand {
       Objects.requireNonNull(now, "'now' must not be null");
       Objects.requireNonNull(instance, "'instance' must not be null");
       Objects.requireNonNull(version, "'version' must not be null");
       gateway = Map.copyOf(gateway);
+      Objects.requireNonNull(accounts, "'accounts' must not be null");
+    }
+
+    /** Scans the accounts itself. */
+    public PublishHeartbeatCommand(
+        Instant now, String instance, String version, Map<String, GatewayState> gateway) {
+      this(now, instance, version, gateway, Optional.empty());
     }
   }
 

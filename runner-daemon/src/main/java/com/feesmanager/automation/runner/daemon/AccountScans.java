@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One query of the enabled accounts per minute check, shared by its steps (worker upkeep, firing)
- * and handed to the next gateway check, instead of each of them running the same query. A scan that
- * fails is empty: each step then asks the directory itself and reports the outage as it always did.
+ * One query of the enabled accounts per minute check, shared by its steps (worker upkeep, firing,
+ * heartbeats) and handed to the next gateway check, instead of each of them running the same query.
+ * A scan that fails is empty: each step then asks the directory itself and reports the outage as it
+ * always did.
  */
 final class AccountScans {
 
@@ -18,6 +19,10 @@ final class AccountScans {
 
   /** The latest minute's scan until a gateway check takes it (at most one check uses it). */
   private final AtomicReference<Optional<AccountScan>> forGateway =
+      new AtomicReference<>(Optional.empty());
+
+  /** The latest minute check's scan, for its heartbeats (which run after its firing). */
+  private final AtomicReference<Optional<AccountScan>> latest =
       new AtomicReference<>(Optional.empty());
 
   AccountScans(AccountDirectory accounts) {
@@ -33,7 +38,16 @@ final class AccountScans {
       scan = Optional.empty();
     }
     forGateway.set(scan);
+    latest.set(scan);
     return scan;
+  }
+
+  /**
+   * The latest minute check's scan, for its heartbeats; empty before the first one and after a
+   * failed one (the heartbeats then scan for themselves, as firing does).
+   */
+  Optional<AccountScan> latest() {
+    return latest.get();
   }
 
   /**

@@ -117,7 +117,8 @@ public final class DaemonAssembly {
                 gatewayCheck::states,
                 clock,
                 instance,
-                injector.getInstance(WhatsAppGateway.class)::pairingQr),
+                injector.getInstance(WhatsAppGateway.class)::pairingQr,
+                scans::latest),
             new StoreWatch(
                 injector.getInstance(WatchOutagesUseCase.class),
                 () -> clients.redis().isReachable(),

@@ -3,6 +3,7 @@ package com.feesmanager.automation.runner.daemon;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Clock;
 import java.util.HashMap;
@@ -22,11 +23,14 @@ final class Heartbeat implements Runnable {
   private final Clock clock;
   private final String instance;
   private final Function<String, Optional<String>> qrCodes;
+  private final Supplier<Optional<AccountScan>> minuteScan;
 
   /**
    * @param qrCodes the QR code a session last showed (the gateway's {@code pairingQr})
    * @param awaitNewSessions waits briefly for the gateway check of new sessions; false when
    *     interrupted (no heartbeat then)
+   * @param minuteScan the minute check's scan of the enabled accounts, so that the heartbeats need
+   *     no query of their own (empty: they scan for themselves)
    */
   Heartbeat(
       PublishHeartbeatUseCase heartbeats,
@@ -34,13 +38,15 @@ final class Heartbeat implements Runnable {
       Supplier<Map<String, GatewayState>> gatewayStates,
       Clock clock,
       String instance,
-      Function<String, Optional<String>> qrCodes) {
+      Function<String, Optional<String>> qrCodes,
+      Supplier<Optional<AccountScan>> minuteScan) {
     this.heartbeats = Objects.requireNonNull(heartbeats, "'heartbeats' must not be null");
     this.awaitNewSessions = Objects.requireNonNull(awaitNewSessions, "'awaitNewSessions' is null");
     this.gatewayStates = Objects.requireNonNull(gatewayStates, "'gatewayStates' is null");
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
     this.instance = Objects.requireNonNull(instance, "'instance' must not be null");
     this.qrCodes = Objects.requireNonNull(qrCodes, "'qrCodes' must not be null");
+    this.minuteScan = Objects.requireNonNull(minuteScan, "'minuteScan' must not be null");
   }
 
   @Override
@@ -50,7 +56,11 @@ final class Heartbeat implements Runnable {
     }
     heartbeats.publishHeartbeats(
         new PublishHeartbeatCommand(
-            clock.instant(), instance, Version.VALUE, withQrCodes(gatewayStates.get())));
+            clock.instant(),
+            instance,
+            Version.VALUE,
+            withQrCodes(gatewayStates.get()),
+            minuteScan.get()));
   }
 
   /**

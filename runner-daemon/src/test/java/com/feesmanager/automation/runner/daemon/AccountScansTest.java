@@ -55,6 +55,22 @@ class AccountScansTest {
   }
 
   @Test
+  void the_heartbeats_get_the_latest_minute_checks_scan_however_often_asked() {
+    AccountScans scans = new AccountScans(directory);
+    assertThat(scans.latest()).isEmpty(); // before any minute check: they scan for themselves
+
+    scans.scan();
+    scans.takeForGateway();
+
+    assertThat(scans.latest()).containsSame(scanned);
+    assertThat(scans.latest()).containsSame(scanned);
+    assertThat(queries).isOne();
+    storeDown = true;
+    scans.scan();
+    assertThat(scans.latest()).isEmpty(); // a failed scan: nothing older is handed on
+  }
+
+  @Test
   void before_any_minute_check_a_gateway_check_scans_for_itself() {
     assertThat(new AccountScans(directory).takeForGateway()).isEmpty();
     assertThat(queries).isZero();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
+import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +32,13 @@ class HeartbeatTest {
   @Test
   void publishes_this_instance_its_version_and_the_sessions_states_at_the_clock() {
     new Heartbeat(
-            heartbeats, () -> true, () -> states, clock, "host-1", session -> Optional.empty())
+            heartbeats,
+            () -> true,
+            () -> states,
+            clock,
+            "host-1",
+            session -> Optional.empty(),
+            Optional::empty)
         .run();
 
     assertThat(published)
@@ -47,7 +54,13 @@ class HeartbeatTest {
     String png = "data:image/png;base64,iVBORw0KGgo=";
 
     new Heartbeat(
-            heartbeats, () -> true, () -> waiting, clock, "host-1", session -> Optional.of(png))
+            heartbeats,
+            () -> true,
+            () -> waiting,
+            clock,
+            "host-1",
+            session -> Optional.of(png),
+            Optional::empty)
         .run();
 
     assertThat(published).hasSize(1);
@@ -59,9 +72,34 @@ class HeartbeatTest {
   }
 
   @Test
+  void hands_the_minute_checks_scan_of_the_accounts_to_the_heartbeats() {
+    AccountScan scan = new AccountScan(List.of(), List.of());
+
+    new Heartbeat(
+            heartbeats,
+            () -> true,
+            () -> states,
+            clock,
+            "host-1",
+            session -> Optional.empty(),
+            () -> Optional.of(scan))
+        .run();
+
+    assertThat(published)
+        .containsExactly(
+            new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states, Optional.of(scan)));
+  }
+
+  @Test
   void publishes_nothing_when_interrupted_waiting_for_the_new_sessions_check() {
     new Heartbeat(
-            heartbeats, () -> false, () -> states, clock, "host-1", session -> Optional.empty())
+            heartbeats,
+            () -> false,
+            () -> states,
+            clock,
+            "host-1",
+            session -> Optional.empty(),
+            Optional::empty)
         .run();
 
     assertThat(published).isEmpty();
