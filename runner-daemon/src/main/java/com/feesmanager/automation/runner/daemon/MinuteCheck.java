@@ -64,9 +64,14 @@ final class MinuteCheck implements Runnable {
   public void run() {
     Instant started = clock.instant();
     try {
+      LOG.debug("minute check: start");
       Optional<AccountScan> scan = scans.get();
+      LOG.debug(
+          "minute check: scanned {} account(s)", scan.map(s -> s.accounts().size()).orElse(0));
       TaskGuard.guarded("worker upkeep", () -> upkeep.accept(scan));
+      LOG.debug("minute check: upkeep done");
       TaskGuard.guarded("firing", () -> fire(started, scan));
+      LOG.debug("minute check: firing done");
       // receipts that arrived before their send was recorded (issue 11)
       TaskGuard.guarded("applying kept receipts", () -> receipts.applyPending(clock.instant()));
       TaskGuard.guarded("heartbeat", heartbeat);
