@@ -123,14 +123,21 @@ final class MinuteCheck implements Runnable {
 
   private void fire(Instant at, Optional<AccountScan> scan) {
     FireReport report =
-        firing.fireDueOccurrences(new FireDueOccurrencesCommand(at, scan, this::occurrenceDone));
+        firing.fireDueOccurrences(
+            new FireDueOccurrencesCommand(at, scan, this::occurrenceDone, this::firstQueued));
     metrics.recordFire(report);
     report.problems().forEach(p -> LOG.warn("problem: {}", p));
+  }
+
+  /** Called from the firing threads as an occurrence has queued its first message. */
+  private void firstQueued() {
+    wakeWorkers.run();
   }
 
   /** Called from the firing threads as each occurrence ends. */
   private void occurrenceDone(OccurrenceReport o) {
     if (o.queued() > 0) {
+      // again: a worker that was mid-step at the first wake may have missed it
       wakeWorkers.run();
     }
     LOG.info(

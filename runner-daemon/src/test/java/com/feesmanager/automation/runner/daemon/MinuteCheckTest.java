@@ -97,6 +97,21 @@ class MinuteCheckTest {
   }
 
   @Test
+  void an_occurrences_first_queued_message_wakes_the_workers_before_firing_ends() {
+    FireDueOccurrencesUseCase firing =
+        command -> {
+          command.onFirstQueued().run();
+          done.add("fired");
+          return new FireReport(List.of(), List.of());
+        };
+
+    check(firing).run();
+
+    assertThat(done)
+        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+  }
+
+  @Test
   void a_prepared_scan_serves_one_minute_only() {
     MinuteCheck check = check(firing(report(0)));
     check.prepare();
