@@ -99,7 +99,8 @@ final class MinuteSchedule {
       return;
     }
     try {
-      check.prepare();
+      // logged like the check's own steps; the check at the boundary then scans for itself
+      TaskGuard.guarded("preparing the minute check", check::prepare);
     } finally {
       schedule(() -> checkAt(boundary), boundary);
     }
