@@ -172,7 +172,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     // first come, first served); the report keeps scan order whatever order they finish in
     List<CompletableFuture<AccountFiring>> firings = new ArrayList<>();
     for (AccountSettings account : scan.accounts()) {
-      firings.add(submit(account, at, command.onOccurrence()));
+      firings.add(submit(account, at, command));
     }
     List<OccurrenceReport> reports = new ArrayList<>();
     for (int i = 0; i < firings.size(); i++) {
@@ -196,13 +196,13 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
   private record AccountFiring(List<OccurrenceReport> reports, List<String> problems) {}
 
   private CompletableFuture<AccountFiring> submit(
-      AccountSettings account, Instant at, Consumer<OccurrenceReport> onOccurrence) {
+      AccountSettings account, Instant at, FireDueOccurrencesCommand listeners) {
     try {
       return CompletableFuture.supplyAsync(
-          () -> fireAccount(account, at, onOccurrence), accountsExecutor);
+          () -> fireAccount(account, at, listeners), accountsExecutor);
     } catch (RejectedExecutionException e) {
       // the pool is shutting down with the process: this account fires on the caller's thread
-      return CompletableFuture.completedFuture(fireAccount(account, at, onOccurrence));
+      return CompletableFuture.completedFuture(fireAccount(account, at, listeners));
     }
   }
 
@@ -230,11 +230,11 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
    * fire as if nothing happened. Only this account's task touches its {@link Remembered}.
    */
   private AccountFiring fireAccount(
-      AccountSettings account, Instant at, Consumer<OccurrenceReport> onOccurrence) {
+      AccountSettings account, Instant at, FireDueOccurrencesCommand listeners) {
     List<OccurrenceReport> reports = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Remembered memory = remembered.computeIfAbsent(account.uid(), uid -> new Remembered());
-    AccountRun run = new AccountRun(account, at, reports, problems, memory, onOccurrence);
+    AccountRun run = new AccountRun(account, at, reports, problems, memory, listeners);
     try {
       run.fire();
     } catch (InfrastructureException e) {
@@ -265,6 +265,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private final List<String> problems;
     private final Remembered memory;
     private final Consumer<OccurrenceReport> onOccurrence;
+    private final Runnable onFirstQueued;
     private List<Student> loadedStudents;
     private final List<String> studentProblems = new ArrayList<>();
 
@@ -279,13 +280,14 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         List<OccurrenceReport> reports,
         List<String> problems,
         Remembered memory,
-        Consumer<OccurrenceReport> onOccurrence) {
+        FireDueOccurrencesCommand listeners) {
       this.account = account;
       this.at = at;
       this.reports = reports;
       this.problems = problems;
       this.memory = memory;
-      this.onOccurrence = onOccurrence;
+      this.onOccurrence = listeners.onOccurrence();
+      this.onFirstQueued = listeners.onFirstQueued();
     }
 
     /**
@@ -456,6 +458,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private RunSummary fireOccurrence(Rule rule, Occurrence occurrence) {
       ReminderPlan plan = planner.plan(account, rule, occurrence, students());
       String session = account.automation().wppSession();
+      boolean told = false;
       for (PlannedMessage message : plan.messages()) {
         QueuedMessage queued =
             new QueuedMessage(
@@ -469,6 +472,11 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         // Enqueue first: a re-fire after a crash finds the key and writes nothing twice.
         if (queue.enqueue(queued, at)) {
           deliveryLog.record(MessageLogs.of(queued, MessageStatus.QUEUED, Optional.empty(), 0, at));
+          if (!told) {
+            // after its QUEUED log, so a send's SENT log always comes after it
+            told = true;
+            tellFirstQueued();
+          }
         }
       }
       LocalDate today = LocalDate.ofInstant(at, account.timezone());
@@ -486,6 +494,15 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
           plan.messages().size(),
           plan.skips().size(),
           unreadableStudents());
+    }
+
+    /** A listener that throws is a problem line; the occurrence goes on. */
+    private void tellFirstQueued() {
+      try {
+        onFirstQueued.run();
+      } catch (RuntimeException e) {
+        problems.add("first-message listener of " + account.uid() + " failed: " + e);
+      }
     }
 
     /** Unreadable student documents are named in the run summary, where the web app sees them. */

@@ -168,6 +168,40 @@ class FireDueOccurrencesServiceTest {
   }
 
   @Test
+  void the_first_queued_message_is_told_after_its_queued_log_before_the_skips_and_run_record() {
+    givenRules(Fixtures.dailyDraft("overdue", "Dear {guardianName}, {amountDue} is due."));
+    Runnable firstQueued = org.mockito.Mockito.mock(Runnable.class);
+
+    service.fireDueOccurrences(
+        new FireDueOccurrencesCommand(AT, Optional.empty(), r -> {}, firstQueued));
+
+    org.mockito.InOrder order =
+        org.mockito.Mockito.inOrder(queue, deliveryLog, firstQueued, runLog);
+    order.verify(queue).enqueue(any(), eq(AT));
+    order
+        .verify(deliveryLog)
+        .record(org.mockito.ArgumentMatchers.argThat(l -> l.status() == MessageStatus.QUEUED));
+    order.verify(firstQueued).run();
+    order
+        .verify(deliveryLog)
+        .record(org.mockito.ArgumentMatchers.argThat(l -> l.status() == MessageStatus.SKIPPED));
+    order.verify(runLog).record(any());
+    verify(firstQueued, org.mockito.Mockito.times(1)).run();
+  }
+
+  @Test
+  void an_occurrence_that_queued_nothing_new_tells_no_first_message() {
+    givenRules(Fixtures.dailyDraft("overdue", "Dear {guardianName}, {amountDue} is due."));
+    when(queue.enqueue(any(), any())).thenReturn(false); // queued before a crash: nothing new
+    Runnable firstQueued = org.mockito.Mockito.mock(Runnable.class);
+
+    service.fireDueOccurrences(
+        new FireDueOccurrencesCommand(AT, Optional.empty(), r -> {}, firstQueued));
+
+    verify(firstQueued, never()).run();
+  }
+
+  @Test
   void an_occurrence_claimed_elsewhere_sends_nothing_here() {
     givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
     when(claims.tryClaim(any(), any(), any(), any())).thenReturn(ClaimOutcome.DONE);

@@ -19,14 +19,26 @@ public interface FireDueOccurrencesUseCase {
    * Fire what is due at {@code at}, for the accounts of {@code accounts} when the caller has
    * already scanned them this check (empty: firing scans them itself). {@code onOccurrence} hears
    * each occurrence as soon as it ends, from the thread that fired it (accounts fire concurrently),
-   * so a caller can wake the senders before the slower accounts are done.
+   * so a caller can wake the senders before the slower accounts are done. {@code onFirstQueued}
+   * hears, from the same thread, that an occurrence has queued (and logged) its first message,
+   * before the rest of its messages, skips and run record are written: the senders can start then.
    */
   record FireDueOccurrencesCommand(
-      Instant at, Optional<AccountScan> accounts, Consumer<OccurrenceReport> onOccurrence) {
+      Instant at,
+      Optional<AccountScan> accounts,
+      Consumer<OccurrenceReport> onOccurrence,
+      Runnable onFirstQueued) {
     public FireDueOccurrencesCommand {
       Objects.requireNonNull(at, "'at' must not be null");
       Objects.requireNonNull(accounts, "'accounts' must not be null");
       Objects.requireNonNull(onOccurrence, "'onOccurrence' must not be null");
+      Objects.requireNonNull(onFirstQueued, "'onFirstQueued' must not be null");
+    }
+
+    /** As the canonical one, nobody listening for first messages. */
+    public FireDueOccurrencesCommand(
+        Instant at, Optional<AccountScan> accounts, Consumer<OccurrenceReport> onOccurrence) {
+      this(at, accounts, onOccurrence, () -> {});
     }
 
     /** Scans the accounts itself, nobody listens for each occurrence. */

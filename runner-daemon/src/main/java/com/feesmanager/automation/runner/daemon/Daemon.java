@@ -1,10 +1,7 @@
 package com.feesmanager.automation.runner.daemon;
 
 import com.feesmanager.automation.adapters.http.HttpSurface;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -13,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running service (SPEC §2, §6, §8) as a lifecycle over its tasks: the {@link MinuteCheck}
- * at the start of every minute (and once at start-up), one {@link SessionDelivery} per WhatsApp
- * session in {@link SessionTurns}, the {@link GatewayCheck} every {@code WPP_HEALTH_INTERVAL}, and
- * the HTTP surface. {@link #stop} stops taking work, lets each worker finish its current step (30 s
- * at most) and gives the leases up. Built by {@link DaemonAssembly}.
+ * at the start of every minute (and once at start-up) as {@link MinuteSchedule} times it, one
+ * {@link SessionDelivery} per WhatsApp session in {@link SessionTurns}, the {@link GatewayCheck}
+ * every {@code WPP_HEALTH_INTERVAL}, and the HTTP surface. {@link #stop} stops taking work, lets
+ * each worker finish its current step (30 s at most) and gives the leases up. Built by {@link
+ * DaemonAssembly}.
  */
 public final class Daemon {
 
@@ -27,22 +25,19 @@ public final class Daemon {
       AtomicBoolean stopping,
       Runnable preflight,
       ScheduledExecutorService scheduler,
-      MinuteCheck minuteCheck,
-      Duration checkInterval,
+      MinuteSchedule minutes,
       GatewaySchedule gatewayChecks,
       SessionTurns workers,
       WakeUps wakeUps,
       HttpSurface http) {}
 
   private final Parts parts;
-  private final Clock clock;
   private final String instance;
   private final String httpBind;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  Daemon(Parts parts, Clock clock, String instance, String httpBind) {
+  Daemon(Parts parts, String instance, String httpBind) {
     this.parts = parts;
-    this.clock = clock;
     this.instance = instance;
     this.httpBind = httpBind;
   }
@@ -52,7 +47,7 @@ public final class Daemon {
     parts.preflight().run();
     parts.http().start();
     parts.gatewayChecks().start();
-    parts.scheduler().execute(this::minute);
+    parts.minutes().start();
     LOG.info("daemon {} started, HTTP on {}:{}", instance, httpBind, parts.http().port());
   }
 
@@ -105,30 +100,5 @@ public final class Daemon {
     parts.http().close();
     stopped.countDown();
     LOG.info("daemon {} stopped", instance);
-  }
-
-  private void minute() {
-    if (parts.stopping().get()) {
-      return;
-    }
-    try {
-      parts.minuteCheck().run();
-    } finally {
-      scheduleNextMinute();
-    }
-  }
-
-  /** The next check at the start of the next interval (a minute by default), a little after. */
-  private void scheduleNextMinute() {
-    if (parts.stopping().get()) {
-      return;
-    }
-    long interval = parts.checkInterval().toMillis();
-    long delay = interval - Math.floorMod(clock.millis(), interval) + 50;
-    try {
-      parts.scheduler().schedule(this::minute, delay, TimeUnit.MILLISECONDS);
-    } catch (RejectedExecutionException e) {
-      // stopping: nothing more to schedule
-    }
   }
 }

@@ -156,13 +156,12 @@ public final class DaemonAssembly {
             stopping,
             preflight,
             scheduler,
-            minuteCheck,
-            config.scheduling().checkInterval(),
+            new MinuteSchedule(
+                scheduler, minuteCheck, config.scheduling().checkInterval(), clock, stopping::get),
             gatewayChecks,
             workers,
             wakeUps,
             http),
-        clock,
         instance,
         config.httpBind());
   }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -23,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * others still happen this minute; then the stores are probed. Within each step the use cases
  * isolate accounts from each other. Upkeep comes before firing so that every session has its worker
  * when the first account's messages are queued; the workers are woken as each occurrence queues
- * something, not when the last account is done.
+ * something, not when the last account is done. {@link #prepare} does the scan and the upkeep a few
+ * seconds ahead ({@link MinuteSchedule}), so at the minute firing starts at once; the students and
+ * rules are still read at the minute, and each send re-reads what it depends on (SPEC §4).
  */
 final class MinuteCheck implements Runnable {
 
@@ -38,6 +41,18 @@ final class MinuteCheck implements Runnable {
   private final Runnable wakeWorkers;
   private final DaemonMetrics metrics;
   private final Clock clock;
+
+  /** A scan taken by {@link #prepare}, with when it was taken. */
+  private record Prepared(Instant at, AccountScan scan) {}
+
+  /**
+   * How old a prepared scan may be and still serve its minute: twice the lead, so a preparation
+   * that ran late still counts, while one from an earlier minute (a check that ran long) does not.
+   */
+  static final Duration PREPARED_MAX_AGE = MinuteSchedule.PREPARE_AHEAD.multipliedBy(2);
+
+  private final AtomicReference<Optional<Prepared>> prepared =
+      new AtomicReference<>(Optional.empty());
 
   MinuteCheck(
       Supplier<Optional<AccountScan>> scans,
@@ -60,13 +75,35 @@ final class MinuteCheck implements Runnable {
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
   }
 
+  /**
+   * The coming check's preparation, a few seconds before its minute: the account scan and worker
+   * upkeep (workers started, new sessions checked), so the minute's own work starts with firing.
+   */
+  void prepare() {
+    LOG.debug("minute check: preparing");
+    Optional<AccountScan> scan = scans.get();
+    TaskGuard.guarded("worker upkeep", () -> upkeep.accept(scan));
+    scan.ifPresent(s -> prepared.set(Optional.of(new Prepared(clock.instant(), s))));
+    LOG.debug("minute check: prepared {} account(s)", scan.map(s -> s.accounts().size()).orElse(0));
+  }
+
   @Override
   public void run() {
     Instant started = clock.instant();
     try {
-      Optional<AccountScan> scan = scans.get();
-      TaskGuard.guarded("worker upkeep", () -> upkeep.accept(scan));
-      TaskGuard.guarded("firing", () -> fire(started, scan));
+      LOG.debug("minute check: start");
+      Optional<AccountScan> scan = preparedScan(started);
+      if (scan.isEmpty()) {
+        scan = scans.get();
+        Optional<AccountScan> scanned = scan;
+        LOG.debug(
+            "minute check: scanned {} account(s)", scan.map(s -> s.accounts().size()).orElse(0));
+        TaskGuard.guarded("worker upkeep", () -> upkeep.accept(scanned));
+        LOG.debug("minute check: upkeep done");
+      }
+      Optional<AccountScan> firingScan = scan;
+      TaskGuard.guarded("firing", () -> fire(started, firingScan));
+      LOG.debug("minute check: firing done");
       // receipts that arrived before their send was recorded (issue 11)
       TaskGuard.guarded("applying kept receipts", () -> receipts.applyPending(clock.instant()));
       TaskGuard.guarded("heartbeat", heartbeat);
@@ -76,16 +113,31 @@ final class MinuteCheck implements Runnable {
     }
   }
 
+  /** The prepared scan, once, unless it is older than {@link #PREPARED_MAX_AGE}. */
+  private Optional<AccountScan> preparedScan(Instant now) {
+    return prepared
+        .getAndSet(Optional.empty())
+        .filter(p -> !p.at().plus(PREPARED_MAX_AGE).isBefore(now))
+        .map(Prepared::scan);
+  }
+
   private void fire(Instant at, Optional<AccountScan> scan) {
     FireReport report =
-        firing.fireDueOccurrences(new FireDueOccurrencesCommand(at, scan, this::occurrenceDone));
+        firing.fireDueOccurrences(
+            new FireDueOccurrencesCommand(at, scan, this::occurrenceDone, this::firstQueued));
     metrics.recordFire(report);
     report.problems().forEach(p -> LOG.warn("problem: {}", p));
+  }
+
+  /** Called from the firing threads as an occurrence has queued its first message. */
+  private void firstQueued() {
+    wakeWorkers.run();
   }
 
   /** Called from the firing threads as each occurrence ends. */
   private void occurrenceDone(OccurrenceReport o) {
     if (o.queued() > 0) {
+      // again: a worker that was mid-step at the first wake may have missed it
       wakeWorkers.run();
     }
     LOG.info(

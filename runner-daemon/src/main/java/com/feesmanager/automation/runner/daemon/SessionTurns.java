@@ -71,6 +71,7 @@ final class SessionTurns {
 
   private void take(String session) {
     Instant started = clock.instant();
+    LOG.debug("session {}: turn starts", session);
     AtomicBoolean yielded = new AtomicBoolean();
     BooleanSupplier yieldNow =
         () -> {

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The daemon's delivery loop for one WhatsApp session: while it holds the session's lease (so one
@@ -21,6 +23,8 @@ import java.util.function.BooleanSupplier;
  * stops.
  */
 final class SessionWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionWorker.class);
 
   /** How the worker paces itself. */
   record Pacing(Duration leaseTtl, Duration idlePoll, Duration heldPause) {
@@ -95,6 +99,10 @@ final class SessionWorker {
         Instant resume;
         try {
           DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
+          if (!(step instanceof DeliveryStep.Idle) && LOG.isDebugEnabled()) {
+            // the lateness timeline: when a step began (its claim) and what it came to
+            LOG.debug("session {}: {} step from {}", session, step.getClass().getSimpleName(), now);
+          }
           listener.onStep(session, step);
           resume = resumeAfter(step, now);
           errorPause = FIRST_ERROR_PAUSE;

@@ -21,7 +21,27 @@ import org.junit.jupiter.api.Test;
 class MinuteCheckTest {
 
   private static final Instant AT = Instant.parse("2026-11-20T05:00:30Z");
-  private final Clock clock = Clock.fixed(AT, ZoneOffset.UTC);
+
+  /** The time the check reads; a test moves it. */
+  private Instant now = AT;
+
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+          return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
   private final DaemonMetrics metrics = new DaemonMetrics();
   private final List<String> done = new ArrayList<>();
   private final List<Instant> firedAt = new ArrayList<>();
@@ -58,6 +78,75 @@ class MinuteCheckTest {
 
     assertThat(upkeepScans).containsExactly(Optional.empty());
     assertThat(firingScans).containsExactly(Optional.empty());
+  }
+
+  @Test
+  void a_prepared_minute_fires_at_once_with_the_scan_taken_ahead() {
+    MinuteCheck check = check(firing(report(3)));
+    now = AT.minusSeconds(5);
+
+    check.prepare();
+    assertThat(done).containsExactly("scan", "upkeep");
+    now = AT;
+    check.run();
+
+    assertThat(done)
+        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+    assertThat(firingScans).containsExactly(Optional.of(SCAN));
+    assertThat(firedAt).containsExactly(AT);
+  }
+
+  @Test
+  void an_occurrences_first_queued_message_wakes_the_workers_before_firing_ends() {
+    FireDueOccurrencesUseCase firing =
+        command -> {
+          command.onFirstQueued().run();
+          done.add("fired");
+          return new FireReport(List.of(), List.of());
+        };
+
+    check(firing).run();
+
+    assertThat(done)
+        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+  }
+
+  @Test
+  void a_prepared_scan_serves_one_minute_only() {
+    MinuteCheck check = check(firing(report(0)));
+    check.prepare();
+    check.run();
+    done.clear();
+
+    check.run();
+
+    assertThat(done).containsExactly("scan", "upkeep", "fired", "receipts", "heartbeat", "stores");
+  }
+
+  @Test
+  void a_preparation_older_than_its_limit_is_not_used() {
+    MinuteCheck check = check(firing(report(0)));
+    now = AT.minus(MinuteCheck.PREPARED_MAX_AGE).minusSeconds(1);
+    check.prepare();
+    now = AT;
+    done.clear();
+
+    check.run();
+
+    assertThat(done).containsExactly("scan", "upkeep", "fired", "receipts", "heartbeat", "stores");
+  }
+
+  @Test
+  void a_preparation_whose_scan_failed_leaves_the_minute_to_scan_again() {
+    scan = Optional.empty();
+    MinuteCheck check = check(firing(report(0)));
+    check.prepare();
+    done.clear();
+
+    check.run();
+
+    assertThat(done).containsExactly("scan", "upkeep", "fired", "receipts", "heartbeat", "stores");
+    assertThat(upkeepScans).containsExactly(Optional.empty(), Optional.empty());
   }
 
   @Test

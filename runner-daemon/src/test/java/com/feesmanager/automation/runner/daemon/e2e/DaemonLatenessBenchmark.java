@@ -49,6 +49,8 @@ class DaemonLatenessBenchmark {
     try (E2eStack stack = E2eStack.start(workDir)) {
       Map<String, String> env = stack.env(E2eStack.freePort());
       env.remove("MIN_SEND_INTERVAL"); // the spec default, PT3S
+      // debug shows each minute's phases (scan, firing, wake, claim, send) for a timeline
+      env.put("LOG_LEVEL", System.getProperty("bench.logLevel", "info"));
       JarProcess daemon = stack.startDaemon(env);
 
       Instant first =
@@ -103,6 +105,8 @@ class DaemonLatenessBenchmark {
         }
       }
       report(occurrences, sends.size(), expected);
+      // the daemon's log, for the phase timeline (scripts/lateness-timeline.sh reads it)
+      stack.keepOutputs(Path.of("target", "bench-lateness-daemon"));
       if (!daemon.isAlive()) {
         throw new AssertionError("the daemon died" + stack.transcript());
       }
