@@ -38,6 +38,16 @@ public final class InMemorySessionLeases implements SessionLeases {
   }
 
   @Override
+  public synchronized Optional<String> lapsed(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    Lease current = leases.get(session);
+    return current != null && !current.expiresAt().isAfter(now)
+        ? Optional.of(current.owner())
+        : Optional.empty();
+  }
+
+  @Override
   public synchronized boolean takeOver(
       String session, String former, String owner, Instant now, Duration ttl) {
     Objects.requireNonNull(former, "'former' must not be null");

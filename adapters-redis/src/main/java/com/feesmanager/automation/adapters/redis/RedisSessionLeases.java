@@ -46,6 +46,14 @@ public final class RedisSessionLeases implements SessionLeases {
   }
 
   @Override
+  public Optional<String> lapsed(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    return Optional.ofNullable(
+        scripts.text(Script.LEASE_LAPSED, new String[] {keys.lease(session)}, Millis.of(now)));
+  }
+
+  @Override
   public boolean takeOver(String session, String former, String owner, Instant now, Duration ttl) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(former, "'former' must not be null");

@@ -31,6 +31,7 @@ enum Script {
   LEASE_ACQUIRE("lease-acquire.lua"),
   LEASE_RELEASE("lease-release.lua"),
   LEASE_HOLDER("lease-holder.lua"),
+  LEASE_LAPSED("lease-lapsed.lua"),
   LEASE_TAKE_OVER("lease-take-over.lua"),
   OCCURRENCE_CLAIM("occurrence-claim.lua"),
   OCCURRENCE_COMPLETE("occurrence-complete.lua"),

@@ -85,11 +85,19 @@ final class SessionWorker {
   /** Delivers until {@code stop} says so (checked between steps) or the thread is interrupted. */
   void run(BooleanSupplier stop) {
     Duration errorPause = FIRST_ERROR_PAUSE;
+    boolean held = false;
     try {
       while (!stop.getAsBoolean()) {
         Instant now = clock.instant();
-        if (!leases.acquire(session, owner, now, pacing.leaseTtl())
-            && !takeover.take(session, owner, now, pacing.leaseTtl())) {
+        // not yet holding: a takeover first, as a plain acquire of a lapsed lease would forget
+        // its dead owner, whose claims then wait out their visibility timeout
+        held =
+            held
+                ? leases.acquire(session, owner, now, pacing.leaseTtl())
+                    || takeover.take(session, owner, now, pacing.leaseTtl())
+                : takeover.take(session, owner, now, pacing.leaseTtl())
+                    || leases.acquire(session, owner, now, pacing.leaseTtl());
+        if (!held) {
           // another worker (here or in another instance) delivers this session: a message this
           // one claimed ahead while it held the lease must not wait out its visibility timeout
           deliver.pause(new PauseCommand(session, now));

@@ -92,14 +92,35 @@ class LeaseTakeoverTest {
   }
 
   @Test
-  void a_free_or_lapsed_lease_is_left_to_the_ordinary_acquire() {
-    // given an ended holder whose lease has already run out
+  void the_lapsed_lease_of_an_ended_holder_is_taken_and_its_claims_come_back() {
+    // given an ended holder whose lease ran out before the restarted daemon asked
     killedWhileSending("ended-3@host");
+    Instant later = T0.plus(TTL).plusSeconds(1);
+
+    // when
+    boolean taken = takeover.take("s", "me", later, TTL);
+
+    // then as for a live lease: the claim ahead now, the one mid-send once surely over
+    assertThat(taken).isTrue();
+    assertThat(leases.holder("s", later)).contains("me");
+    assertThat(queue.claimNext("s", later).orElseThrow().message().key())
+        .isEqualTo(new MessageKey("ahead"));
+    Instant askAt = later.plus(WPP_TIMEOUT.multipliedBy(2));
+    assertThat(queue.claimNext("s", askAt.minusSeconds(1))).isEmpty();
+    assertThat(queue.claimNext("s", askAt).orElseThrow().message().key())
+        .isEqualTo(new MessageKey("sending"));
+  }
+
+  @Test
+  void a_free_lease_or_the_lapsed_lease_of_a_live_holder_is_left_to_the_ordinary_acquire() {
+    // given a holder that may be alive whose lease has run out
+    killedWhileSending("alive-4@host");
     Instant later = T0.plus(TTL).plusSeconds(1);
 
     // then nothing is taken over and the claims keep their timeouts
     assertThat(takeover.take("s", "me", later, TTL)).isFalse();
     assertThat(takeover.take("free", "me", later, TTL)).isFalse();
+    assertThat(leases.lapsed("s", later)).contains("alive-4@host");
     assertThat(queue.claimNext("s", later)).isEmpty();
   }
 }

@@ -87,12 +87,19 @@ class SessionWorkerTest {
 
   private final Leases leases = new Leases();
 
-  /** Takes the lease from the holder named "ended" (its process is gone), from no other. */
+  /** The owner of a lease that has run out, as the store still remembers it. */
+  private String lapsed;
+
+  /**
+   * Takes the lease from the holder named "ended" (its process is gone), live or lapsed, from no
+   * other.
+   */
   private final SessionWorker.Takeover takeover =
       (session, owner, at, ttl) -> {
-        if (!"ended".equals(leases.holder)) {
+        if (!"ended".equals(leases.holder) && !(leases.holder == null && "ended".equals(lapsed))) {
           return false;
         }
+        lapsed = null;
         leases.holder = owner;
         leases.events.add("took over " + owner);
         return true;
@@ -234,7 +241,20 @@ class SessionWorkerTest {
 
     // then the restarted one delivers at once
     assertThat(askedAt).containsExactly(START, START);
-    assertThat(leases.events).startsWith("refused me", "took over me", "held me");
+    assertThat(leases.events).startsWith("took over me", "held me");
+  }
+
+  @Test
+  void a_lapsed_lease_whose_holder_has_ended_is_taken_over_so_its_claims_come_back() {
+    // given the killed daemon's lease ran out before the restarted one asked (a slow start)
+    lapsed = "ended";
+
+    // when
+    run("me", 2, new DeliveryStep.Sent("uid-1", KEY));
+
+    // then it is taken over (which returns the dead owner's claims), not merely acquired
+    assertThat(askedAt).containsExactly(START, START);
+    assertThat(leases.events).startsWith("took over me", "held me");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.feesmanager.automation.adapters.local.FileAccountData;
 import com.feesmanager.automation.domain.account.AccountSettings;
@@ -12,6 +13,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
 import com.feesmanager.automation.ports.out.DeadLetter;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.feesmanager.automation.runner.daemon.cli.AccountDataOptions;
 import com.feesmanager.automation.runner.daemon.metrics.DaemonMetrics;
 import java.nio.file.Path;
@@ -97,6 +99,35 @@ class WorkerUpkeepTest {
     assertThat(started).containsExactly("demo");
   }
 
+  @Test
+  void accounts_that_cannot_be_read_still_leave_the_queued_sessions_served() {
+    // given a restarted daemon whose first account read times out, with messages in Redis
+    AccountDirectory timingOut =
+        new NoDirectory() {
+          @Override
+          public AccountScan enabledAccounts() {
+            throw new StoreUnavailable("Firestore timed out; no earlier copy");
+          }
+        };
+    WorkerUpkeep upkeep =
+        new WorkerUpkeep(
+            timingOut,
+            queued("left-over"),
+            started::add,
+            new DaemonMetrics(),
+            sessions -> kept.add(sessions),
+            () -> newSessionChecks++);
+
+    // when
+    Throwable failed = catchThrowable(() -> upkeep.accept(Optional.empty()));
+
+    // then the outage is still reported, and the queued session has its worker (each message's
+    // account is read before it is sent; a message whose account cannot be read is held)
+    assertThat(failed).isInstanceOf(StoreUnavailable.class);
+    assertThat(started).containsExactly("left-over");
+    assertThat(kept).isEmpty();
+  }
+
   private WorkerUpkeep upkeep(QueueMonitor queues, boolean gatewayKnowsAll) {
     return new WorkerUpkeep(
         accounts,
@@ -115,7 +146,7 @@ class WorkerUpkeepTest {
   }
 
   /** A directory that must not be asked: the upkeep was handed the minute's scan. */
-  private static final class NoDirectory implements AccountDirectory {
+  private static class NoDirectory implements AccountDirectory {
     @Override
     public AccountScan enabledAccounts() {
       throw new AssertionError("the minute scan was handed in; no query expected");

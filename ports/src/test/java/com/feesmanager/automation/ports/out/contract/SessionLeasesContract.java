@@ -146,6 +146,45 @@ public abstract class SessionLeasesContract {
   }
 
   @Test
+  void lapsed_isTheLastOwnerOfARunOutLease_andEmptyWhileLiveFreeReleasedOrTaken() {
+    // given
+    Optional<String> free = leases.lapsed(session, T0);
+    leases.acquire(session, worker1, T0, TTL);
+    String released = Unique.name("session");
+    leases.acquire(released, worker1, T0, TTL);
+    leases.release(released, worker1);
+
+    // when
+    Optional<String> live = leases.lapsed(session, T0.plus(TTL).minusSeconds(1));
+    Optional<String> runOut = leases.lapsed(session, T0.plus(TTL).plusSeconds(1));
+    Optional<String> afterRelease = leases.lapsed(released, T0.plus(TTL).plusSeconds(1));
+    leases.acquire(session, worker2, T0.plus(TTL).plusSeconds(2), TTL);
+    Optional<String> taken = leases.lapsed(session, T0.plus(TTL).plusSeconds(3));
+
+    // then
+    assertThat(free).isEmpty();
+    assertThat(live).isEmpty();
+    assertThat(runOut).contains(worker1);
+    assertThat(afterRelease).isEmpty();
+    assertThat(taken).isEmpty();
+  }
+
+  @Test
+  void takeOver_ofALapsedLease_fromItsLastOwner_givesIt() {
+    // given a holder whose lease ran out before anyone asked (a slow restart)
+    leases.acquire(session, worker1, T0, TTL);
+    Instant now = T0.plus(TTL).plusSeconds(5);
+
+    // when
+    boolean taken = leases.takeOver(session, worker1, worker2, now, TTL);
+
+    // then
+    assertThat(taken).isTrue();
+    assertThat(leases.holder(session, now.plusSeconds(1))).contains(worker2);
+    assertThat(leases.lapsed(session, now.plusSeconds(1))).isEmpty();
+  }
+
+  @Test
   void sessions_areIndependent() {
     // given
     leases.acquire(session, worker1, T0, TTL);
