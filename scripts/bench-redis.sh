@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# Queue benchmark (issue 3): 50,000 messages enqueued then drained (claimNext + markSending, then
-# per message completeAndClaimNext, which also marks the next claim as sending: the one queue call
-# DeliverMessagesService makes per message sent back to back; no-op send, limits off) through RedisMessageQueue, then the same through BullMQ 6.7.0 (addBulk + Worker,
+# Queue benchmark (issue 3): 50,000 messages enqueued then drained (claimNext, then per message
+# markSending + completeAndClaimNext, the queue calls DeliverMessagesService makes: two round trips;
+# no-op send, limits off) through RedisMessageQueue, then the same through BullMQ 6.7.0 (addBulk + Worker,
 # concurrency 16), on the same Redis. Prints both throughputs and the drain ratio.
 # Both sides first run the same work on a throw-away queue (BENCH_WARMUP messages, 10000) so the
 # figures are of warmed-up code, not of the JIT.
 #   REDIS_URL (default redis://127.0.0.1:6379), BENCH_MESSAGES (50000), BENCH_WORKERS (16),
-#   BENCH_DRAIN=mark-each adds markSending before each completeAndClaimNext (the path before
-#   claim-and-mark, two calls); BENCH_DRAIN=two-call drains with claimNext + markSending + complete.
+#   BENCH_DRAIN=two-call drains ours with claimNext + markSending + complete (three) instead.
 #   BULLMQ_DIR (scratch dir for the npm install, default /tmp/fm-bench-bullmq).
 #   ROUNDS (1): rounds of ours then BullMQ, in turn; the ratio is of the medians.
 set -euo pipefail

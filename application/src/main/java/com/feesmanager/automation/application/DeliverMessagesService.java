@@ -56,9 +56,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>A step that completes a message claims the session's next one in the same queue call and keeps
  * it for the session's next step, where it goes through every check as if claimed then; {@link
- * #pause} hands it back. That call also marks it as sending, so it is sent without another queue
- * call (one per sent message); a step that does not send it releases or completes it, which clears
- * the mark.
+ * #pause} hands it back.
  */
 public final class DeliverMessagesService implements DeliverMessagesUseCase {
 
@@ -122,13 +120,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   @Override
   public DeliveryStep deliverNext(DeliverNextCommand command) {
     Instant now = command.now();
-    Optional<Claim> ahead = takeClaimedAhead(command.session(), now);
-    Optional<Claim> next = ahead.or(() -> queue.claimNext(command.session(), now));
+    Optional<Claim> next =
+        takeClaimedAhead(command.session(), now).or(() -> queue.claimNext(command.session(), now));
     if (next.isEmpty()) {
       return new DeliveryStep.Idle();
     }
     Claim claim = next.get();
-    Attempt attempt = new Attempt(claim, now, ahead.isPresent());
+    Attempt attempt = new Attempt(claim, now);
     try {
       return claim.sendStarted() ? resolveEarlierSend(claim, now) : attempt.run();
     } catch (InfrastructureException e) {
@@ -159,18 +157,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     private final Claim claim;
     private final QueuedMessage queued;
     private final Instant now;
-
-    /** Claimed by completeAndClaimNext, which already recorded the send as started. */
-    private final boolean markedAtClaim;
-
     private boolean slotReserved;
     private boolean sendStarted;
 
-    Attempt(Claim claim, Instant now, boolean markedAtClaim) {
+    Attempt(Claim claim, Instant now) {
       this.claim = claim;
       this.queued = claim.message();
       this.now = now;
-      this.markedAtClaim = markedAtClaim;
     }
 
     DeliveryStep run() {
@@ -218,8 +211,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
         return waitUntil(claim, wait);
       }
       slotReserved = true;
-      // One queue call per sent message: a claim taken by completeAndClaimNext is marked already.
-      if (!markedAtClaim && !queue.markSending(claim, now)) {
+      if (!queue.markSending(claim, now)) {
         refundSlot();
         return new DeliveryStep.Idle();
       }
@@ -260,20 +252,12 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     }
   }
 
-  /**
-   * The claim made ahead for this step, unless it timed out: then it is handed back (which clears
-   * the send mark it was claimed with, if it is still ours) and claimed afresh.
-   */
+  /** The claim made ahead for this step, unless it timed out (then it is claimed afresh). */
   private Optional<Claim> takeClaimedAhead(String session, Instant now) {
     Claim ahead = claimedAhead.remove(session);
-    if (ahead == null) {
-      return Optional.empty();
-    }
-    if (now.isBefore(ahead.visibleUntil())) {
-      return Optional.of(ahead);
-    }
-    handBack(ahead, now);
-    return Optional.empty();
+    return ahead != null && now.isBefore(ahead.visibleUntil())
+        ? Optional.of(ahead)
+        : Optional.empty();
   }
 
   /**
@@ -287,11 +271,7 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     }
   }
 
-  /**
-   * Completes the message and, in the same queue call, claims the session's next one, marked as
-   * sending: every path of its step that does not send releases, completes or dead-letters it,
-   * which clears the mark; only a crash before then leaves it to be looked up.
-   */
+  /** Completes the message and, in the same queue call, claims the session's next one. */
   private void complete(Claim claim, Instant now) {
     Optional<Claim> next = queue.completeAndClaimNext(claim, now);
     if (next.isPresent()) {

@@ -507,24 +507,9 @@ class DeliverMessagesServiceTest {
     // then the second step used that claim instead of claiming again
     assertThat(step).isEqualTo(new DeliveryStep.Sent(next.message().uid(), next.message().key()));
     verify(queue, times(1)).claimNext(any(), any());
+    verify(queue).markSending(next, NOW);
     verify(queue).completeAndClaimNext(next, NOW);
     verify(queue, never()).complete(any(), any());
-  }
-
-  @Test
-  void a_message_claimed_ahead_is_sent_without_another_queue_call_since_its_claim_marked_it() {
-    // given the first message was sent, and the queue call completing it claimed and marked the
-    // next
-    Claim next = sentWithNextClaimedAhead(false);
-
-    // when
-    DeliveryStep step = deliver();
-
-    // then one queue call per sent message: the first claim's mark, none for the second
-    assertThat(step).isEqualTo(new DeliveryStep.Sent(next.message().uid(), next.message().key()));
-    verify(queue, times(1)).markSending(any(), any());
-    verify(queue, never()).markSending(eq(next), any());
-    verify(gateway, times(2)).send(eq(SESSION), any(), any());
   }
 
   @Test
@@ -585,11 +570,10 @@ class DeliverMessagesServiceTest {
     // when
     DeliveryStep step = service.deliverNext(new DeliverNextCommand(SESSION, late));
 
-    // then it is handed back, which clears the send mark it was claimed with
+    // then
     assertThat(step).isInstanceOf(DeliveryStep.Idle.class);
     verify(queue).claimNext(SESSION, late);
     verify(queue, never()).markSending(eq(stale), any());
-    verify(queue).release(stale, late, false);
   }
 
   // --- the checks just before sending (SPEC §4), in the contract's order

@@ -94,12 +94,6 @@ public final class InMemoryMessageQueue implements MessageQueue, QueueMonitor {
     return Optional.empty();
   }
 
-  /** The port's steps under one lock, so no other worker sees the next claim unmarked. */
-  @Override
-  public synchronized Optional<Claim> completeAndClaimNext(Claim claim, Instant now) {
-    return MessageQueue.super.completeAndClaimNext(claim, now);
-  }
-
   @Override
   public synchronized int returnAbandoned(String session, Instant now, Instant askAt) {
     Objects.requireNonNull(session, "'session' must not be null");

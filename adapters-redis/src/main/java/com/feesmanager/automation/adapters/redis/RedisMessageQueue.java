@@ -78,24 +78,12 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   public Optional<Claim> claimNext(String session, Instant now) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
-    return claim(session, now, false);
-  }
-
-  private Optional<Claim> claim(String session, Instant now, boolean markSending) {
     List<Object> claimed =
-        scripts.multi(
-            Script.QUEUE_CLAIM,
-            keys.queue(session),
-            Millis.of(now),
-            visibilityMillis,
-            markSending ? "1" : "0");
-    return claimAt(claimed, 0, session, now, markSending);
+        scripts.multi(Script.QUEUE_CLAIM, keys.queue(session), Millis.of(now), visibilityMillis);
+    return claimAt(claimed, 0, session, now);
   }
 
-  /**
-   * One script call: the completion, the next claim and its send mark share the round trip (one
-   * call per sent message).
-   */
+  /** One script call: the completion and the next claim share the round trip. */
   @Override
   public Optional<Claim> completeAndClaimNext(Claim claim, Instant now) {
     Objects.requireNonNull(claim, "'claim' must not be null");
@@ -110,17 +98,16 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
             retentionMillis,
             visibilityMillis);
     // answer[0] says whether the claim was completed; the port does not report it.
-    return claimAt(answer, 1, claim.message().session(), now, true);
+    return claimAt(answer, 1, claim.message().session(), now);
   }
 
   /**
    * Decodes queue-claim's answer (key, payload, attempts, sendStarted, token, visibleUntil). A
    * payload this code cannot read (written by a newer version, then rolled back; corrupted) would
    * come back after every visibility timeout for ever: it is dead-lettered as PROCESSING_ERROR, and
-   * the session's next message is claimed instead (marked as sending when this one was).
+   * the session's next message is claimed instead.
    */
-  private Optional<Claim> claimAt(
-      List<Object> answer, int from, String session, Instant now, boolean markSending) {
+  private Optional<Claim> claimAt(List<Object> answer, int from, String session, Instant now) {
     if (answer.size() <= from) {
       return Optional.empty();
     }
@@ -142,7 +129,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
           (String) answer.get(from + 4),
           PROCESSING_ERROR,
           Millis.of(now));
-      return claim(session, now, markSending);
+      return claimNext(session, now);
     }
     return Optional.of(
         new Claim(

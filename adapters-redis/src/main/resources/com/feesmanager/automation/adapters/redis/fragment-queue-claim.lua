@@ -1,10 +1,8 @@
 -- Fragment, put in front of queue-claim and queue-complete-claim when they are loaded.
 -- KEYS: ready, delayed, inflight, st, done, dead
--- claim(now, visibility timeout (both ms), mark): claims the oldest ready message until now +
--- visibility; with mark true also records its send as started (as queue-mark-sending would), so
--- the holder may send it without another call. Returns {key, payload, attempts, sendStarted,
--- token, visibleUntil}, or {}; sendStarted is a previous holder's mark, read before this one.
-local function claim(now, visibility, mark)
+-- claim(now, visibility timeout), both in ms: claims the oldest ready message until now +
+-- visibility. Returns {key, payload, attempts, sendStarted, token, visibleUntil}, or {}.
+local function claim(now, visibility)
   -- Delayed messages that fell due, and claims that timed out, go back to their FIFO place.
   local function promote(zkey)
     local due = redis.call('ZRANGEBYSCORE', zkey, '-inf', now, 'LIMIT', 0, 1000)
@@ -26,14 +24,10 @@ local function claim(now, visibility, mark)
   local key = string.sub(first, 30)
   local token = tostring(redis.call('HINCRBY', KEYS[4], 'seq', 1))
   local visibleUntil = tonumber(now) + tonumber(visibility)
-  local state = redis.call('HMGET', KEYS[4], 'd:' .. key, 'a:' .. key, 's:' .. key)
   -- The previous holder's token is replaced only now: until here it could still finish the message.
-  if mark then
-    redis.call('HSET', KEYS[4], 't:' .. key, token, 's:' .. key, '1')
-  else
-    redis.call('HSET', KEYS[4], 't:' .. key, token)
-  end
+  redis.call('HSET', KEYS[4], 't:' .. key, token)
   redis.call('ZADD', KEYS[3], visibleUntil, key)
+  local state = redis.call('HMGET', KEYS[4], 'd:' .. key, 'a:' .. key, 's:' .. key)
   return {
     key,
     state[1],

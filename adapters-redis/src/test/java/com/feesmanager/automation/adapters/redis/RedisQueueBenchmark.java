@@ -19,11 +19,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Enqueue N messages, then drain them (claimNext + markSending, then completeAndClaimNext per
- * message, which claims the next one already marked as sending, as the delivery path does; or with
- * "two-call" claimNext + markSending + complete; no-op send, limits off) with W threads sharing one
- * connection; prints the throughputs. Run by {@code scripts/bench-redis.sh}, never by the test
- * suite.
+ * Enqueue N messages, then drain them (claimNext, then markSending + completeAndClaimNext per
+ * message as the delivery path does, or with "two-call" claimNext + markSending + complete; no-op
+ * send, limits off) with W threads sharing one connection; prints the throughputs. Run by {@code
+ * scripts/bench-redis.sh}, never by the test suite.
  */
 public final class RedisQueueBenchmark {
 
@@ -37,9 +36,6 @@ public final class RedisQueueBenchmark {
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
     // "two-call" drains with claimNext + complete, as before completeAndClaimNext existed.
     boolean twoCalls = args.length > 4 && "two-call".equals(args[4]);
-    // "mark-each" adds a markSending before every completeAndClaimNext: the delivery path before
-    // completeAndClaimNext marked its claim (two calls per message), for A/B runs.
-    boolean markEach = args.length > 4 && "mark-each".equals(args[4]);
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     String prefix = "fmbench:" + Unique.name("run") + ":";
     String session = "bench";
@@ -50,8 +46,8 @@ public final class RedisQueueBenchmark {
       Result result;
       try {
         // The same work on another session first, so JIT compilation is not part of the figures.
-        run(pool, workers, queue, "warm-up", warmUp, twoCalls, markEach);
-        result = run(pool, workers, queue, session, count, twoCalls, markEach);
+        run(pool, workers, queue, "warm-up", warmUp, twoCalls);
+        result = run(pool, workers, queue, session, count, twoCalls);
       } finally {
         pool.shutdownNow();
       }
@@ -59,9 +55,7 @@ public final class RedisQueueBenchmark {
       double drainSeconds = result.drainSeconds();
       out.printf(
           "ours (%s): %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
-          twoCalls
-              ? "claimNext + markSending + complete"
-              : markEach ? "markSending + completeAndClaimNext" : "completeAndClaimNext, marking",
+          twoCalls ? "claimNext + markSending + complete" : "markSending + completeAndClaimNext",
           count,
           workers,
           count / enqueueSeconds,
@@ -83,8 +77,7 @@ public final class RedisQueueBenchmark {
       RedisMessageQueue queue,
       String session,
       int count,
-      boolean twoCalls,
-      boolean markEach)
+      boolean twoCalls)
       throws Exception {
     Instant base = Instant.now();
     List<QueuedMessage> messages = new ArrayList<>(count);
@@ -127,16 +120,12 @@ public final class RedisQueueBenchmark {
               }
             }
             : () -> {
-              // The worker's hot path, as DeliverMessagesService: the first claim is marked as
-              // sending (the record that stops a re-claimed message from being sent blindly) by
-              // its own call; after that one call per message completes it and claims the next,
-              // already marked, which is then "sent" (no-op).
+              // The worker's hot path: one round trip per message after the first claim.
               Optional<Claim> claim = queue.claimNext(session, Instant.now());
-              if (claim.isPresent() && !queue.markSending(claim.get(), Instant.now())) {
-                throw new IllegalStateException("claim lost: " + claim.get().message().key());
-              }
               while (claim.isPresent()) {
-                if (markEach && !queue.markSending(claim.get(), Instant.now())) {
+                // As DeliverMessagesService does per message: marked as sending (the record that
+                // stops a re-claimed message from being sent blindly), the no-op send, then done.
+                if (!queue.markSending(claim.get(), Instant.now())) {
                   throw new IllegalStateException("claim lost: " + claim.get().message().key());
                 }
                 claim = queue.completeAndClaimNext(claim.get(), Instant.now());

@@ -24,19 +24,13 @@ public interface MessageQueue {
   boolean complete(Claim claim, Instant now);
 
   /**
-   * Completes {@code claim} (as {@link #complete}), claims the same session's next ready message
-   * and marks it as sending (as {@link #markSending}) in one step: the worker's hot path, one queue
-   * call per sent message. The holder may send the returned claim without calling {@link
-   * #markSending}; if it does not send it after all, {@link #release}, {@link #complete} or {@link
-   * #deadLetter} clear the mark; if it dies first, the message comes back after its timeout with
-   * {@code sendStarted} and is looked up before any resend (conservative, never a duplicate). The
-   * returned claim's {@code sendStarted} is a previous holder's mark, read before this one. Returns
-   * empty when nothing is ready; if the claim was lost, nothing is completed and the next message
-   * is still claimed.
+   * Completes {@code claim} (as {@link #complete}) and claims the same session's next ready message
+   * in one step: the worker's hot path. Returns empty when nothing is ready; if the claim was lost,
+   * nothing is completed and the next message is still claimed.
    */
   default Optional<Claim> completeAndClaimNext(Claim claim, Instant now) {
     complete(claim, now);
-    return claimNext(claim.message().session(), now).filter(next -> markSending(next, now));
+    return claimNext(claim.message().session(), now);
   }
 
   /**

@@ -392,48 +392,6 @@ public abstract class MessageQueueContract {
   }
 
   @Test
-  void completeAndClaimNext_marksTheNextAsSending_soAWorkerDyingWithItLeavesItToBeAskedFor() {
-    // given a worker that completed the first message, took the second with it, and died
-    enqueued(session, T0);
-    QueuedMessage second = enqueued(session, T0.plusSeconds(1));
-    Claim first = claim(session, T0.plusSeconds(2));
-    Claim ahead = queue.completeAndClaimNext(first, T0.plusSeconds(3)).orElseThrow();
-
-    // when the second comes back after its timeout
-    Claim again = claim(session, ahead.visibleUntil().plusSeconds(1));
-
-    // then its send may have started (one call per sent message: no markSending before the send)
-    assertThat(ahead.sendStarted()).isFalse();
-    assertThat(again.message()).isEqualTo(second);
-    assertThat(again.sendStarted()).isTrue();
-    assertThat(again.attemptsMade()).isZero();
-  }
-
-  @Test
-  void completeAndClaimNext_ofAMessageNotSentAfterAll_releasedOrDeadLettered_clearsTheMark() {
-    // given two messages claimed with completeAndClaimNext, then not sent (a wait, a failure)
-    enqueued(session, T0);
-    enqueued(session, T0.plusSeconds(1));
-    enqueued(session, T0.plusSeconds(2));
-    Claim first = claim(session, T0.plusSeconds(3));
-    Claim second = queue.completeAndClaimNext(first, T0.plusSeconds(4)).orElseThrow();
-    assertThat(queue.release(second, T0.plusSeconds(4), false)).isTrue();
-    Claim secondAgain = claim(session, T0.plusSeconds(5));
-    Claim third = queue.completeAndClaimNext(secondAgain, T0.plusSeconds(6)).orElseThrow();
-    assertThat(queue.deadLetter(third, "NOT_SENT", T0.plusSeconds(7))).isTrue();
-
-    // when the dead letter is requeued and claimed again
-    assertThat(monitor.requeueDead(Set.of(third.message().key()), T0.plusSeconds(8))).isEqualTo(1);
-    Claim thirdAgain = claim(session, T0.plusSeconds(9));
-
-    // then the holder knew nothing was sent: no lookup needed
-    assertThat(secondAgain.message()).isEqualTo(second.message());
-    assertThat(secondAgain.sendStarted()).isFalse();
-    assertThat(thirdAgain.message()).isEqualTo(third.message());
-    assertThat(thirdAgain.sendStarted()).isFalse();
-  }
-
-  @Test
   void completeAndClaimNext_withNothingReady_completesTheClaim_andIsEmpty() {
     // given the session's only other message delayed for ten minutes
     enqueued(session, T0);
