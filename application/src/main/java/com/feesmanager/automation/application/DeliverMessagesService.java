@@ -52,7 +52,8 @@ import java.util.random.RandomGenerator;
  * <p>Failures inside a step: data or stores that cannot answer hold the message (no attempt used);
  * any other exception before the send uses an attempt and, after the last, makes the message DEAD
  * with {@code PROCESSING_ERROR}; after the send has started, the message is left claimed, so it
- * comes back after the visibility timeout and its outcome is asked for, never sent blindly.
+ * comes back once that send is surely over ({@code sendGrace}, never later than the visibility
+ * timeout) and its outcome is asked for, never sent blindly.
  *
  * <p>A step that completes a message claims the session's next one in the same queue call and keeps
  * it for the session's next step, where it goes through every check as if claimed then; {@link
@@ -131,13 +132,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       return claim.sendStarted() ? resolveEarlierSend(claim, now) : attempt.run();
     } catch (InfrastructureException e) {
       if (attempt.sendStarted || claim.sendStarted()) {
-        return leaveClaimed(claim);
+        return leaveClaimed(claim, now);
       }
       attempt.refundSlot();
       return hold(claim, DATA_UNAVAILABLE, now);
     } catch (RuntimeException e) {
       if (attempt.sendStarted || claim.sendStarted()) {
-        return leaveClaimed(claim);
+        return leaveClaimed(claim, now);
       }
       attempt.refundSlot();
       return poisoned(claim, e, now);
@@ -298,8 +299,8 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       if (unknown.noReply()) {
         // no reply: the server may still be sending it (issue 13: a reply slower than WPP_TIMEOUT
         // went out after the chat was looked at, and the retry made a duplicate). The claim stays,
-        // marked started, and is asked for after its visibility timeout (> WPP_TIMEOUT).
-        return leaveClaimed(claim);
+        // marked started, and is asked for once the send is surely over.
+        return leaveClaimed(claim, now);
       }
       // asked at once: the server answers an ambiguous send only after WhatsApp took or refused it
       return resolve(claim, now, unknown.detail(), now);
@@ -365,9 +366,13 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   }
 
   /**
-   * The send may have gone out: the claim stays, comes back after its timeout, and is asked for.
+   * The send may have gone out: the claim stays and comes back, to be asked for, once a send begun
+   * in the step started at {@code stepStart} is surely over — sooner than its visibility timeout
+   * (issue 13: a reply slower than WPP_TIMEOUT was settled only two minutes later). If Redis cannot
+   * take that now, the visibility timeout still brings it back.
    */
-  private DeliveryStep leaveClaimed(Claim claim) {
+  private DeliveryStep leaveClaimed(Claim claim, Instant stepStart) {
+    bestEffort(() -> queue.returnAt(claim, stepStart.plus(settings.sendGrace())));
     return new DeliveryStep.Held(
         claim.message().uid(), claim.message().key(), DeliveryStep.Held.OUTCOME_PENDING);
   }

@@ -67,6 +67,7 @@ class DeliverMessagesServiceTest {
 
   // 2026-11-20 12:00 in Karachi.
   private static final Instant NOW = Instant.parse("2026-11-20T07:00:00Z");
+  private static final Duration SEND_GRACE = Duration.ofSeconds(60);
 
   @Mock MessageQueue queue;
   @Mock AccountDirectory accounts;
@@ -104,7 +105,8 @@ class DeliverMessagesServiceTest {
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(3),
                 new RetryPolicy(3, Duration.ofSeconds(30)),
-                Duration.ofSeconds(30)),
+                Duration.ofSeconds(30),
+                SEND_GRACE),
             RandomGenerator.of("L64X128MixRandom"));
     when(accounts.account(UID)).thenReturn(Optional.of(Fixtures.account()));
     when(students.student(UID, "s1"))
@@ -426,7 +428,7 @@ class DeliverMessagesServiceTest {
   }
 
   @Test
-  void a_send_without_a_reply_is_not_asked_for_now_but_after_its_visibility_timeout() {
+  void a_send_without_a_reply_is_not_asked_for_now_but_once_it_is_surely_over() {
     // the server may still be sending it: a look now finds nothing, and a retry would be a
     // duplicate once the slow send lands (issue 13, replies slower than WPP_TIMEOUT)
     Claim claim = claimed(0, false);
@@ -440,9 +442,27 @@ class DeliverMessagesServiceTest {
         .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "OUTCOME_PENDING"));
     verify(gateway, never()).findSent(any(), any(), any(), any());
     verify(queue).markSending(claim, NOW);
+    // issue 13: asked for a send-grace after it began, not a whole visibility timeout later
+    verify(queue).returnAt(claim, NOW.plus(SEND_GRACE));
     verify(queue, never()).release(any(), any(), anyBoolean());
     verify(queue, never()).completeAndClaimNext(any(), any());
     verify(ledger, never()).refund(any(), any());
+  }
+
+  @Test
+  void a_send_without_a_reply_is_still_left_claimed_when_redis_cannot_bring_it_forward() {
+    // the visibility timeout brings it back all the same; nothing is sent blindly meanwhile
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.UnknownOutcome("no reply within the timeout", true));
+    when(queue.returnAt(any(), any())).thenThrow(new StoreUnavailable("redis down"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "OUTCOME_PENDING"));
+    verify(queue, never()).release(any(), any(), anyBoolean());
+    verify(gateway, times(1)).send(any(), any(), any());
   }
 
   @Test
@@ -866,5 +886,6 @@ class DeliverMessagesServiceTest {
     verify(queue, never()).release(any(), any(), anyBoolean());
     verify(queue, never()).completeAndClaimNext(claim, NOW);
     verify(queue, never()).deadLetter(any(), any(), any());
+    verify(queue).returnAt(claim, NOW.plus(SEND_GRACE));
   }
 }

@@ -61,7 +61,8 @@ public final class ServerRuntime {
         Duration.ofMinutes(5),
         config.limits().minSendInterval(),
         config.retry().policy(),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        AutomationSettings.sendGraceFor(config.wppconnect().timeout()));
   }
 
   /** The modules every runner shares, over whichever adapters module the caller adds. */

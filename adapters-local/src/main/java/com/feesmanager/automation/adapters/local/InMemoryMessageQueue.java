@@ -112,6 +112,19 @@ public final class InMemoryMessageQueue implements MessageQueue, QueueMonitor {
   }
 
   @Override
+  public synchronized boolean returnAt(Claim claim, Instant askAt) {
+    Objects.requireNonNull(askAt, "'askAt' must not be null");
+    Entry entry = held(claim);
+    if (entry == null) {
+      return false;
+    }
+    if (entry.visibleUntil.isAfter(askAt)) {
+      entry.visibleUntil = askAt;
+    }
+    return true;
+  }
+
+  @Override
   public synchronized boolean markSending(Claim claim, Instant now) {
     Entry entry = held(claim);
     if (entry == null) {

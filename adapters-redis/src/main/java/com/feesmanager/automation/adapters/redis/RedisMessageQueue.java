@@ -151,6 +151,15 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   }
 
   @Override
+  public boolean returnAt(Claim claim, Instant askAt) {
+    Objects.requireNonNull(claim, "'claim' must not be null");
+    Objects.requireNonNull(askAt, "'askAt' must not be null");
+    return scripts.integer(
+            Script.QUEUE_RETURN_AT, queueOf(claim), keyOf(claim), claim.token(), Millis.of(askAt))
+        == 1;
+  }
+
+  @Override
   public boolean markSending(Claim claim, Instant now) {
     Objects.requireNonNull(claim, "'claim' must not be null");
     return scripts.integer(Script.QUEUE_MARK_SENDING, queueOf(claim), keyOf(claim), claim.token())

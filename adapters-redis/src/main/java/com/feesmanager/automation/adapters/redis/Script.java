@@ -20,6 +20,7 @@ enum Script {
   QUEUE_COMPLETE_CLAIM("queue-complete-claim.lua", Fragments.COMPLETE, Fragments.CLAIM),
   QUEUE_RELEASE("queue-release.lua"),
   QUEUE_RETURN_ABANDONED("queue-return-abandoned.lua"),
+  QUEUE_RETURN_AT("queue-return-at.lua"),
   QUEUE_DEAD_LETTER("queue-dead-letter.lua"),
   QUEUE_REQUEUE_DEAD("queue-requeue-dead.lua"),
   QUEUE_DROP_DEAD("queue-drop-dead.lua"),

@@ -48,6 +48,14 @@ public interface MessageQueue {
    */
   int returnAbandoned(String session, Instant now, Instant askAt);
 
+  /**
+   * The claim, still held, comes back at {@code askAt} instead of at its visibility timeout, if
+   * that is sooner: a send that got no reply is asked for once it is surely over, not a whole
+   * timeout later. Its send mark stays, so whoever claims it next asks the gateway and never sends
+   * blindly.
+   */
+  boolean returnAt(Claim claim, Instant askAt);
+
   /** Moves the message to the dead letters after its last attempt. */
   boolean deadLetter(Claim claim, String reason, Instant now);
 }

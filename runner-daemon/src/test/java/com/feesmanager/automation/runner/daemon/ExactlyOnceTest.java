@@ -71,7 +71,8 @@ class ExactlyOnceTest {
           Duration.ofMinutes(5),
           Duration.ZERO,
           new RetryPolicy(3, Duration.ofSeconds(30)),
-          Duration.ofSeconds(30));
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(60));
 
   /** A gateway that counts sends per recipient and body, and finds them when asked. */
   private static final class CountingGateway implements WhatsAppGateway {

@@ -326,6 +326,58 @@ public abstract class MessageQueueContract {
   }
 
   @Test
+  void returnAt_bringsASendWithoutAReplyBackAtAskAt_notBefore_stillMarkedStarted() {
+    // given a send that got no reply: the server may still be sending it
+    enqueued(session, T0);
+    Claim pending = claim(session, T0.plusSeconds(1));
+    queue.markSending(pending, T0.plusSeconds(1));
+    Instant askAt = T0.plusSeconds(61);
+
+    // when
+    boolean returned = queue.returnAt(pending, askAt);
+
+    // then it is asked for once surely over, a minute before its visibility timeout
+    assertThat(returned).isTrue();
+    assertThat(askAt).isBefore(pending.visibleUntil());
+    assertThat(queue.claimNext(session, askAt.minusSeconds(1))).isEmpty();
+    Claim again = claim(session, askAt);
+    assertThat(again.message()).isEqualTo(pending.message());
+    assertThat(again.sendStarted()).isTrue();
+  }
+
+  @Test
+  void returnAt_neverDelaysAClaimPastItsVisibilityTimeout() {
+    // given
+    enqueued(session, T0);
+    Claim pending = claim(session, T0.plusSeconds(1));
+    queue.markSending(pending, T0.plusSeconds(1));
+
+    // when askAt lies beyond the claim's own timeout
+    boolean returned = queue.returnAt(pending, pending.visibleUntil().plus(VISIBILITY));
+
+    // then it still comes back at its timeout
+    assertThat(returned).isTrue();
+    assertThat(claim(session, pending.visibleUntil()).message()).isEqualTo(pending.message());
+  }
+
+  @Test
+  void returnAt_onALostClaim_returnsFalse_andLeavesTheCurrentClaimAlone() {
+    // given a claim timed out and taken by another worker
+    enqueued(session, T0);
+    Claim lost = claim(session, T0.plusSeconds(1));
+    Instant later = lost.visibleUntil().plusSeconds(1);
+    Claim current = claim(session, later);
+
+    // when
+    boolean returned = queue.returnAt(lost, later.plusSeconds(1));
+
+    // then the current holder keeps it until its own timeout
+    assertThat(returned).isFalse();
+    assertThat(queue.claimNext(session, current.visibleUntil().minusSeconds(1))).isEmpty();
+    assertThat(queue.markSending(current, later.plusSeconds(2))).isTrue();
+  }
+
+  @Test
   void lostClaim_canNeitherMarkCompleteReleaseNorDeadLetter_andChangesNothing() {
     // given a claim timed out and taken by another worker
     enqueued(session, T0);

@@ -100,7 +100,8 @@ final class DemoCli implements Callable<Integer> {
             Duration.ofMinutes(5),
             minGap,
             new RetryPolicy(3, Duration.ofSeconds(30)),
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(30),
+            AutomationSettings.defaults().sendGrace());
     Injector injector =
         EmbeddedDefault.injector(
             data.filesOrSample(), clock, settings, new OutboxGateway(out, outbox));

@@ -9,8 +9,8 @@ import java.util.Locale;
  * in a parent's chat), strays (messages to numbers nobody expected), the longest pause between two
  * send requests while there was still something to send, lost (expected, not in the chat, not
  * recorded FAILED or DEAD), FAILED {@code UNKNOWN_OUTCOME} (not re-sent by design, apart),
- * delivered messages whose log does not say SENT, seconds from the first fault until everything
- * settled (−1: not within the limit), and the load average.
+ * delivered messages whose log does not say SENT, seconds from the first and from the last fault
+ * until everything settled (−1: not within the limit), and the load average.
  */
 record ChaosTally(
     String scenario,
@@ -22,7 +22,8 @@ record ChaosTally(
     int lost,
     int unknownOutcome,
     int logsNotSent,
-    long settledSeconds,
+    long settledAfterFirst,
+    long settledAfterLast,
     String load,
     List<String> findings) {
 
@@ -51,7 +52,8 @@ record ChaosTally(
         lost,
         unknownOutcome,
         logsNotSent,
-        settledSeconds,
+        settledAfterFirst,
+        settledAfterLast,
         load,
         all);
   }
@@ -61,7 +63,7 @@ record ChaosTally(
             Locale.ROOT,
             "%-22s expected %4d | exactly once %4d | duplicates %d | strays %d | longest pause %5.1f s"
                 + " | lost %d | FAILED UNKNOWN_OUTCOME %d | delivered, log not SENT %d"
-                + " | settled %s after the first fault | load %s | %s",
+                + " | settled %s after the first fault, %s after the last | load %s | %s",
             scenario,
             expected,
             exactlyOnce,
@@ -71,7 +73,8 @@ record ChaosTally(
             lost,
             unknownOutcome,
             logsNotSent,
-            settledSeconds < 0 ? "NOT" : settledSeconds + " s",
+            settledAfterFirst < 0 ? "NOT" : settledAfterFirst + " s",
+            settledAfterLast < 0 ? "NOT" : settledAfterLast + " s",
             load,
             passed() ? "PASS" : "FAIL")
         + (findings.isEmpty() ? "" : "\n    " + String.join("\n    ", findings));

@@ -40,17 +40,21 @@ final class ChaosWatch {
   ChaosTally tally(String scenario, Instant first, Instant last)
       throws InterruptedException, java.io.IOException {
     Instant deadline = last.plus(LIMIT);
-    long settled = -1;
+    Instant settled = null;
     while (Instant.now().isBefore(deadline)) {
       if (settled()) {
-        settled = Duration.between(first, Instant.now()).toSeconds();
+        settled = Instant.now();
         break;
       }
       Thread.sleep(1_000);
     }
     // a message re-sent late would show up just after "settled": look once more
     Thread.sleep(3_000);
-    ChaosTally tally = count(scenario, settled);
+    ChaosTally tally =
+        count(
+            scenario,
+            settled == null ? -1 : Duration.between(first, settled).toSeconds(),
+            settled == null ? -1 : Duration.between(last, settled).toSeconds());
     // the processes' logs, for whoever reads the figures (target/chaos-logs/<scenario>)
     stack.keepOutputs(
         java.nio.file.Path.of("target", "chaos-logs", scenario.replaceAll("[^A-Za-z0-9]+", "-")));
@@ -62,7 +66,7 @@ final class ChaosWatch {
     return expected().stream().allMatch(d -> TERMINAL.contains(statuses.getOrDefault(d, "")));
   }
 
-  private ChaosTally count(String scenario, long settledSeconds) {
+  private ChaosTally count(String scenario, long settledAfterFirst, long settledAfterLast) {
     Set<String> expected = expected();
     Map<String, String> statuses = statuses();
     Map<String, String> reasons = reasons();
@@ -105,7 +109,8 @@ final class ChaosWatch {
         lost,
         unknown,
         notSent,
-        settledSeconds,
+        settledAfterFirst,
+        settledAfterLast,
         Load.now(),
         List.of());
   }
