@@ -350,6 +350,11 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
               FailureKind.RETRYABLE, NOT_SENT, detail + "; the chat has no such message"),
           now);
     }
+    if (lookup instanceof SentLookup.NotNow) {
+      // the server or session is away: asked again once it may be back, as a send would be held
+      // (issue 13: asked during an outage, a sent message was failed UNKNOWN_OUTCOME for good)
+      return askAgainAt(claim, now.plus(settings.holdDelay()));
+    }
     SentLookup.NoAnswer none = (SentLookup.NoAnswer) lookup;
     return unknownOutcome(claim, detail + "; the gateway could not tell: " + none.detail(), now);
   }
@@ -372,7 +377,12 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
    * take that now, the visibility timeout still brings it back.
    */
   private DeliveryStep leaveClaimed(Claim claim, Instant stepStart) {
-    bestEffort(() -> queue.returnAt(claim, stepStart.plus(settings.sendGrace())));
+    return askAgainAt(claim, stepStart.plus(settings.sendGrace()));
+  }
+
+  /** The claim stays, marked started, and comes back at {@code askAt} to be asked for. */
+  private DeliveryStep askAgainAt(Claim claim, Instant askAt) {
+    bestEffort(() -> queue.returnAt(claim, askAt));
     return new DeliveryStep.Held(
         claim.message().uid(), claim.message().key(), DeliveryStep.Held.OUTCOME_PENDING);
   }

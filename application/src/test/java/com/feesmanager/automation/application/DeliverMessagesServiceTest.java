@@ -411,6 +411,44 @@ class DeliverMessagesServiceTest {
   }
 
   @Test
+  void a_send_asked_for_while_the_server_cannot_be_asked_is_asked_again_later_not_failed() {
+    // issue 13: asked during an outage (server gone, session closed), a message that had gone out
+    // was failed UNKNOWN_OUTCOME for good; now it waits, claimed, as a held send would
+    Claim claim = claimed(0, true);
+    when(gateway.findSent(any(), any(), any(), any()))
+        .thenReturn(new SentLookup.NotNow("get-messages answered HTTP 404"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "OUTCOME_PENDING"));
+    verify(queue).returnAt(claim, NOW.plusSeconds(30));
+    verify(gateway, never()).send(any(), any(), any());
+    verify(deliveryLog, never()).record(any());
+    verify(queue, never()).completeAndClaimNext(any(), any());
+    verify(queue, never()).release(any(), any(), anyBoolean());
+    verify(alerts, never()).raise(any());
+  }
+
+  @Test
+  void an_ambiguous_send_the_server_cannot_be_asked_about_now_is_asked_again_later() {
+    Claim claim = claimed(0, false);
+    when(gateway.send(any(), any(), any()))
+        .thenReturn(new SendResult.UnknownOutcome("HTTP 500 Erro ao enviar a mensagem."));
+    when(gateway.findSent(any(), any(), any(), any()))
+        .thenReturn(new SentLookup.NotNow("get-messages: cannot connect"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "OUTCOME_PENDING"));
+    verify(queue).markSending(claim, NOW);
+    verify(queue).returnAt(claim, NOW.plusSeconds(30));
+    verify(queue, never()).completeAndClaimNext(any(), any());
+    verify(alerts, never()).raise(any());
+  }
+
+  @Test
   void an_ambiguous_send_nobody_can_resolve_is_recorded_as_failed_and_alerted_never_retried() {
     Claim claim = claimed(0, false);
     when(gateway.send(any(), any(), any()))

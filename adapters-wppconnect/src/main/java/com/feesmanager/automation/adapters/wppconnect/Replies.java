@@ -217,7 +217,17 @@ final class Replies {
    * "Error on open list" when the look-up throws, a 404 when the session is down, an HTML page).
    */
   static SentLookup ofMessages(Exchange.Replied reply, String text, Instant notBefore) {
-    Optional<Object> response = Json.readObject(reply.body()).map(body -> body.get("response"));
+    Optional<Map<?, ?>> body = Json.readObject(reply.body());
+    Optional<Object> response = body.map(json -> json.get("response"));
+    if (reply.status() == 404 && body.isPresent()) {
+      // the API's own 404: the session is not connected (an HTML 404 is not the API: no answer)
+      return new SentLookup.NotNow("get-messages answered HTTP 404: " + Details.safe(reply.body()));
+    }
+    if (reply.status() == 502 || reply.status() == 503) {
+      // a proxy in front answered: the server behind it is down
+      return new SentLookup.NotNow(
+          "get-messages answered HTTP " + reply.status() + " from a proxy in front");
+    }
     if (reply.status() != 200
         || response.isEmpty()
         || !(response.get() instanceof List<?> messages)) {

@@ -182,20 +182,25 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
     SentLookup lookup;
     if (exchange instanceof Exchange.Replied replied) {
       lookup = Replies.ofMessages(replied, text, notBefore.minus(CLOCK_SKEW));
-    } else {
+    } else if (exchange instanceof Exchange.Lost) {
       lookup = new SentLookup.NoAnswer("get-messages: " + failureDetail(exchange));
+    } else {
+      // nothing reached the server, or it refused our credentials: ask again later
+      lookup = new SentLookup.NotNow("get-messages: " + failureDetail(exchange));
     }
     if (lookup instanceof SentLookup.NoAnswer noAnswer) {
       lookup = new SentLookup.NoAnswer(tokens.redact(noAnswer.detail()));
+    } else if (lookup instanceof SentLookup.NotNow notNow) {
+      lookup = new SentLookup.NotNow(tokens.redact(notNow.detail()));
     }
     LOG.info(
         "get-messages of {} on session {} for a send since {}: {}",
         to.masked(),
         session,
         notBefore,
-        lookup instanceof SentLookup.NoAnswer noAnswer
-            ? noAnswer
-            : lookup.getClass().getSimpleName());
+        lookup instanceof SentLookup.Found || lookup instanceof SentLookup.NotFound
+            ? lookup.getClass().getSimpleName()
+            : lookup);
     return lookup;
   }
 

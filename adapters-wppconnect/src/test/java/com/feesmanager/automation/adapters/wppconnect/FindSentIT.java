@@ -78,7 +78,7 @@ class FindSentIT {
   }
 
   @Test
-  void aSessionThatIsDown_isNoAnswer() {
+  void aSessionThatIsDown_isNotNow_toBeAskedAgainWhenItIsBack() {
     // given
     server.setState(SESSION, WppConnectServerDouble.State.CLOSED);
 
@@ -86,8 +86,8 @@ class FindSentIT {
     SentLookup lookup = gateway.findSent(SESSION, PARENT, TEXT, Instant.now());
 
     // then
-    assertThat(lookup).isInstanceOf(SentLookup.NoAnswer.class);
-    assertThat(((SentLookup.NoAnswer) lookup).detail()).contains("404");
+    assertThat(lookup).isInstanceOf(SentLookup.NotNow.class);
+    assertThat(((SentLookup.NotNow) lookup).detail()).contains("404");
   }
 
   @Test
@@ -101,7 +101,7 @@ class FindSentIT {
   }
 
   @Test
-  void aServerThatCannotBeReached_isNoAnswer() {
+  void aServerThatCannotBeReached_isNotNow_toBeAskedAgainWhenItIsBack() {
     // given
     server.close();
 
@@ -109,7 +109,7 @@ class FindSentIT {
     SentLookup lookup = gateway.findSent(SESSION, PARENT, TEXT, Instant.now());
 
     // then
-    assertThat(lookup).isInstanceOf(SentLookup.NoAnswer.class);
+    assertThat(lookup).isInstanceOf(SentLookup.NotNow.class);
   }
 
   @Test

@@ -18,7 +18,20 @@ public sealed interface SentLookup {
   /** The chat has no such message: surely not sent, an ordinary failed attempt. */
   record NotFound() implements SentLookup {}
 
-  /** The server could not answer: the outcome stays unknown (FAILED UNKNOWN_OUTCOME). */
+  /**
+   * The server cannot be asked now — not reachable, the session not connected, the credentials
+   * refused — as a send would be held: the message stays pending and is asked for again later.
+   */
+  record NotNow(String detail) implements SentLookup {
+    public NotNow {
+      Objects.requireNonNull(detail, "'detail' must not be null");
+    }
+  }
+
+  /**
+   * The server was asked and could not answer (no reply in time, an error, a failed look-up): the
+   * outcome stays unknown (FAILED UNKNOWN_OUTCOME).
+   */
   record NoAnswer(String detail) implements SentLookup {
     public NoAnswer {
       Objects.requireNonNull(detail, "'detail' must not be null");
