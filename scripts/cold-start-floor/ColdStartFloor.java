@@ -10,10 +10,10 @@ import java.time.Duration;
 /**
  * The floor under a cold tick, for scripts/bench-cold-start.sh: a process that does only what no
  * tick can skip (connect to Redis and PING, build a Firestore client and run one query, close
- * both), with the same libraries as the lambda jar and nothing of this project. Redis and
- * Firestore are opened in parallel, as the tick does. Arguments: REDIS_URL, emulator host:port,
- * project id, and optionally {@code socket}: PING over a plain socket (RespPing) instead of
- * Lettuce, to tell what Lettuce costs.
+ * both), with the same libraries as the lambda jar and nothing of this project. Redis and Firestore
+ * are opened in parallel, as the tick does. Arguments: REDIS_URL, emulator host:port, project id,
+ * and optionally {@code socket}: PING over a plain socket (RespPing) instead of Lettuce, to tell
+ * what Lettuce costs.
  */
 public final class ColdStartFloor {
 

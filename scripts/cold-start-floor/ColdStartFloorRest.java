@@ -21,17 +21,18 @@ import javax.net.ssl.X509TrustManager;
  * The floor under a cold tick if Firestore were read over its REST API, for
  * scripts/bench-cold-start.sh (issue 16): the same two calls as ColdStartFloor (Redis PING, the
  * enabled accounts query, opened in parallel), but the query is one {@code :runQuery} POST with the
- * JDK's HTTP client and its JSON answer is parsed with Gson (already in the lambda jar: the Firestore
- * adapter's importer and the auth library use it). Redis is either Lettuce, as the tick has it, or
- * a plain socket with RESP written by hand (RespPing), to tell what Lettuce and its Netty cost. Arguments:
- * REDIS_URL, emulator host:port, project id, {@code lettuce|socket}.
+ * JDK's HTTP client and its JSON answer is parsed with Gson (already in the lambda jar: the
+ * Firestore adapter's importer and the auth library use it). Redis is either Lettuce, as the tick
+ * has it, or a plain socket with RESP written by hand (RespPing), to tell what Lettuce and its
+ * Netty cost. Arguments: REDIS_URL, emulator host:port, project id, {@code lettuce|socket}.
  */
 public final class ColdStartFloorRest {
 
   private static final String QUERY =
       """
       {"structuredQuery":{"from":[{"collectionId":"users"}],"where":{"fieldFilter":{\
-      "field":{"fieldPath":"automation.enabled"},"op":"EQUAL","value":{"booleanValue":true}}}}}""";
+      "field":{"fieldPath":"automation.enabled"},"op":"EQUAL","value":{"booleanValue":true}}}}}\
+      """;
 
   private ColdStartFloorRest() {}
 
@@ -81,8 +82,7 @@ public final class ColdStartFloorRest {
             .build();
     HttpResponse<InputStream> response =
         http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    try (InputStreamReader body =
-        new InputStreamReader(response.body(), StandardCharsets.UTF_8)) {
+    try (InputStreamReader body = new InputStreamReader(response.body(), StandardCharsets.UTF_8)) {
       if (response.statusCode() != 200) {
         throw new IllegalStateException("runQuery answered " + response.statusCode());
       }

@@ -5,8 +5,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Redis PING in RESP over a plain socket, written by hand, for the cold-start floors: it tells
- * what Lettuce (and its Netty and Reactor) add to a floor that PINGs with Lettuce instead.
+ * Redis PING in RESP over a plain socket, written by hand, for the cold-start floors: it tells what
+ * Lettuce (and its Netty and Reactor) add to a floor that PINGs with Lettuce instead.
  */
 final class RespPing {
 
