@@ -9,16 +9,26 @@
 #   ours, Java 17: AppCDS + C1 + SerialGC (the recommended flags)
 #   ours, Java 25: AOT cache (JEP 483/514) + C1 + SerialGC + compact object headers
 #   the Node peer
+#   the floors (FLOORS=0 leaves them out): programs that only PING Redis and run the enabled
+#   accounts query, with nothing of this project, on Java 17 (AppCDS) and Java 25 (AOT cache),
+#   same flags as the ticks:
+#     floor-grpc    scripts/cold-start-floor/ColdStartFloor.java: Lettuce + the gRPC Firestore
+#                   client (the lambda jar's libraries)
+#     floor-rest    scripts/cold-start-floor/ColdStartFloorRest.java: Lettuce + one REST
+#                   :runQuery POST (java.net.http, Gson)
+#     floor-*-socket  the same with Redis PING over a plain socket, RESP written by hand
+#                   (RespPing.java), instead of Lettuce: what Lettuce costs
 # so a change in the machine's load hits all of them alike. Printed per variant: the median wall
 # time (JVM start to exit), the median CPU time (user + sys) and the load average before and
 # after; then one line per Java variant:
-#   PAIR cold-start-<variant> ours=<ms> peer=<ms> ratio=<ours/peer>
+#   PAIR cold-start-<variant> ours=<wall ms> peer=<wall ms> ratio=<ours/peer>
+#   CPU cold-start-<variant> ours=<cpu ms> peer=<cpu ms> ratio=<ours/peer>
 # ALL_VARIANTS=1 also measures the flag steps of docs/lambda.md (default JVM, C1, AppCDS, …) and
-# the floors (`java -version`; scripts/cold-start-floor/ColdStartFloor.java: Redis PING + one
-# Firestore query with the same libraries).
+# `java -version`, each variant RUNS times in a row.
 #
 #   scripts/bench-cold-start.sh            # builds the jars first unless they exist
 #   RUNS=9 ALL_VARIANTS=1 scripts/bench-cold-start.sh
+#   FLOORS=0 scripts/bench-cold-start.sh   # the ticks and the peer only
 #   JAVA25_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 (default when present)
 set -euo pipefail
 
@@ -138,10 +148,52 @@ if [[ -x $JAVA25_HOME/bin/java ]]; then
 fi
 peer >"$work/peer.log" 2>&1 || { cat "$work/peer.log" >&2; exit 1; }
 
+# The floor programs, compiled against the lambda jar's libraries, each with an archive (and on
+# Java 25 an AOT cache) of its own, recorded from one run against the same servers.
+floors=()
+if [[ ${FLOORS:-1} == 1 ]]; then
+  mkdir "$work/floor"
+  javac --release 17 -d "$work/floor" -cp "$JAR" "$repo/scripts/cold-start-floor/ColdStartFloor.java" \
+    "$repo/scripts/cold-start-floor/ColdStartFloorRest.java" "$repo/scripts/cold-start-floor/RespPing.java"
+  jar cf "$work/floor.jar" -C "$work/floor" .
+  floor_args() { # variant -> the program and its arguments
+    case $1 in
+      grpc) echo ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" ;;
+      grpc-socket) echo ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" socket ;;
+      rest) echo ColdStartFloorRest "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" lettuce ;;
+      rest-socket) echo ColdStartFloorRest "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" socket ;;
+    esac
+  }
+  for f in grpc grpc-socket rest rest-socket; do
+    # shellcheck disable=SC2046
+    java -XX:ArchiveClassesAtExit="$work/floor-$f.jsa" -cp "$JAR:$work/floor.jar" \
+      $(floor_args $f) >"$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
+    floors+=("floor-$f")
+    if $have25; then
+      # shellcheck disable=SC2046
+      "$JAVA25_HOME/bin/java" "${J25_FLAGS[@]}" -XX:AOTCacheOutput="$work/floor-$f.aot" \
+        -cp "$JAR:$work/floor.jar" $(floor_args $f) >"$work/dump25.log" 2>&1 \
+        || { cat "$work/dump25.log" >&2; exit 1; }
+      floors+=("floor-$f-java25")
+    fi
+  done
+fi
+floor17() { # variant
+  # shellcheck disable=SC2046
+  java -XX:SharedArchiveFile="$work/floor-$1.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -XX:-UsePerfData -cp "$JAR:$work/floor.jar" $(floor_args "$1")
+}
+floor25() { # variant
+  # shellcheck disable=SC2046
+  "$JAVA25_HOME/bin/java" "${J25_FLAGS[@]}" -XX:AOTCache="$work/floor-$1.aot" \
+    -cp "$JAR:$work/floor.jar" $(floor_args "$1")
+}
+
 # paired: every round runs each variant once, in turn
 declare -A pair_walls pair_cpus
 variants=(java17 peer)
 $have25 && variants=(java17 java25 peer)
+variants+=("${floors[@]}")
 load_before=$(cut -d" " -f1-3 /proc/loadavg)
 for _ in $(seq 1 "$RUNS"); do
   for v in "${variants[@]}"; do
@@ -149,6 +201,8 @@ for _ in $(seq 1 "$RUNS"); do
       java17) read -r wall cpu <<<"$(run_timed tick "${RECOMMENDED[@]}")" ;;
       java25) read -r wall cpu <<<"$(run_timed tick25 "${J25_FLAGS[@]}" -XX:AOTCache="$work/tick.aot")" ;;
       peer) read -r wall cpu <<<"$(run_timed peer)" ;;
+      floor-*-java25) f=${v#floor-} && read -r wall cpu <<<"$(run_timed floor25 "${f%-java25}")" ;;
+      floor-*) read -r wall cpu <<<"$(run_timed floor17 "${v#floor-}")" ;;
     esac
     pair_walls[$v]+="$wall "
     pair_cpus[$v]+="$cpu "
@@ -156,13 +210,15 @@ for _ in $(seq 1 "$RUNS"); do
 done
 load_after=$(cut -d" " -f1-3 /proc/loadavg)
 echo "$RUNS rounds of ${variants[*]}, in turn, $(nproc) cores; medians; peer: $(node_peer_versions)"
-declare -A median
+declare -A median median_cpu
 for v in "${variants[@]}"; do
   # shellcheck disable=SC2086
   median[$v]=$(median_of ${pair_walls[$v]})
   # shellcheck disable=SC2086
-  printf '%-8s wall %5s ms  cpu %5s ms  (wall: %s)\n' "$v" "${median[$v]}" \
-    "$(median_of ${pair_cpus[$v]})" "$(printf '%s\n' ${pair_walls[$v]} | sort -n | tr '\n' ' ')"
+  median_cpu[$v]=$(median_of ${pair_cpus[$v]})
+  # shellcheck disable=SC2086
+  printf '%-24s wall %5s ms  cpu %5s ms  (wall: %s)\n' "$v" "${median[$v]}" \
+    "${median_cpu[$v]}" "$(printf '%s\n' ${pair_walls[$v]} | sort -n | tr '\n' ' ')"
 done
 echo "load $load_before -> $load_after"
 for v in "${variants[@]}"; do
@@ -170,16 +226,13 @@ for v in "${variants[@]}"; do
   awk -v o="${median[$v]}" -v p="${median[peer]}" -v n="$v" \
     'BEGIN { printf "PAIR cold-start-%s ours=%d peer=%d ratio=%.2f\n", n, o, p, o / p }'
 done
+for v in "${variants[@]}"; do
+  [[ $v == peer ]] && continue
+  awk -v o="${median_cpu[$v]}" -v p="${median_cpu[peer]}" -v n="$v" \
+    'BEGIN { printf "CPU cold-start-%s ours=%d peer=%d ratio=%.2f\n", n, o, p, o / p }'
+done
 
 if [[ ${ALL_VARIANTS:-0} == 1 ]]; then
-  # The floor program, compiled against the lambda jar's libraries, with an archive of its own.
-  mkdir "$work/floor"
-  javac -d "$work/floor" -cp "$JAR" "$repo/scripts/cold-start-floor/ColdStartFloor.java"
-  jar cf "$work/floor.jar" -C "$work/floor" .
-  FLOOR=(-cp "$JAR:$work/floor.jar" ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST"
-    "$FIREBASE_PROJECT_ID")
-  java -XX:ArchiveClassesAtExit="$work/floor.jsa" "${FLOOR[@]}" >"$work/dump.log" 2>&1 \
-    || { cat "$work/dump.log" >&2; exit 1; }
   echo "each variant $RUNS runs in a row; medians"
   measure "default" tick
   measure "TieredStopAtLevel=1" tick -XX:TieredStopAtLevel=1
@@ -187,6 +240,4 @@ if [[ ${ALL_VARIANTS:-0} == 1 ]]; then
   measure "AppCDS + C1" tick "$CDS" -XX:TieredStopAtLevel=1
   measure "AppCDS + C1 + SerialGC (recommended)" tick "${RECOMMENDED[@]}"
   measure "floor: java -Xshare:auto -version" java -Xshare:auto -version
-  measure "floor: Redis PING + 1 Firestore query" java -XX:SharedArchiveFile="$work/floor.jsa" \
-    -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData "${FLOOR[@]}"
 fi

@@ -10,9 +10,10 @@ import java.time.Duration;
 /**
  * The floor under a cold tick, for scripts/bench-cold-start.sh: a process that does only what no
  * tick can skip (connect to Redis and PING, build a Firestore client and run one query, close
- * both), with the same libraries as the lambda jar and nothing of this project. Redis and
- * Firestore are opened in parallel, as the tick does. Arguments: REDIS_URL, emulator host:port,
- * project id.
+ * both), with the same libraries as the lambda jar and nothing of this project. Redis and Firestore
+ * are opened in parallel, as the tick does. Arguments: REDIS_URL, emulator host:port, project id,
+ * and optionally {@code socket}: PING over a plain socket (RespPing) instead of Lettuce, to tell
+ * what Lettuce costs.
  */
 public final class ColdStartFloor {
 
@@ -37,11 +38,15 @@ public final class ColdStartFloor {
               }
             });
     firestore.start();
-    RedisClient client = RedisClient.create(args[0]);
-    try (StatefulRedisConnection<String, String> connection = client.connect()) {
-      connection.async().ping().get();
-    } finally {
-      client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    if (args.length > 3 && "socket".equals(args[3])) {
+      RespPing.ping(args[0]);
+    } else {
+      RedisClient client = RedisClient.create(args[0]);
+      try (StatefulRedisConnection<String, String> connection = client.connect()) {
+        connection.async().ping().get();
+      } finally {
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+      }
     }
     firestore.join();
     System.exit(0);
