@@ -85,7 +85,7 @@ public final class QueueDrainer implements DrainQueuesUseCase {
               }
 
               @Override
-              public Optional<String> holder(String session, Instant now) {
+              public Optional<String> lastHolder(String session) {
                 return Optional.empty();
               }
 

@@ -70,7 +70,8 @@ class PublishHeartbeatServiceTest {
 
   private Heartbeat publish(Map<String, GatewayState> gateway) {
     new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
-        .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", gateway));
+        .publishHeartbeats(
+            new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", gateway, Optional.empty()));
     ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
     verify(board).publish(eq(UID), heartbeat.capture());
     return heartbeat.getValue();
@@ -184,7 +185,8 @@ class PublishHeartbeatServiceTest {
 
     // when
     new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
-        .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
+        .publishHeartbeats(
+            new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.empty()));
 
     // then
     ArgumentCaptor<Heartbeat> mine = ArgumentCaptor.forClass(Heartbeat.class);
@@ -330,7 +332,8 @@ class PublishHeartbeatServiceTest {
     // when
     List<String> written =
         new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
-            .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
+            .publishHeartbeats(
+                new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.empty()));
 
     // then
     assertThat(written).containsExactly(UID, "typo-academy");
@@ -364,7 +367,8 @@ class PublishHeartbeatServiceTest {
     // when
     List<String> written =
         new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
-            .publishHeartbeats(new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of()));
+            .publishHeartbeats(
+                new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.empty()));
 
     // then the sound account still gets its heartbeat (without next runs)
     assertThat(written).containsExactly(UID);

@@ -83,7 +83,7 @@ class QueueDrainerTest {
     }
 
     @Override
-    public Optional<String> holder(String session, Instant now) {
+    public Optional<String> lastHolder(String session) {
       return Optional.empty(); // the drainer never takes a lease over
     }
 

@@ -3,7 +3,6 @@ package com.feesmanager.automation.bootstrap;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
-import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.google.inject.Injector;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -19,18 +18,9 @@ final class TickLines {
 
   private TickLines() {}
 
-  /**
-   * Scans the enabled accounts once for the whole tick (each scan reads every enabled account
-   * document: billed reads and cold-start time); empty when the store failed, as the daemon's
-   * {@code AccountScans}: each step then asks the directory itself and reports the outage as
-   * before.
-   */
+  /** Scans the enabled accounts once for the whole tick ({@link SharedScan}). */
   static Optional<AccountScan> scan(Injector injector) {
-    try {
-      return Optional.of(injector.getInstance(AccountDirectory.class).enabledAccounts());
-    } catch (InfrastructureException e) {
-      return Optional.empty();
-    }
+    return SharedScan.of(injector.getInstance(AccountDirectory.class));
   }
 
   /** One line per fired (or missed) occurrence, in the account's zone. */

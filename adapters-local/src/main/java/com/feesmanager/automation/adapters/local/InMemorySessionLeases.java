@@ -28,23 +28,10 @@ public final class InMemorySessionLeases implements SessionLeases {
   }
 
   @Override
-  public synchronized Optional<String> holder(String session, Instant now) {
+  public synchronized Optional<String> lastHolder(String session) {
     Objects.requireNonNull(session, "'session' must not be null");
-    Objects.requireNonNull(now, "'now' must not be null");
-    Lease current = leases.get(session);
-    return current != null && current.expiresAt().isAfter(now)
-        ? Optional.of(current.owner())
-        : Optional.empty();
-  }
-
-  @Override
-  public synchronized Optional<String> lapsed(String session, Instant now) {
-    Objects.requireNonNull(session, "'session' must not be null");
-    Objects.requireNonNull(now, "'now' must not be null");
-    Lease current = leases.get(session);
-    return current != null && !current.expiresAt().isAfter(now)
-        ? Optional.of(current.owner())
-        : Optional.empty();
+    // a lease that ran out is remembered until it is taken or released, as Redis does for a minute
+    return Optional.ofNullable(leases.get(session)).map(Lease::owner);
   }
 
   @Override

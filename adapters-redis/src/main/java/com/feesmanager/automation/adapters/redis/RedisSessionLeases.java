@@ -38,19 +38,10 @@ public final class RedisSessionLeases implements SessionLeases {
   }
 
   @Override
-  public Optional<String> holder(String session, Instant now) {
+  public Optional<String> lastHolder(String session) {
     Objects.requireNonNull(session, "'session' must not be null");
-    Objects.requireNonNull(now, "'now' must not be null");
     return Optional.ofNullable(
-        scripts.text(Script.LEASE_HOLDER, new String[] {keys.lease(session)}, Millis.of(now)));
-  }
-
-  @Override
-  public Optional<String> lapsed(String session, Instant now) {
-    Objects.requireNonNull(session, "'session' must not be null");
-    Objects.requireNonNull(now, "'now' must not be null");
-    return Optional.ofNullable(
-        scripts.text(Script.LEASE_LAPSED, new String[] {keys.lease(session)}, Millis.of(now)));
+        scripts.text(Script.LEASE_LAST_HOLDER, new String[] {keys.lease(session)}));
   }
 
   @Override

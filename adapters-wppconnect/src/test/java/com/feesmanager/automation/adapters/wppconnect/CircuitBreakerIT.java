@@ -7,7 +7,6 @@ import com.feesmanager.automation.domain.message.PhoneNumber;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,11 +26,7 @@ class CircuitBreakerIT {
     server = WppConnectServerDouble.start();
     gateway =
         new WppConnectGateway(
-            WppConnectConfig.of(
-                    server.baseUrl(),
-                    Optional.empty(),
-                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-                .withTimeout(Duration.ofSeconds(2))
+            DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2))
                 .withProbeInterval(PROBE_INTERVAL));
   }
 
@@ -80,11 +75,7 @@ class CircuitBreakerIT {
     // given a breaker opened by a 404, with a long interval
     try (WppConnectGateway slowProbes =
         new WppConnectGateway(
-            WppConnectConfig.of(
-                    server.baseUrl(),
-                    Optional.empty(),
-                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-                .withProbeInterval(Duration.ofMinutes(10)))) {
+            DoubleConfig.at(server.baseUrl()).withProbeInterval(Duration.ofMinutes(10)))) {
       slowProbes.send("academy-1", PARENT, "first");
       server.connect("academy-1");
 
@@ -116,11 +107,7 @@ class CircuitBreakerIT {
     // given a breaker opened by a 404, with a long interval
     try (WppConnectGateway slowProbes =
         new WppConnectGateway(
-            WppConnectConfig.of(
-                    server.baseUrl(),
-                    Optional.empty(),
-                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-                .withProbeInterval(Duration.ofMinutes(10)))) {
+            DoubleConfig.at(server.baseUrl()).withProbeInterval(Duration.ofMinutes(10)))) {
       slowProbes.send("academy-1", PARENT, "first");
       server.connect("academy-1");
 

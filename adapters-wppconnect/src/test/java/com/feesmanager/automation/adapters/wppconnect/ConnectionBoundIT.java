@@ -8,7 +8,6 @@ import com.feesmanager.automation.ports.out.SendResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,12 +25,7 @@ class ConnectionBoundIT {
         server.replyToNextSends(new SendReply.Slow(Duration.ofMillis(150)));
       }
       WppConnectConfig config =
-          WppConnectConfig.of(
-                  server.baseUrl(),
-                  Optional.empty(),
-                  Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-              .withTimeout(Duration.ofSeconds(5))
-              .withMaxConnections(2);
+          DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(5)).withMaxConnections(2);
       ExecutorService workers = Executors.newFixedThreadPool(6);
       try (WppConnectGateway gateway = new WppConnectGateway(config)) {
 

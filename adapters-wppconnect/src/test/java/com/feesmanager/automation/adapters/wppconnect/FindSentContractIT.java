@@ -18,7 +18,7 @@ class FindSentContractIT extends WhatsAppGatewayFindSentContract {
   protected WhatsAppGateway gateway() {
     server = WppConnectServerDouble.start();
     server.connect(SESSION);
-    gateway = new WppConnectGateway(SendOutcomesIT.config(server.baseUrl(), Duration.ofSeconds(2)));
+    gateway = new WppConnectGateway(DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2)));
     return gateway;
   }
 

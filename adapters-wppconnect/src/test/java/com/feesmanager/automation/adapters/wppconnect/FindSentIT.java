@@ -25,7 +25,7 @@ class FindSentIT {
   void start() {
     server = WppConnectServerDouble.start();
     server.connect(SESSION);
-    gateway = new WppConnectGateway(SendOutcomesIT.config(server.baseUrl(), Duration.ofSeconds(2)));
+    gateway = new WppConnectGateway(DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2)));
   }
 
   @AfterEach
@@ -94,7 +94,7 @@ class FindSentIT {
   void anHtmlPage_isNoAnswer() {
     try (WppConnectGateway wrong =
         new WppConnectGateway(
-            SendOutcomesIT.config(URI.create(server.baseUrl() + "/wpp"), Duration.ofSeconds(2)))) {
+            DoubleConfig.at(URI.create(server.baseUrl() + "/wpp"), Duration.ofSeconds(2)))) {
       assertThat(wrong.findSent(SESSION, PARENT, TEXT, Instant.now()))
           .isInstanceOf(SentLookup.NoAnswer.class);
     }

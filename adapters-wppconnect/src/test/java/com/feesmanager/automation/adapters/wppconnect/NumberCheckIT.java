@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.domain.message.PhoneNumber;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,13 +19,7 @@ class NumberCheckIT {
   void start() {
     server = WppConnectServerDouble.start();
     server.connect("academy-1");
-    gateway =
-        new WppConnectGateway(
-            WppConnectConfig.of(
-                    server.baseUrl(),
-                    Optional.empty(),
-                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-                .withTimeout(Duration.ofSeconds(2)));
+    gateway = new WppConnectGateway(DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2)));
   }
 
   @AfterEach
@@ -68,7 +61,7 @@ class NumberCheckIT {
   void aUrlThatIsNotTheApi_cannotTell_GATEWAY_MISCONFIGURED_withoutTheSecretKey() {
     try (WppConnectGateway wrong =
         new WppConnectGateway(
-            SendOutcomesIT.config(
+            DoubleConfig.at(
                 java.net.URI.create(server.baseUrl() + "/wpp"), java.time.Duration.ofSeconds(2)))) {
 
       // when

@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,19 +30,13 @@ class SendOutcomesIT {
   void start() {
     server = WppConnectServerDouble.start();
     server.connect(SESSION);
-    gateway = new WppConnectGateway(config(server.baseUrl(), Duration.ofSeconds(2)));
+    gateway = new WppConnectGateway(DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2)));
   }
 
   @AfterEach
   void stop() {
     gateway.close();
     server.close();
-  }
-
-  static WppConnectConfig config(URI url, Duration timeout) {
-    return WppConnectConfig.of(
-            url, Optional.empty(), Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-        .withTimeout(timeout);
   }
 
   @Test
@@ -264,7 +257,7 @@ class SendOutcomesIT {
     // given a URL with a path in front of the API: Express answers its HTML page
     try (WppConnectGateway wrong =
         new WppConnectGateway(
-            config(URI.create(server.baseUrl() + "/wpp"), Duration.ofSeconds(2)))) {
+            DoubleConfig.at(URI.create(server.baseUrl() + "/wpp"), Duration.ofSeconds(2)))) {
 
       // when
       SendResult result = wrong.send(SESSION, PARENT, TEXT);
@@ -291,7 +284,7 @@ class SendOutcomesIT {
     }
     try (WppConnectGateway down =
         new WppConnectGateway(
-            config(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)))) {
+            DoubleConfig.at(URI.create("http://127.0.0.1:" + port), Duration.ofSeconds(2)))) {
 
       // when
       SendResult result = down.send(SESSION, PARENT, TEXT);
@@ -306,7 +299,8 @@ class SendOutcomesIT {
     // given (.invalid never resolves, RFC 2606)
     try (WppConnectGateway nowhere =
         new WppConnectGateway(
-            config(URI.create("http://wppconnect.invalid:21465"), Duration.ofSeconds(2)))) {
+            DoubleConfig.at(
+                URI.create("http://wppconnect.invalid:21465"), Duration.ofSeconds(2)))) {
 
       // when
       SendResult result = nowhere.send(SESSION, PARENT, TEXT);
@@ -322,7 +316,7 @@ class SendOutcomesIT {
     // given
     server.replyToNextSends(new SendReply.Stall());
     try (WppConnectGateway impatient =
-        new WppConnectGateway(config(server.baseUrl(), Duration.ofMillis(400)))) {
+        new WppConnectGateway(DoubleConfig.at(server.baseUrl(), Duration.ofMillis(400)))) {
 
       // when
       SendResult result = impatient.send(SESSION, PARENT, TEXT);
@@ -341,7 +335,7 @@ class SendOutcomesIT {
     server.replyToNextSends(new SendReply.StallAfterSending());
     Instant started = Instant.now();
     try (WppConnectGateway impatient =
-        new WppConnectGateway(config(server.baseUrl(), Duration.ofMillis(400)))) {
+        new WppConnectGateway(DoubleConfig.at(server.baseUrl(), Duration.ofMillis(400)))) {
 
       // when
       SendResult result = impatient.send(SESSION, PARENT, TEXT);
@@ -437,7 +431,7 @@ class SendOutcomesIT {
     SendResult badGateway = gateway.send(SESSION, PARENT, TEXT);
     SendResult proxyTimeout;
     try (WppConnectGateway another =
-        new WppConnectGateway(config(server.baseUrl(), Duration.ofSeconds(2)))) {
+        new WppConnectGateway(DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2)))) {
       proxyTimeout = another.send(SESSION, PARENT, TEXT);
     }
 

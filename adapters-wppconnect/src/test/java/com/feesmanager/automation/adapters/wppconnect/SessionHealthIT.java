@@ -28,11 +28,7 @@ class SessionHealthIT {
     server = WppConnectServerDouble.start();
     gateway =
         new WppConnectGateway(
-            WppConnectConfig.of(
-                    server.baseUrl(),
-                    Optional.empty(),
-                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-                .withTimeout(Duration.ofSeconds(2))
+            DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2))
                 .withWebhookUrl(
                     URI.create("http://127.0.0.1:8081/webhooks/wppconnect/hook-secret")));
   }

@@ -8,7 +8,6 @@ import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +27,7 @@ class SessionRecoveryIT {
     server = WppConnectServerDouble.start();
     gateway =
         new WppConnectGateway(
-            WppConnectConfig.of(
-                    server.baseUrl(),
-                    Optional.empty(),
-                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-                .withTimeout(Duration.ofSeconds(2))
-                .withWebhookUrl(OURS));
+            DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2)).withWebhookUrl(OURS));
   }
 
   @AfterEach
@@ -130,11 +124,7 @@ class SessionRecoveryIT {
     // went out every 30 s through a minute-long close)
     try (WppConnectGateway probing =
         new WppConnectGateway(
-            WppConnectConfig.of(
-                    server.baseUrl(),
-                    Optional.empty(),
-                    Optional.of(WppConnectServerDouble.DEFAULT_SECRET))
-                .withTimeout(Duration.ofSeconds(2))
+            DoubleConfig.at(server.baseUrl(), Duration.ofSeconds(2))
                 .withProbeInterval(Duration.ofMillis(1)))) {
       server.connect(SESSION);
       assertThat(probing.sessionState(SESSION)).isEqualTo(SessionState.CONNECTED);
@@ -191,7 +181,7 @@ class SessionRecoveryIT {
   void anHtml404FromStatusSession_namesWPPCONNECT_SERVER_URL() {
     try (WppConnectGateway wrong =
         new WppConnectGateway(
-            SendOutcomesIT.config(URI.create(server.baseUrl() + "/wpp"), Duration.ofSeconds(2)))) {
+            DoubleConfig.at(URI.create(server.baseUrl() + "/wpp"), Duration.ofSeconds(2)))) {
 
       // when
       SessionState state = wrong.sessionState(SESSION);

@@ -36,12 +36,6 @@ public interface PublishHeartbeatUseCase {
       gateway = Map.copyOf(gateway);
       Objects.requireNonNull(accounts, "'accounts' must not be null");
     }
-
-    /** Scans the accounts itself. */
-    public PublishHeartbeatCommand(
-        Instant now, String instance, String version, Map<String, GatewayState> gateway) {
-      this(now, instance, version, gateway, Optional.empty());
-    }
   }
 
   /**

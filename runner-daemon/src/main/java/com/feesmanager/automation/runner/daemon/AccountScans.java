@@ -1,17 +1,16 @@
 package com.feesmanager.automation.runner.daemon;
 
+import com.feesmanager.automation.bootstrap.SharedScan;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
-import com.feesmanager.automation.ports.out.InfrastructureException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One query of the enabled accounts per minute check, shared by its steps (worker upkeep, firing,
- * heartbeats) and handed to the next gateway check, instead of each of them running the same query.
- * A scan that fails is empty: each step then asks the directory itself and reports the outage as it
- * always did.
+ * heartbeats) and handed to the next gateway check, instead of each of them running the same query
+ * ({@link SharedScan}: a scan that fails is empty).
  */
 final class AccountScans {
 
@@ -31,12 +30,7 @@ final class AccountScans {
 
   /** Scans the enabled accounts once for this minute check; empty when the store failed. */
   Optional<AccountScan> scan() {
-    Optional<AccountScan> scan;
-    try {
-      scan = Optional.of(accounts.enabledAccounts());
-    } catch (InfrastructureException e) {
-      scan = Optional.empty();
-    }
+    Optional<AccountScan> scan = SharedScan.of(accounts);
     forGateway.set(scan);
     latest.set(scan);
     return scan;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * client asked for), when the gateway is asked whether it went out. Issue 13: each {@code kill -9}
  * silenced the session for the lease's 15 s, and its mid-send message for the visibility timeout (2
  * minutes). A lease that already lapsed is taken the same way while the store still remembers its
- * owner ({@link SessionLeases#lapsed}), so that owner's claims come back all the same.
+ * owner ({@link SessionLeases#lastHolder}), so that owner's claims come back all the same.
  */
 final class LeaseTakeover implements SessionWorker.Takeover {
 
@@ -51,9 +51,9 @@ final class LeaseTakeover implements SessionWorker.Takeover {
 
   @Override
   public boolean take(String session, String owner, Instant now, Duration ttl) {
-    Optional<String> live = leases.holder(session, now);
-    // a lease that lapsed before this worker asked (a slow restart) still names its dead owner
-    Optional<String> holder = live.isPresent() ? live : leases.lapsed(session, now);
+    // live or lapsed: a lease that ran out before this worker asked (a slow restart) still names
+    // its dead owner, whose claims come back all the same
+    Optional<String> holder = leases.lastHolder(session);
     if (holder.isEmpty() || holder.get().equals(owner) || !ended.test(holder.get())) {
       return false;
     }

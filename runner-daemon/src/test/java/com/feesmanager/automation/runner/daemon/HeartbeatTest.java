@@ -42,7 +42,8 @@ class HeartbeatTest {
         .run();
 
     assertThat(published)
-        .containsExactly(new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states));
+        .containsExactly(
+            new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states, Optional.empty()));
   }
 
   @Test

@@ -9,8 +9,12 @@ import com.feesmanager.automation.domain.message.PhoneNumber;
 import com.feesmanager.automation.domain.message.PlannedMessage;
 import com.feesmanager.automation.ports.out.Claim;
 import com.feesmanager.automation.ports.out.QueuedMessage;
+import com.feesmanager.automation.ports.out.SessionLeases;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +69,7 @@ class LeaseTakeoverTest {
 
     // then the message claimed ahead goes now; the one mid-send is asked for once surely over
     assertThat(taken).isTrue();
-    assertThat(leases.holder("s", now)).contains("me");
+    assertThat(leases.lastHolder("s")).contains("me");
     Claim ahead = queue.claimNext("s", now).orElseThrow();
     assertThat(ahead.message().key()).isEqualTo(new MessageKey("ahead"));
     assertThat(ahead.sendStarted()).isFalse();
@@ -87,7 +91,7 @@ class LeaseTakeoverTest {
 
     // then
     assertThat(taken).isFalse();
-    assertThat(leases.holder("s", now)).contains("alive-2@host");
+    assertThat(leases.lastHolder("s")).contains("alive-2@host");
     assertThat(queue.claimNext("s", T0.plus(Duration.ofMinutes(2)).minusSeconds(1))).isEmpty();
   }
 
@@ -102,7 +106,7 @@ class LeaseTakeoverTest {
 
     // then as for a live lease: the claim ahead now, the one mid-send once surely over
     assertThat(taken).isTrue();
-    assertThat(leases.holder("s", later)).contains("me");
+    assertThat(leases.lastHolder("s")).contains("me");
     assertThat(queue.claimNext("s", later).orElseThrow().message().key())
         .isEqualTo(new MessageKey("ahead"));
     Instant askAt = later.plus(WPP_TIMEOUT.multipliedBy(2));
@@ -120,7 +124,43 @@ class LeaseTakeoverTest {
     // then nothing is taken over and the claims keep their timeouts
     assertThat(takeover.take("s", "me", later, TTL)).isFalse();
     assertThat(takeover.take("free", "me", later, TTL)).isFalse();
-    assertThat(leases.lapsed("s", later)).contains("alive-4@host");
+    assertThat(leases.lastHolder("s")).contains("alive-4@host");
     assertThat(queue.claimNext("s", later)).isEmpty();
+  }
+
+  @Test
+  void a_worker_refused_the_lease_reads_it_once_whether_it_is_free_lapsed_or_held() {
+    // given every lease call the takeover makes, counted (each is one Redis round trip)
+    List<String> calls = new ArrayList<>();
+    SessionLeases counted =
+        (SessionLeases)
+            Proxy.newProxyInstance(
+                SessionLeases.class.getClassLoader(),
+                new Class<?>[] {SessionLeases.class},
+                (proxy, method, args) -> {
+                  calls.add(method.getName());
+                  try {
+                    return method.invoke(leases, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    LeaseTakeover counting =
+        new LeaseTakeover(
+            counted,
+            queue,
+            owner -> owner.startsWith("ended"),
+            LeaseTakeover.sendGrace(WPP_TIMEOUT));
+    leases.acquire("lapsed", "alive-5@host", T0, TTL);
+    leases.acquire("held", "alive-6@host", T0, TTL);
+    Instant later = T0.plus(TTL).plusSeconds(1);
+
+    // when
+    counting.take("free", "me", later, TTL);
+    counting.take("lapsed", "me", later, TTL);
+    counting.take("held", "me", T0.plusSeconds(1), TTL);
+
+    // then one read each, so a refused worker's poll is that read and its acquire
+    assertThat(calls).containsExactly("lastHolder", "lastHolder", "lastHolder");
   }
 }

@@ -67,7 +67,7 @@ class SessionWorkerTest {
     }
 
     @Override
-    public Optional<String> holder(String session, Instant at) {
+    public Optional<String> lastHolder(String session) {
       return Optional.ofNullable(holder);
     }
 
