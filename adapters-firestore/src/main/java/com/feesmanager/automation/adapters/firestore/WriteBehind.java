@@ -104,6 +104,9 @@ final class WriteBehind implements AutoCloseable {
   /** When the last write through failed (nanoTime), or 0. */
   private volatile long throughFailedAt;
 
+  /** When the last write through got no answer (nanoTime), or 0. */
+  private volatile long throughUnansweredAt;
+
   /**
    * How long a log written through may take while Firestore looks down (reads failing, the writer
    * failing, or a write through failed in the last {@link #DOUBT_WINDOW}): a worker then loses
@@ -113,6 +116,15 @@ final class WriteBehind implements AutoCloseable {
   static final Duration DOUBTFUL_WITHIN = Duration.ofSeconds(1);
 
   static final Duration DOUBT_WINDOW = Duration.ofSeconds(10);
+
+  /**
+   * After a log written through got no answer, the next ones within this window fail at once,
+   * untried: while Firestore does not answer, a worker goes on sending at its own pace (each
+   * message kept claimed and asked for later) instead of losing a second per message, and a message
+   * asked for again during the outage costs no wait either (issue 13: those re-asks held fresh
+   * sends up for 12 s in the frozen-Firestore scenario). One write per window still tries for real.
+   */
+  static final Duration UNTRIED_WINDOW = Duration.ofSeconds(5);
 
   WriteBehind(Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes) {
     this(firestore, calls, maxBackoff, maxBytes, Optional.empty());
@@ -182,6 +194,14 @@ final class WriteBehind implements AutoCloseable {
    * log still waiting in the buffer is older, and is dropped once this one is committed.
    */
   boolean logNow(DocumentReference ref, MessageLog log, Duration within) {
+    long unansweredAt = throughUnansweredAt;
+    long sinceUnanswered = System.nanoTime() - unansweredAt;
+    if (unansweredAt != 0 && sinceUnanswered < UNTRIED_WINDOW.toNanos()) {
+      throw new StoreUnavailable(
+          "log not tried: Firestore did not answer one written through "
+              + Duration.ofNanos(sinceUnanswered).toMillis()
+              + " ms ago");
+    }
     if (firestoreDoubtful() && within.compareTo(DOUBTFUL_WITHIN) > 0) {
       within = DOUBTFUL_WITHIN;
     }
@@ -213,11 +233,13 @@ final class WriteBehind implements AutoCloseable {
       boolean written = writeThrough(write, deadline, within);
       done = true;
       throughFailedAt = 0;
+      throughUnansweredAt = 0;
       return written;
     } catch (StoreUnavailable e) {
       throughFailedAt = System.nanoTime();
       if (e instanceof Calls.Transient || Failures.isTransient(e)) {
         reads.ifPresent(Calls::failed);
+        throughUnansweredAt = throughFailedAt;
       }
       throw e;
     } finally {

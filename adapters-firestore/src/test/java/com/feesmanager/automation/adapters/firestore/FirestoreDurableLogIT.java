@@ -136,6 +136,43 @@ class FirestoreDurableLogIT {
   }
 
   @Test
+  void afterALogWrittenThroughGotNoAnswer_theNextFailAtOnceUntried_andOneIsTriedPerWindow()
+      throws Exception {
+    // given a Firestore that does not answer, and one SENT log it already failed to take
+    FirestoreConfig nowhere =
+        FirestoreConfig.emulator("127.0.0.1:" + freePort(), FirestoreEmulator.PROJECT)
+            .withCallTimeout(Duration.ofMillis(500));
+    try (FirestoreConnection down =
+        FirestoreConnection.open(nowhere, AccountDefaults.SPEC, Clock.systemUTC())) {
+      String uid = Unique.name("academy");
+      MessageLog first = aMessageLog().forAccount(uid).queuedAt(T0).build();
+      assertThatThrownBy(
+              () ->
+                  down.deliveryLog()
+                      .record(first.movedTo(MessageStatus.SENT, T0, Optional.empty())))
+          .isInstanceOf(StoreUnavailable.class)
+          .hasMessageContaining("not written within");
+
+      // when the next message's SENT log is recorded at once (issue 13: a worker lost a second
+      // per message, and re-asks during the outage held fresh sends up)
+      MessageLog second = aMessageLog().forAccount(uid).queuedAt(T0).build();
+      MessageLog sent = second.movedTo(MessageStatus.SENT, T0, Optional.empty());
+
+      // then it fails untried, and the caller still learns it is not durable
+      assertThatThrownBy(() -> down.deliveryLog().record(sent))
+          .isInstanceOf(StoreUnavailable.class)
+          .hasMessageContaining("log not tried");
+
+      // and once the window has passed, one is tried for real again
+      Thread.sleep(WriteBehind.UNTRIED_WINDOW.toMillis() + 100);
+      assertThatThrownBy(() -> down.deliveryLog().record(sent))
+          .isInstanceOf(StoreUnavailable.class)
+          .hasMessageContaining("not written within");
+      down.close(Duration.ZERO);
+    }
+  }
+
+  @Test
   void theBufferIsBoundedInBytes_andEveryLogLandsAllTheSame() throws Exception {
     // given a writer whose buffer holds about 40 KiB (some 40 logs)
     long bound = 40 * 1024;
