@@ -8,6 +8,7 @@ import com.feesmanager.automation.adapters.http.WebhookEvents;
 import com.feesmanager.automation.adapters.wppconnect.MalformedWebhookEvent;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectWebhookParser;
 import com.feesmanager.automation.application.AccountProblems;
+import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.bootstrap.RedisPersistenceCheck;
 import com.feesmanager.automation.bootstrap.config.AutomationConfig;
 import com.feesmanager.automation.bootstrap.config.Secret;
@@ -82,7 +83,7 @@ public final class DaemonAssembly {
                     leases,
                     injector.getInstance(MessageQueue.class),
                     owners::ended,
-                    LeaseTakeover.sendGrace(config.wppconnect().timeout())),
+                    AutomationSettings.sendGraceFor(config.wppconnect().timeout())),
                 clock,
                 wakeUps,
                 config.visibilityTimeout(),

@@ -41,14 +41,6 @@ final class LeaseTakeover implements SessionWorker.Takeover {
     this.sendGrace = Objects.requireNonNull(sendGrace, "'sendGrace' must not be null");
   }
 
-  /**
-   * Twice the gateway's reply timeout: the dead client gave up on its send by {@code wppTimeout} at
-   * the latest, and a server still working on it as long again after that is not expected.
-   */
-  static Duration sendGrace(Duration wppTimeout) {
-    return wppTimeout.multipliedBy(2);
-  }
-
   @Override
   public boolean take(String session, String owner, Instant now, Duration ttl) {
     // live or lapsed: a lease that ran out before this worker asked (a slow restart) still names

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.adapters.local.InMemoryMessageQueue;
 import com.feesmanager.automation.adapters.local.InMemorySessionLeases;
+import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.domain.message.PhoneNumber;
 import com.feesmanager.automation.domain.message.PlannedMessage;
@@ -29,7 +30,10 @@ class LeaseTakeoverTest {
       new InMemoryMessageQueue(Duration.ofMinutes(2), Duration.ofDays(14));
   private final LeaseTakeover takeover =
       new LeaseTakeover(
-          leases, queue, owner -> owner.startsWith("ended"), LeaseTakeover.sendGrace(WPP_TIMEOUT));
+          leases,
+          queue,
+          owner -> owner.startsWith("ended"),
+          AutomationSettings.sendGraceFor(WPP_TIMEOUT));
 
   private static QueuedMessage message(String key, Instant at) {
     return new QueuedMessage(
@@ -150,7 +154,7 @@ class LeaseTakeoverTest {
             counted,
             queue,
             owner -> owner.startsWith("ended"),
-            LeaseTakeover.sendGrace(WPP_TIMEOUT));
+            AutomationSettings.sendGraceFor(WPP_TIMEOUT));
     leases.acquire("lapsed", "alive-5@host", T0, TTL);
     leases.acquire("held", "alive-6@host", T0, TTL);
     Instant later = T0.plus(TTL).plusSeconds(1);
