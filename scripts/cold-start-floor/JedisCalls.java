@@ -1,0 +1,27 @@
+import java.net.URI;
+import java.util.List;
+import redis.clients.jedis.RedisClient;
+
+/**
+ * Redis through Jedis (no Netty: blocking sockets, a commons-pool2 pool) for the cold-start floors
+ * (issue 16): PING, then one SCRIPT LOAD and one EVALSHA of a small script, because a tick calls
+ * its Lua scripts by SHA and a floor that only PINGs would leave the scripting path cold. Uses
+ * {@link RedisClient}, the pooled client Jedis recommends since 7.0, as a product adapter would.
+ */
+final class JedisCalls {
+
+  // A read a due check could make: how many members a sorted set has (0 here: the key is absent).
+  private static final String SCRIPT = "return redis.call('ZCARD', KEYS[1])";
+
+  private JedisCalls() {}
+
+  /** "PONG" when PING answered PONG and the script ran; otherwise what went wrong, as text. */
+  static String pingAndScript(String redisUrl) {
+    try (RedisClient redis = RedisClient.create(URI.create(redisUrl))) {
+      String pong = redis.ping();
+      String sha = redis.scriptLoad(SCRIPT);
+      Object members = redis.evalsha(sha, List.of("floor:absent"), List.of());
+      return Long.valueOf(0).equals(members) ? pong : "evalsha answered " + members;
+    }
+  }
+}
