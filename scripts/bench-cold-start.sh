@@ -21,7 +21,7 @@
 #     floor-*-jedis   the same with Jedis (JedisCalls.java; its jar and runtime dependencies are
 #                   copied from Maven into the scratch folder, not part of any pom) instead of
 #                   Lettuce: PING, then one SCRIPT LOAD + EVALSHA (the Lettuce and socket floors
-#                   PING only, so these do a little more)
+#                   PING only, so these do a little more); the pool without JMX registration
 # so a change in the machine's load hits all of them alike. Printed per variant: the median wall
 # time (JVM start to exit), the median CPU time (user + sys) and the load average before and
 # after; then one line per Java variant:
