@@ -18,11 +18,16 @@
 #                   :runQuery POST (java.net.http, Gson)
 #     floor-*-socket  the same with Redis PING over a plain socket, RESP written by hand
 #                   (RespPing.java), instead of Lettuce: what Lettuce costs
+#     floor-*-jedis   the same with Jedis (JedisCalls.java; its jar and runtime dependencies are
+#                   copied from Maven into the scratch folder, not part of any pom) instead of
+#                   Lettuce: PING, then one SCRIPT LOAD + EVALSHA (the Lettuce and socket floors
+#                   PING only, so these do a little more); the pool without JMX registration
 # so a change in the machine's load hits all of them alike. Printed per variant: the median wall
 # time (JVM start to exit), the median CPU time (user + sys) and the load average before and
 # after; then one line per Java variant:
 #   PAIR cold-start-<variant> ours=<wall ms> peer=<wall ms> ratio=<ours/peer>
 #   CPU cold-start-<variant> ours=<cpu ms> peer=<cpu ms> ratio=<ours/peer>
+# Then, per floor and the Java 17 tick, the classes one run loads (-Xlog:class+load, one run each).
 # ALL_VARIANTS=1 also measures the flag steps of docs/lambda.md (default JVM, C1, AppCDS, …) and
 # `java -version`, each variant RUNS times in a row.
 #
@@ -152,9 +157,17 @@ peer >"$work/peer.log" 2>&1 || { cat "$work/peer.log" >&2; exit 1; }
 # Java 25 an AOT cache) of its own, recorded from one run against the same servers.
 floors=()
 if [[ ${FLOORS:-1} == 1 ]]; then
-  mkdir "$work/floor"
-  javac --release 17 -d "$work/floor" -cp "$JAR" "$repo/scripts/cold-start-floor/ColdStartFloor.java" \
-    "$repo/scripts/cold-start-floor/ColdStartFloorRest.java" "$repo/scripts/cold-start-floor/RespPing.java"
+  mkdir "$work/floor" "$work/jedis"
+  # Jedis and what it needs at run time that the lambda jar lacks (slf4j-api and Gson it has).
+  for artifact in redis.clients:jedis:8.0.2 org.apache.commons:commons-pool2:2.13.1 \
+    org.json:json:20260719 redis.clients.authentication:redis-authx-core:0.1.1-beta2; do
+    (cd "$repo" && ./mvnw -q -B -N dependency:copy -Dartifact="$artifact" \
+      -DoutputDirectory="$work/jedis")
+  done
+  JEDIS_CP=$(printf '%s:' "$work"/jedis/*.jar)
+  JEDIS_CP=${JEDIS_CP%:}
+  javac --release 17 -d "$work/floor" -cp "$JAR:$JEDIS_CP" \
+    "$repo"/scripts/cold-start-floor/*.java
   jar cf "$work/floor.jar" -C "$work/floor" .
   floor_args() { # variant -> the program and its arguments
     case $1 in
@@ -162,31 +175,41 @@ if [[ ${FLOORS:-1} == 1 ]]; then
       grpc-socket) echo ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" socket ;;
       rest) echo ColdStartFloorRest "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" lettuce ;;
       rest-socket) echo ColdStartFloorRest "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" socket ;;
+      grpc-jedis) echo ColdStartFloor "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" jedis ;;
+      rest-jedis) echo ColdStartFloorRest "$REDIS_URL" "$FIRESTORE_EMULATOR_HOST" "$FIREBASE_PROJECT_ID" jedis ;;
     esac
   }
-  for f in grpc grpc-socket rest rest-socket; do
+  floor_cp() { # variant -> its class path: Jedis's jars only where it is used
+    case $1 in
+      *-jedis) echo "$JAR:$work/floor.jar:$JEDIS_CP" ;;
+      *) echo "$JAR:$work/floor.jar" ;;
+    esac
+  }
+  for f in grpc grpc-socket grpc-jedis rest rest-socket rest-jedis; do
     # shellcheck disable=SC2046
-    java -XX:ArchiveClassesAtExit="$work/floor-$f.jsa" -cp "$JAR:$work/floor.jar" \
+    java -XX:ArchiveClassesAtExit="$work/floor-$f.jsa" -cp "$(floor_cp $f)" \
       $(floor_args $f) >"$work/dump.log" 2>&1 || { cat "$work/dump.log" >&2; exit 1; }
     floors+=("floor-$f")
     if $have25; then
       # shellcheck disable=SC2046
       "$JAVA25_HOME/bin/java" "${J25_FLAGS[@]}" -XX:AOTCacheOutput="$work/floor-$f.aot" \
-        -cp "$JAR:$work/floor.jar" $(floor_args $f) >"$work/dump25.log" 2>&1 \
+        -cp "$(floor_cp $f)" $(floor_args $f) >"$work/dump25.log" 2>&1 \
         || { cat "$work/dump25.log" >&2; exit 1; }
       floors+=("floor-$f-java25")
     fi
   done
 fi
-floor17() { # variant
+floor17() { # variant [extra JVM flags...]
+  local f=$1
+  shift
   # shellcheck disable=SC2046
-  java -XX:SharedArchiveFile="$work/floor-$1.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
-    -XX:-UsePerfData -cp "$JAR:$work/floor.jar" $(floor_args "$1")
+  java -XX:SharedArchiveFile="$work/floor-$f.jsa" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -XX:-UsePerfData "$@" -cp "$(floor_cp "$f")" $(floor_args "$f")
 }
 floor25() { # variant
   # shellcheck disable=SC2046
   "$JAVA25_HOME/bin/java" "${J25_FLAGS[@]}" -XX:AOTCache="$work/floor-$1.aot" \
-    -cp "$JAR:$work/floor.jar" $(floor_args "$1")
+    -cp "$(floor_cp "$1")" $(floor_args "$1")
 }
 
 # paired: every round runs each variant once, in turn
@@ -230,6 +253,18 @@ for v in "${variants[@]}"; do
   [[ $v == peer ]] && continue
   awk -v o="${median_cpu[$v]}" -v p="${median_cpu[peer]}" -v n="$v" \
     'BEGIN { printf "CPU cold-start-%s ours=%d peer=%d ratio=%.2f\n", n, o, p, o / p }'
+done
+
+# Classes loaded by one run of each (Java 17, recommended flags): what the JVM has to map or define.
+classes_loaded() { # log file -> its count of loaded classes
+  wc -l <"$1" | tr -d ' '
+}
+tick "${RECOMMENDED[@]}" -Xlog:class+load:file="$work/classes.log" >/dev/null 2>&1
+echo "CLASSES cold-start-java17 loaded=$(classes_loaded "$work/classes.log")"
+for v in "${floors[@]}"; do
+  [[ $v == *-java25 ]] && continue
+  floor17 "${v#floor-}" -Xlog:class+load:file="$work/classes.log" >/dev/null 2>&1
+  echo "CLASSES cold-start-$v loaded=$(classes_loaded "$work/classes.log")"
 done
 
 if [[ ${ALL_VARIANTS:-0} == 1 ]]; then

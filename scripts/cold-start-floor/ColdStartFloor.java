@@ -13,7 +13,8 @@ import java.time.Duration;
  * both), with the same libraries as the lambda jar and nothing of this project. Redis and Firestore
  * are opened in parallel, as the tick does. Arguments: REDIS_URL, emulator host:port, project id,
  * and optionally {@code socket}: PING over a plain socket (RespPing) instead of Lettuce, to tell
- * what Lettuce costs.
+ * what Lettuce costs, or {@code jedis}: Jedis instead (JedisCalls: PING plus one SCRIPT LOAD and
+ * EVALSHA).
  */
 public final class ColdStartFloor {
 
@@ -38,8 +39,14 @@ public final class ColdStartFloor {
               }
             });
     firestore.start();
-    if (args.length > 3 && "socket".equals(args[3])) {
+    String redis = args.length > 3 ? args[3] : "lettuce";
+    if ("socket".equals(redis)) {
       RespPing.ping(args[0]);
+    } else if ("jedis".equals(redis)) {
+      String pong = JedisCalls.pingAndScript(args[0]);
+      if (!"PONG".equals(pong)) {
+        throw new IllegalStateException("unexpected: " + pong);
+      }
     } else {
       RedisClient client = RedisClient.create(args[0]);
       try (StatefulRedisConnection<String, String> connection = client.connect()) {

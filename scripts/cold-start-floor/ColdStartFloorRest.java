@@ -23,8 +23,9 @@ import javax.net.ssl.X509TrustManager;
  * enabled accounts query, opened in parallel), but the query is one {@code :runQuery} POST with the
  * JDK's HTTP client and its JSON answer is parsed with Gson (already in the lambda jar: the
  * Firestore adapter's importer and the auth library use it). Redis is either Lettuce, as the tick
- * has it, or a plain socket with RESP written by hand (RespPing), to tell what Lettuce and its
- * Netty cost. Arguments: REDIS_URL, emulator host:port, project id, {@code lettuce|socket}.
+ * has it, a plain socket with RESP written by hand (RespPing), to tell what Lettuce and its Netty
+ * cost, or Jedis (JedisCalls: PING plus one SCRIPT LOAD and EVALSHA), a well-kept client without
+ * Netty. Arguments: REDIS_URL, emulator host:port, project id, {@code lettuce|socket|jedis}.
  */
 public final class ColdStartFloorRest {
 
@@ -48,7 +49,12 @@ public final class ColdStartFloorRest {
               }
             });
     firestore.start();
-    String pong = "socket".equals(args[3]) ? RespPing.ping(args[0]) : pingByLettuce(args[0]);
+    String pong =
+        switch (args[3]) {
+          case "socket" -> RespPing.ping(args[0]);
+          case "jedis" -> JedisCalls.pingAndScript(args[0]);
+          default -> pingByLettuce(args[0]);
+        };
     firestore.join();
     if (!"PONG".equals(pong) || accounts[0] == 0) {
       System.err.println("unexpected: ping=" + pong + " accounts=" + accounts[0]);
