@@ -55,24 +55,32 @@ public final class FirestoreSessionBindings implements SessionBindings {
         : new Binding.Taken(holder.uid(), holder.boundAt());
   }
 
-  /** The stored binding, created for {@code uid} when there is none. */
+  /**
+   * The stored binding, created for {@code uid} when there is none. A plain read first: a binding
+   * that exists changes only by the operator's rebind, so the transaction (three round trips on
+   * Firestore) is needed only to create one, where of accounts racing for a free session exactly
+   * one must win.
+   */
   private Bound bindOrRead(String session, String uid, Instant now, Cached stale) {
     DocumentReference ref = document(session);
     Map<String, Object> stored;
     try {
+      DocumentSnapshot current = calls.read(ref.getPath(), ref::get);
       stored =
-          calls.read(
-              ref.getPath(),
-              () ->
-                  firestore.runTransaction(
-                      transaction -> {
-                        DocumentSnapshot current = transaction.get(ref).get();
-                        if (current.exists()) {
-                          return current.getData();
-                        }
-                        transaction.create(ref, fields(uid, now));
-                        return fields(uid, now);
-                      }));
+          current.exists()
+              ? current.getData()
+              : calls.read(
+                  ref.getPath(),
+                  () ->
+                      firestore.runTransaction(
+                          transaction -> {
+                            DocumentSnapshot again = transaction.get(ref).get();
+                            if (again.exists()) {
+                              return again.getData();
+                            }
+                            transaction.create(ref, fields(uid, now));
+                            return fields(uid, now);
+                          }));
     } catch (StoreUnavailable e) {
       if (stale == null) {
         throw e;
@@ -82,6 +90,26 @@ public final class FirestoreSessionBindings implements SessionBindings {
     Bound holder = bound(ref, stored);
     cache.put(session, new Cached(holder, now));
     return holder;
+  }
+
+  /**
+   * Reads the stored binding into the cache (the minute's preparation, a few seconds before the
+   * sends), so the minute's first send needs no read. A session bound to no account stays unbound:
+   * its first send binds it. A read that fails leaves the cache as it was (the send reads again).
+   */
+  @Override
+  public void warm(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    DocumentReference ref = document(session);
+    try {
+      DocumentSnapshot stored = calls.read(ref.getPath(), ref::get);
+      if (stored.exists()) {
+        cache.put(session, new Cached(bound(ref, stored.getData()), now));
+      }
+    } catch (StoreUnavailable e) {
+      // unreadable or not a binding: the send reads it again and reports what it finds
+    }
   }
 
   @Override

@@ -15,6 +15,7 @@ import com.feesmanager.automation.bootstrap.wiring.ServerClients;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.WarmCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusQuery;
@@ -38,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Builds the {@link Daemon} and its tasks from the wired process: the one place that reads the
@@ -68,6 +70,7 @@ public final class DaemonAssembly {
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
     WakeUps wakeUps = new WakeUps(clock, stopping::get);
     SessionLeases leases = injector.getInstance(SessionLeases.class);
+    DeliverMessagesUseCase deliveries = injector.getInstance(DeliverMessagesUseCase.class);
     ProcessOwners owners = ProcessOwners.local();
     SessionTurns workers =
         new SessionTurns(
@@ -76,7 +79,7 @@ public final class DaemonAssembly {
             clock,
             new SessionDelivery(
                 owners.owner(instance),
-                injector.getInstance(DeliverMessagesUseCase.class),
+                deliveries,
                 leases,
                 new LeaseTakeover(
                     leases,
@@ -111,6 +114,13 @@ public final class DaemonAssembly {
                 metrics,
                 gatewayCheck::keepOnly,
                 gatewayChecks::checkNewSessions),
+            scan ->
+                deliveries.warm(
+                    new WarmCommand(
+                        scan.accounts().stream()
+                            .map(a -> a.automation().wppSession())
+                            .collect(Collectors.toSet()),
+                        clock.instant())),
             new Heartbeat(
                 injector.getInstance(PublishHeartbeatUseCase.class),
                 gatewayChecks::awaitNewSessions,

@@ -36,6 +36,7 @@ final class MinuteCheck implements Runnable {
   private final FireDueOccurrencesUseCase firing;
   private final ApplyReceiptUseCase receipts;
   private final Consumer<Optional<AccountScan>> upkeep;
+  private final Consumer<AccountScan> warmSends;
   private final Runnable heartbeat;
   private final Runnable storeWatch;
   private final Runnable wakeWorkers;
@@ -59,6 +60,7 @@ final class MinuteCheck implements Runnable {
       FireDueOccurrencesUseCase firing,
       ApplyReceiptUseCase receipts,
       Consumer<Optional<AccountScan>> upkeep,
+      Consumer<AccountScan> warmSends,
       Runnable heartbeat,
       Runnable storeWatch,
       Runnable wakeWorkers,
@@ -68,6 +70,7 @@ final class MinuteCheck implements Runnable {
     this.firing = Objects.requireNonNull(firing, "'firing' must not be null");
     this.receipts = Objects.requireNonNull(receipts, "'receipts' must not be null");
     this.upkeep = Objects.requireNonNull(upkeep, "'upkeep' must not be null");
+    this.warmSends = Objects.requireNonNull(warmSends, "'warmSends' must not be null");
     this.heartbeat = Objects.requireNonNull(heartbeat, "'heartbeat' must not be null");
     this.storeWatch = Objects.requireNonNull(storeWatch, "'storeWatch' must not be null");
     this.wakeWorkers = Objects.requireNonNull(wakeWorkers, "'wakeWorkers' must not be null");
@@ -77,12 +80,15 @@ final class MinuteCheck implements Runnable {
 
   /**
    * The coming check's preparation, a few seconds before its minute: the account scan and worker
-   * upkeep (workers started, new sessions checked), so the minute's own work starts with firing.
+   * upkeep (workers started, new sessions checked), so the minute's own work starts with firing;
+   * then what the minute's first sends would read that is not the minute's data (the sessions'
+   * bindings), so a send waits on nothing read ahead. Rules and students are not read here.
    */
   void prepare() {
     LOG.debug("minute check: preparing");
     Optional<AccountScan> scan = scans.get();
     TaskGuard.guarded("worker upkeep", () -> upkeep.accept(scan));
+    scan.ifPresent(s -> TaskGuard.guarded("warming the sends", () -> warmSends.accept(s)));
     scan.ifPresent(s -> prepared.set(Optional.of(new Prepared(clock.instant(), s))));
     LOG.debug("minute check: prepared {} account(s)", scan.map(s -> s.accounts().size()).orElse(0));
   }
