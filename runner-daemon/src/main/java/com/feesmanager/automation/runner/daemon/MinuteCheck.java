@@ -39,7 +39,7 @@ final class MinuteCheck implements Runnable {
   private final Consumer<AccountScan> warmSends;
   private final Runnable heartbeat;
   private final Runnable storeWatch;
-  private final Runnable wakeWorkers;
+  private final Consumer<String> wakeWorker;
   private final DaemonMetrics metrics;
   private final Clock clock;
 
@@ -63,7 +63,7 @@ final class MinuteCheck implements Runnable {
       Consumer<AccountScan> warmSends,
       Runnable heartbeat,
       Runnable storeWatch,
-      Runnable wakeWorkers,
+      Consumer<String> wakeWorker,
       DaemonMetrics metrics,
       Clock clock) {
     this.scans = Objects.requireNonNull(scans, "'scans' must not be null");
@@ -73,7 +73,7 @@ final class MinuteCheck implements Runnable {
     this.warmSends = Objects.requireNonNull(warmSends, "'warmSends' must not be null");
     this.heartbeat = Objects.requireNonNull(heartbeat, "'heartbeat' must not be null");
     this.storeWatch = Objects.requireNonNull(storeWatch, "'storeWatch' must not be null");
-    this.wakeWorkers = Objects.requireNonNull(wakeWorkers, "'wakeWorkers' must not be null");
+    this.wakeWorker = Objects.requireNonNull(wakeWorker, "'wakeWorker' must not be null");
     this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
   }
@@ -135,17 +135,16 @@ final class MinuteCheck implements Runnable {
     report.problems().forEach(p -> LOG.warn("problem: {}", p));
   }
 
-  /** Called from the firing threads as an occurrence has queued its first message. */
-  private void firstQueued() {
-    wakeWorkers.run();
+  /**
+   * Called from the firing threads as an occurrence has queued its first message: its session's
+   * worker only (a wake is kept for a worker that is mid-step, so once is enough).
+   */
+  private void firstQueued(String session) {
+    wakeWorker.accept(session);
   }
 
   /** Called from the firing threads as each occurrence ends. */
   private void occurrenceDone(OccurrenceReport o) {
-    if (o.queued() > 0) {
-      // again: a worker that was mid-step at the first wake may have missed it
-      wakeWorkers.run();
-    }
     LOG.info(
         "{} {} {} {}: matched {}, queued {}, skipped {}{}",
         o.outcome(),

@@ -58,8 +58,8 @@ class MinuteCheckTest {
     check.run();
 
     assertThat(firedAt).containsExactly(AT);
-    assertThat(done)
-        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+    // the occurrence's end wakes nobody: its first queued message did (the fake tells none)
+    assertThat(done).containsExactly("scan", "upkeep", "fired", "receipts", "heartbeat", "stores");
     assertThat(metrics.scrape()).contains("fees_tick_duration_seconds_count 1\n");
   }
 
@@ -92,17 +92,16 @@ class MinuteCheckTest {
     check.run();
 
     assertThat(done)
-        .containsExactly(
-            "scan", "upkeep", "warm", "wake", "fired", "receipts", "heartbeat", "stores");
+        .containsExactly("scan", "upkeep", "warm", "fired", "receipts", "heartbeat", "stores");
     assertThat(firingScans).containsExactly(Optional.of(SCAN));
     assertThat(firedAt).containsExactly(AT);
   }
 
   @Test
-  void an_occurrences_first_queued_message_wakes_the_workers_before_firing_ends() {
+  void an_occurrences_first_queued_message_wakes_its_sessions_worker_before_firing_ends() {
     FireDueOccurrencesUseCase firing =
         command -> {
-          command.onFirstQueued().run();
+          command.onFirstQueued().accept("session-2");
           done.add("fired");
           return new FireReport(List.of(), List.of());
         };
@@ -110,7 +109,8 @@ class MinuteCheckTest {
     check(firing).run();
 
     assertThat(done)
-        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+        .containsExactly(
+            "scan", "upkeep", "wake session-2", "fired", "receipts", "heartbeat", "stores");
   }
 
   @Test
@@ -196,7 +196,7 @@ class MinuteCheckTest {
               throw new IllegalStateException("bug in heartbeat");
             },
             () -> done.add("stores"),
-            () -> done.add("wake"),
+            session -> done.add("wake " + session),
             metrics,
             clock);
 
@@ -221,7 +221,7 @@ class MinuteCheckTest {
         scan -> warm.accept(scan),
         () -> done.add("heartbeat"),
         () -> done.add("stores"),
-        () -> done.add("wake"),
+        session -> done.add("wake " + session),
         metrics,
         clock);
   }
