@@ -33,6 +33,9 @@ public final class FirestoreSessionBindings implements SessionBindings {
   private final Calls calls;
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
+  /** Sessions {@link #warm} found bound to no account, with when: their first send creates one. */
+  private final ConcurrentMap<String, Instant> foundFree = new ConcurrentHashMap<>();
+
   FirestoreSessionBindings(Firestore firestore, Calls calls) {
     this.firestore = firestore;
     this.calls = calls;
@@ -64,10 +67,13 @@ public final class FirestoreSessionBindings implements SessionBindings {
   private Bound bindOrRead(String session, String uid, Instant now, Cached stale) {
     DocumentReference ref = document(session);
     Map<String, Object> stored;
+    // warmed and found free moments ago: straight to the transaction, which reads it again anyway
+    Instant free = foundFree.remove(session);
+    boolean knownFree = free != null && now.isBefore(free.plus(CACHE_AGE));
     try {
-      DocumentSnapshot current = calls.read(ref.getPath(), ref::get);
+      DocumentSnapshot current = knownFree ? null : calls.read(ref.getPath(), ref::get);
       stored =
-          current.exists()
+          current != null && current.exists()
               ? current.getData()
               : calls.read(
                   ref.getPath(),
@@ -106,6 +112,9 @@ public final class FirestoreSessionBindings implements SessionBindings {
       DocumentSnapshot stored = calls.read(ref.getPath(), ref::get);
       if (stored.exists()) {
         cache.put(session, new Cached(bound(ref, stored.getData()), now));
+        foundFree.remove(session);
+      } else {
+        foundFree.put(session, now);
       }
     } catch (StoreUnavailable e) {
       // unreadable or not a binding: the send reads it again and reports what it finds

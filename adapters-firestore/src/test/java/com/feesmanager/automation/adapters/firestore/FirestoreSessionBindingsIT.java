@@ -108,6 +108,23 @@ class FirestoreSessionBindingsIT extends SessionBindingsContract {
   }
 
   @Test
+  void aSessionWarmedFree_thenBoundByAnotherAccount_isNotTakenOver() {
+    // given a sender that warmed a free session, which another account then binds
+    String session = Unique.name("session");
+    SessionBindings sender = newBindings();
+    sender.warm(session, T0.plusSeconds(55));
+    newBindings().bind(session, "academy-2", T0.plusSeconds(56));
+
+    // when the sender's account sends through it at the minute
+    Binding mine = sender.bind(session, "academy-1", T0.plusSeconds(60));
+
+    // then the creating transaction read the binding again: exactly one account holds the session
+    assertThat(mine).isEqualTo(new Binding.Taken("academy-2", T0.plusSeconds(56)));
+    assertThat(newBindings().boundTo(session))
+        .contains(new SessionBindings.Bound("academy-2", T0.plusSeconds(56)));
+  }
+
+  @Test
   void warming_aDocumentNotWrittenByTheBackend_leavesItToTheSendToReport() throws Exception {
     // given
     String session = Unique.name("session");
