@@ -153,6 +153,18 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
     }
   }
 
+  /**
+   * The minute's preparation: each session's binding is read into the adapter's cache, so the
+   * minute's first send does not wait on it (a read, or the create transaction, of several round
+   * trips). Best effort: a session whose binding cannot be read now is read by its send, as before.
+   */
+  @Override
+  public void warm(WarmCommand command) {
+    for (String session : command.sessions()) {
+      bestEffort(() -> bindings.warm(session, command.now()));
+    }
+  }
+
   /** One try at sending a claimed message; remembers what the failure handlers must undo. */
   private final class Attempt {
     private final Claim claim;

@@ -265,7 +265,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private final List<String> problems;
     private final Remembered memory;
     private final Consumer<OccurrenceReport> onOccurrence;
-    private final Runnable onFirstQueued;
+    private final Consumer<String> onFirstQueued;
     private List<Student> loadedStudents;
     private final List<String> studentProblems = new ArrayList<>();
 
@@ -475,7 +475,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
           if (!told) {
             // after its QUEUED log, so a send's SENT log always comes after it
             told = true;
-            tellFirstQueued();
+            tellFirstQueued(session);
           }
         }
       }
@@ -497,9 +497,9 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     }
 
     /** A listener that throws is a problem line; the occurrence goes on. */
-    private void tellFirstQueued() {
+    private void tellFirstQueued(String session) {
       try {
-        onFirstQueued.run();
+        onFirstQueued.accept(session);
       } catch (RuntimeException e) {
         problems.add("first-message listener of " + account.uid() + " failed: " + e);
       }

@@ -22,6 +22,7 @@ import com.feesmanager.automation.domain.delivery.RetryPolicy;
 import com.feesmanager.automation.domain.message.PhoneNormaliser;
 import com.feesmanager.automation.domain.message.ReminderPlanner;
 import com.feesmanager.automation.domain.rule.RuleDraft;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliverNextCommand;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.DeliveryStep;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.PauseCommand;
@@ -137,6 +138,35 @@ class DeliverMessagesServiceTest {
     ArgumentCaptor<MessageLog> log = ArgumentCaptor.forClass(MessageLog.class);
     verify(deliveryLog).record(log.capture());
     return log.getValue();
+  }
+
+  @Test
+  void warming_reads_each_sessions_binding_ahead_and_touches_no_message() {
+    // when
+    service.warm(
+        new DeliverMessagesUseCase.WarmCommand(java.util.Set.of(SESSION, "other-session"), NOW));
+
+    // then
+    verify(bindings).warm(SESSION, NOW);
+    verify(bindings).warm("other-session", NOW);
+    org.mockito.Mockito.verifyNoMoreInteractions(bindings);
+    org.mockito.Mockito.verifyNoInteractions(queue, gateway, ledger, deliveryLog, accounts);
+  }
+
+  @Test
+  void warming_a_session_that_cannot_be_read_goes_on_with_the_others() {
+    // given every read fails (whichever session is warmed first)
+    org.mockito.Mockito.doThrow(new StoreUnavailable("Firestore away"))
+        .when(bindings)
+        .warm(any(), any());
+
+    // when
+    service.warm(
+        new DeliverMessagesUseCase.WarmCommand(java.util.Set.of(SESSION, "other-session"), NOW));
+
+    // then
+    verify(bindings).warm(SESSION, NOW);
+    verify(bindings).warm("other-session", NOW);
   }
 
   @Test

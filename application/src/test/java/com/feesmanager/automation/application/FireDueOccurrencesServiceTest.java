@@ -170,35 +170,40 @@ class FireDueOccurrencesServiceTest {
   @Test
   void the_first_queued_message_is_told_after_its_queued_log_before_the_skips_and_run_record() {
     givenRules(Fixtures.dailyDraft("overdue", "Dear {guardianName}, {amountDue} is due."));
-    Runnable firstQueued = org.mockito.Mockito.mock(Runnable.class);
+    @SuppressWarnings("unchecked")
+    java.util.function.Consumer<String> firstQueued =
+        org.mockito.Mockito.mock(java.util.function.Consumer.class);
 
     service.fireDueOccurrences(
         new FireDueOccurrencesCommand(AT, Optional.empty(), r -> {}, firstQueued));
 
+    String session = Fixtures.account().automation().wppSession();
     org.mockito.InOrder order =
         org.mockito.Mockito.inOrder(queue, deliveryLog, firstQueued, runLog);
     order.verify(queue).enqueue(any(), eq(AT));
     order
         .verify(deliveryLog)
         .record(org.mockito.ArgumentMatchers.argThat(l -> l.status() == MessageStatus.QUEUED));
-    order.verify(firstQueued).run();
+    order.verify(firstQueued).accept(session);
     order
         .verify(deliveryLog)
         .record(org.mockito.ArgumentMatchers.argThat(l -> l.status() == MessageStatus.SKIPPED));
     order.verify(runLog).record(any());
-    verify(firstQueued, org.mockito.Mockito.times(1)).run();
+    verify(firstQueued, org.mockito.Mockito.times(1)).accept(any());
   }
 
   @Test
   void an_occurrence_that_queued_nothing_new_tells_no_first_message() {
     givenRules(Fixtures.dailyDraft("overdue", "Dear {guardianName}, {amountDue} is due."));
     when(queue.enqueue(any(), any())).thenReturn(false); // queued before a crash: nothing new
-    Runnable firstQueued = org.mockito.Mockito.mock(Runnable.class);
+    @SuppressWarnings("unchecked")
+    java.util.function.Consumer<String> firstQueued =
+        org.mockito.Mockito.mock(java.util.function.Consumer.class);
 
     service.fireDueOccurrences(
         new FireDueOccurrencesCommand(AT, Optional.empty(), r -> {}, firstQueued));
 
-    verify(firstQueued, never()).run();
+    verify(firstQueued, never()).accept(any());
   }
 
   @Test

@@ -13,6 +13,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs Firestore reads with a deadline per attempt, retries transient failures with backoff, and
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  * during an outage each read falls back to the cache without waiting.
  */
 final class Calls {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Calls.class);
 
   /** A transient failure: retried, then reported as the store being unavailable. */
   static class Transient extends StoreUnavailable {
@@ -71,10 +75,16 @@ final class Calls {
 
   /** The value of one read, retried; {@link StoreUnavailable} when it cannot be had. */
   <T> T read(String what, Supplier<ApiFuture<T>> call) {
+    long started = System.nanoTime();
     try {
       // the read that tries again after an outage must answer quickly, or the cache goes on serving
-      return reads.get(
-          () -> await(what, call.get(), breaker.isHalfOpen() ? PROBE_TIMEOUT : timeout));
+      T value =
+          reads.get(() -> await(what, call.get(), breaker.isHalfOpen() ? PROBE_TIMEOUT : timeout));
+      if (LOG.isDebugEnabled()) {
+        // the lateness timeline (scripts/lateness-timeline.sh): which reads a send waits on
+        LOG.debug("firestore read {} took {} ms", what, (System.nanoTime() - started) / 1_000_000);
+      }
+      return value;
     } catch (CircuitBreakerOpenException open) {
       throw new Transient("Firestore unavailable (recent reads failed) reading " + what, open);
     } catch (FailsafeException wrapped) {

@@ -33,6 +33,9 @@ public final class FirestoreSessionBindings implements SessionBindings {
   private final Calls calls;
   private final ConcurrentMap<String, Cached> cache = new ConcurrentHashMap<>();
 
+  /** Sessions {@link #warm} found bound to no account, with when: their first send creates one. */
+  private final ConcurrentMap<String, Instant> foundFree = new ConcurrentHashMap<>();
+
   FirestoreSessionBindings(Firestore firestore, Calls calls) {
     this.firestore = firestore;
     this.calls = calls;
@@ -55,24 +58,35 @@ public final class FirestoreSessionBindings implements SessionBindings {
         : new Binding.Taken(holder.uid(), holder.boundAt());
   }
 
-  /** The stored binding, created for {@code uid} when there is none. */
+  /**
+   * The stored binding, created for {@code uid} when there is none. A plain read first: a binding
+   * that exists changes only by the operator's rebind, so the transaction (three round trips on
+   * Firestore) is needed only to create one, where of accounts racing for a free session exactly
+   * one must win.
+   */
   private Bound bindOrRead(String session, String uid, Instant now, Cached stale) {
     DocumentReference ref = document(session);
     Map<String, Object> stored;
+    // warmed and found free moments ago: straight to the transaction, which reads it again anyway
+    Instant free = foundFree.remove(session);
+    boolean knownFree = free != null && now.isBefore(free.plus(CACHE_AGE));
     try {
+      DocumentSnapshot current = knownFree ? null : calls.read(ref.getPath(), ref::get);
       stored =
-          calls.read(
-              ref.getPath(),
-              () ->
-                  firestore.runTransaction(
-                      transaction -> {
-                        DocumentSnapshot current = transaction.get(ref).get();
-                        if (current.exists()) {
-                          return current.getData();
-                        }
-                        transaction.create(ref, fields(uid, now));
-                        return fields(uid, now);
-                      }));
+          current != null && current.exists()
+              ? current.getData()
+              : calls.read(
+                  ref.getPath(),
+                  () ->
+                      firestore.runTransaction(
+                          transaction -> {
+                            DocumentSnapshot again = transaction.get(ref).get();
+                            if (again.exists()) {
+                              return again.getData();
+                            }
+                            transaction.create(ref, fields(uid, now));
+                            return fields(uid, now);
+                          }));
     } catch (StoreUnavailable e) {
       if (stale == null) {
         throw e;
@@ -82,6 +96,29 @@ public final class FirestoreSessionBindings implements SessionBindings {
     Bound holder = bound(ref, stored);
     cache.put(session, new Cached(holder, now));
     return holder;
+  }
+
+  /**
+   * Reads the stored binding into the cache (the minute's preparation, a few seconds before the
+   * sends), so the minute's first send needs no read. A session bound to no account stays unbound:
+   * its first send binds it. A read that fails leaves the cache as it was (the send reads again).
+   */
+  @Override
+  public void warm(String session, Instant now) {
+    Objects.requireNonNull(session, "'session' must not be null");
+    Objects.requireNonNull(now, "'now' must not be null");
+    DocumentReference ref = document(session);
+    try {
+      DocumentSnapshot stored = calls.read(ref.getPath(), ref::get);
+      if (stored.exists()) {
+        cache.put(session, new Cached(bound(ref, stored.getData()), now));
+        foundFree.remove(session);
+      } else {
+        foundFree.put(session, now);
+      }
+    } catch (StoreUnavailable e) {
+      // unreadable or not a binding: the send reads it again and reports what it finds
+    }
   }
 
   @Override

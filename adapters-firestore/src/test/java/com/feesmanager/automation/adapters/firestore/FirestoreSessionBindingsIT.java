@@ -86,6 +86,66 @@ class FirestoreSessionBindingsIT extends SessionBindingsContract {
   }
 
   @Test
+  void warming_readsTheBindingAhead_soTheMinutesFirstSendReadsNothing() {
+    // given a session bound long ago (another process), and a sender that has not read it yet
+    String session = Unique.name("session");
+    newBindings().bind(session, "academy-1", T0);
+    SessionBindings sender = newBindings();
+
+    // when the sender warms it in the minute's preparation, and a rebind follows in between
+    sender.warm(session, T0.plusSeconds(55));
+    newBindings().rebind(session, "academy-2", T0.plusSeconds(56));
+
+    // then the minute's send is answered from what the warming read (no read: the rebind is
+    // seen once that answer is CACHE_AGE old, as for any cached answer)
+    assertThat(sender.bind(session, "academy-1", T0.plusSeconds(60))).isEqualTo(new Binding.Mine());
+    assertThat(
+            sender.bind(
+                session,
+                "academy-1",
+                T0.plusSeconds(55).plus(FirestoreSessionBindings.CACHE_AGE).plusSeconds(1)))
+        .isEqualTo(new Binding.Taken("academy-2", T0.plusSeconds(56)));
+  }
+
+  @Test
+  void aSessionWarmedFree_thenBoundByAnotherAccount_isNotTakenOver() {
+    // given a sender that warmed a free session, which another account then binds
+    String session = Unique.name("session");
+    SessionBindings sender = newBindings();
+    sender.warm(session, T0.plusSeconds(55));
+    newBindings().bind(session, "academy-2", T0.plusSeconds(56));
+
+    // when the sender's account sends through it at the minute
+    Binding mine = sender.bind(session, "academy-1", T0.plusSeconds(60));
+
+    // then the creating transaction read the binding again: exactly one account holds the session
+    assertThat(mine).isEqualTo(new Binding.Taken("academy-2", T0.plusSeconds(56)));
+    assertThat(newBindings().boundTo(session))
+        .contains(new SessionBindings.Bound("academy-2", T0.plusSeconds(56)));
+  }
+
+  @Test
+  void warming_aDocumentNotWrittenByTheBackend_leavesItToTheSendToReport() throws Exception {
+    // given
+    String session = Unique.name("session");
+    connection
+        .firestore()
+        .collection("automationSessions")
+        .document(session)
+        .set(Map.of("uid", 42))
+        .get();
+    SessionBindings sender = newBindings();
+
+    // when
+    sender.warm(session, T0);
+
+    // then
+    assertThatThrownBy(() -> sender.bind(session, "academy-1", T0.plusSeconds(1)))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageContaining("session rebind");
+  }
+
+  @Test
   void aDocumentNotWrittenByTheBackend_isReported_notGuessedAt() throws Exception {
     // given
     String session = Unique.name("session");

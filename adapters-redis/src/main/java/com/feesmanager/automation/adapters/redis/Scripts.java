@@ -15,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the Lua scripts by digest (EVALSHA), falling back to EVAL, which also reloads the script,
@@ -22,6 +24,8 @@ import java.util.function.Supplier;
  * Lettuce failures become {@link QueueUnavailable}.
  */
 final class Scripts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Scripts.class);
 
   /** Lettuce's sync API, built on first use (a reflective proxy; see {@link #command}). */
   private final Supplier<RedisClusterCommands<String, String>> commands;
@@ -97,12 +101,19 @@ final class Scripts {
   }
 
   private <T> T run(Script script, ScriptOutputType type, String[] keys, String... args) {
+    long started = System.nanoTime();
     try {
+      T result;
       try {
-        return await(async.<T>evalsha(script.sha(), type, keys, args));
+        result = await(async.<T>evalsha(script.sha(), type, keys, args));
       } catch (RedisNoScriptException e) {
-        return await(async.<T>eval(script.body(), type, keys, args));
+        result = await(async.<T>eval(script.body(), type, keys, args));
       }
+      if (LOG.isDebugEnabled()) {
+        // the lateness timeline (scripts/lateness-timeline.sh): which calls a send waits on
+        LOG.debug("redis script {} took {} ms", script, (System.nanoTime() - started) / 1_000_000);
+      }
+      return result;
     } catch (RedisException e) {
       throw new QueueUnavailable("Redis script " + script + " failed: " + e.getMessage(), e);
     }

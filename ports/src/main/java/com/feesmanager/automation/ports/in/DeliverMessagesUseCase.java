@@ -3,6 +3,7 @@ package com.feesmanager.automation.ports.in;
 import com.feesmanager.automation.domain.message.MessageKey;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Delivers the next message of one session (SPEC §4–§6): FIFO, holds while the session is down,
@@ -25,6 +26,13 @@ public interface DeliverMessagesUseCase {
    */
   default void pause(PauseCommand command) {}
 
+  /**
+   * Reads ahead, a few seconds before a minute's sends, what those sends would otherwise wait for
+   * and that is not the minute's data (the sessions' bindings): no message is touched, nothing is
+   * bound, and every send still makes its checks. Best effort; nothing to do by default.
+   */
+  default void warm(WarmCommand command) {}
+
   /** Deliver the session's next message at {@code now}. */
   record DeliverNextCommand(String session, Instant now) {
     public DeliverNextCommand {
@@ -37,6 +45,14 @@ public interface DeliverMessagesUseCase {
   record PauseCommand(String session, Instant now) {
     public PauseCommand {
       Objects.requireNonNull(session, "'session' must not be null");
+      Objects.requireNonNull(now, "'now' must not be null");
+    }
+  }
+
+  /** Warm the sends of {@code sessions} at {@code now}. */
+  record WarmCommand(Set<String> sessions, Instant now) {
+    public WarmCommand {
+      sessions = Set.copyOf(Objects.requireNonNull(sessions, "'sessions' is null"));
       Objects.requireNonNull(now, "'now' must not be null");
     }
   }

@@ -20,14 +20,15 @@ public interface FireDueOccurrencesUseCase {
    * already scanned them this check (empty: firing scans them itself). {@code onOccurrence} hears
    * each occurrence as soon as it ends, from the thread that fired it (accounts fire concurrently),
    * so a caller can wake the senders before the slower accounts are done. {@code onFirstQueued}
-   * hears, from the same thread, that an occurrence has queued (and logged) its first message,
-   * before the rest of its messages, skips and run record are written: the senders can start then.
+   * hears, from the same thread, that an occurrence has queued (and logged) its first message, with
+   * the session it was queued for, before the rest of its messages, skips and run record are
+   * written: that session's sender can start then.
    */
   record FireDueOccurrencesCommand(
       Instant at,
       Optional<AccountScan> accounts,
       Consumer<OccurrenceReport> onOccurrence,
-      Runnable onFirstQueued) {
+      Consumer<String> onFirstQueued) {
     public FireDueOccurrencesCommand {
       Objects.requireNonNull(at, "'at' must not be null");
       Objects.requireNonNull(accounts, "'accounts' must not be null");
@@ -38,7 +39,7 @@ public interface FireDueOccurrencesUseCase {
     /** As the canonical one, nobody listening for first messages. */
     public FireDueOccurrencesCommand(
         Instant at, Optional<AccountScan> accounts, Consumer<OccurrenceReport> onOccurrence) {
-      this(at, accounts, onOccurrence, () -> {});
+      this(at, accounts, onOccurrence, session -> {});
     }
 
     /** Scans the accounts itself, nobody listens for each occurrence. */

@@ -20,6 +20,13 @@ public interface SessionBindings {
    */
   void rebind(String session, String uid, Instant now);
 
+  /**
+   * Reads {@code session}'s stored binding ahead of the sends that need it (the minute's
+   * preparation), so that the first {@link #bind} of the minute is answered without a store round
+   * trip; binds nothing. An adapter that keeps no copy of its answers needs nothing here.
+   */
+  default void warm(String session, Instant now) {}
+
   /** The account {@code session} is bound to, read afresh (for the operator); empty when none. */
   Optional<Bound> boundTo(String session);
 

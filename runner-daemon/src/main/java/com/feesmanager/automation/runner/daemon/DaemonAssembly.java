@@ -16,6 +16,7 @@ import com.feesmanager.automation.bootstrap.wiring.ServerClients;
 import com.feesmanager.automation.ports.in.ApplyReceiptUseCase;
 import com.feesmanager.automation.ports.in.CheckGatewayUseCase;
 import com.feesmanager.automation.ports.in.DeliverMessagesUseCase;
+import com.feesmanager.automation.ports.in.DeliverMessagesUseCase.WarmCommand;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
 import com.feesmanager.automation.ports.in.GetStatusUseCase.StatusQuery;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Builds the {@link Daemon} and its tasks from the wired process: the one place that reads the
@@ -69,6 +71,7 @@ public final class DaemonAssembly {
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scheduler"));
     WakeUps wakeUps = new WakeUps(clock, stopping::get);
     SessionLeases leases = injector.getInstance(SessionLeases.class);
+    DeliverMessagesUseCase deliveries = injector.getInstance(DeliverMessagesUseCase.class);
     ProcessOwners owners = ProcessOwners.local();
     SessionTurns workers =
         new SessionTurns(
@@ -77,7 +80,7 @@ public final class DaemonAssembly {
             clock,
             new SessionDelivery(
                 owners.owner(instance),
-                injector.getInstance(DeliverMessagesUseCase.class),
+                deliveries,
                 leases,
                 new LeaseTakeover(
                     leases,
@@ -112,6 +115,13 @@ public final class DaemonAssembly {
                 metrics,
                 gatewayCheck::keepOnly,
                 gatewayChecks::checkNewSessions),
+            scan ->
+                deliveries.warm(
+                    new WarmCommand(
+                        scan.accounts().stream()
+                            .map(a -> a.automation().wppSession())
+                            .collect(Collectors.toSet()),
+                        clock.instant())),
             new Heartbeat(
                 injector.getInstance(PublishHeartbeatUseCase.class),
                 gatewayChecks::awaitNewSessions,

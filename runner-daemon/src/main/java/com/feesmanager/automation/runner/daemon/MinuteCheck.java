@@ -36,9 +36,10 @@ final class MinuteCheck implements Runnable {
   private final FireDueOccurrencesUseCase firing;
   private final ApplyReceiptUseCase receipts;
   private final Consumer<Optional<AccountScan>> upkeep;
+  private final Consumer<AccountScan> warmSends;
   private final Runnable heartbeat;
   private final Runnable storeWatch;
-  private final Runnable wakeWorkers;
+  private final Consumer<String> wakeWorker;
   private final DaemonMetrics metrics;
   private final Clock clock;
 
@@ -59,30 +60,35 @@ final class MinuteCheck implements Runnable {
       FireDueOccurrencesUseCase firing,
       ApplyReceiptUseCase receipts,
       Consumer<Optional<AccountScan>> upkeep,
+      Consumer<AccountScan> warmSends,
       Runnable heartbeat,
       Runnable storeWatch,
-      Runnable wakeWorkers,
+      Consumer<String> wakeWorker,
       DaemonMetrics metrics,
       Clock clock) {
     this.scans = Objects.requireNonNull(scans, "'scans' must not be null");
     this.firing = Objects.requireNonNull(firing, "'firing' must not be null");
     this.receipts = Objects.requireNonNull(receipts, "'receipts' must not be null");
     this.upkeep = Objects.requireNonNull(upkeep, "'upkeep' must not be null");
+    this.warmSends = Objects.requireNonNull(warmSends, "'warmSends' must not be null");
     this.heartbeat = Objects.requireNonNull(heartbeat, "'heartbeat' must not be null");
     this.storeWatch = Objects.requireNonNull(storeWatch, "'storeWatch' must not be null");
-    this.wakeWorkers = Objects.requireNonNull(wakeWorkers, "'wakeWorkers' must not be null");
+    this.wakeWorker = Objects.requireNonNull(wakeWorker, "'wakeWorker' must not be null");
     this.metrics = Objects.requireNonNull(metrics, "'metrics' must not be null");
     this.clock = Objects.requireNonNull(clock, "'clock' must not be null");
   }
 
   /**
    * The coming check's preparation, a few seconds before its minute: the account scan and worker
-   * upkeep (workers started, new sessions checked), so the minute's own work starts with firing.
+   * upkeep (workers started, new sessions checked), so the minute's own work starts with firing;
+   * then what the minute's first sends would read that is not the minute's data (the sessions'
+   * bindings), so a send waits on nothing read ahead. Rules and students are not read here.
    */
   void prepare() {
     LOG.debug("minute check: preparing");
     Optional<AccountScan> scan = scans.get();
     TaskGuard.guarded("worker upkeep", () -> upkeep.accept(scan));
+    scan.ifPresent(s -> TaskGuard.guarded("warming the sends", () -> warmSends.accept(s)));
     scan.ifPresent(s -> prepared.set(Optional.of(new Prepared(clock.instant(), s))));
     LOG.debug("minute check: prepared {} account(s)", scan.map(s -> s.accounts().size()).orElse(0));
   }
@@ -129,17 +135,16 @@ final class MinuteCheck implements Runnable {
     report.problems().forEach(p -> LOG.warn("problem: {}", p));
   }
 
-  /** Called from the firing threads as an occurrence has queued its first message. */
-  private void firstQueued() {
-    wakeWorkers.run();
+  /**
+   * Called from the firing threads as an occurrence has queued its first message: its session's
+   * worker only (a wake is kept for a worker that is mid-step, so once is enough).
+   */
+  private void firstQueued(String session) {
+    wakeWorker.accept(session);
   }
 
   /** Called from the firing threads as each occurrence ends. */
   private void occurrenceDone(OccurrenceReport o) {
-    if (o.queued() > 0) {
-      // again: a worker that was mid-step at the first wake may have missed it
-      wakeWorkers.run();
-    }
     LOG.info(
         "{} {} {} {}: matched {}, queued {}, skipped {}{}",
         o.outcome(),

@@ -73,7 +73,7 @@ final class SessionDelivery implements SessionTurns.Turn {
             leases,
             takeover,
             clock,
-            wakeUps::sleepUntil,
+            until -> wakeUps.sleepUntil(session, until),
             pacing,
             (s, step) -> metrics.recordStep(step));
     ScheduledFuture<?> renewal =

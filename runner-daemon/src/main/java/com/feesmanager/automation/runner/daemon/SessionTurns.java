@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ final class SessionTurns {
   private final Turn turn;
   private final ThreadPoolExecutor executor;
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger threads = new AtomicInteger();
 
   SessionTurns(int slots, Duration slice, Clock clock, Turn turn) {
     if (slots < 1) {
@@ -51,7 +53,8 @@ final class SessionTurns {
             0,
             TimeUnit.MILLISECONDS,
             new LinkedBlockingQueue<>(),
-            r -> new Thread(r, "session-worker"));
+            // numbered: the lateness timeline tells the workers' store calls apart by thread
+            r -> new Thread(r, "session-worker-" + threads.incrementAndGet()));
   }
 
   /** Gives {@code session} a turn unless it has one running or waiting. */

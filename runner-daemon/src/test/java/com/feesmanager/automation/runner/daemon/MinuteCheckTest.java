@@ -49,6 +49,7 @@ class MinuteCheckTest {
   private Optional<AccountScan> scan = Optional.of(SCAN);
   private final List<Optional<AccountScan>> upkeepScans = new ArrayList<>();
   private final List<Optional<AccountScan>> firingScans = new ArrayList<>();
+  private java.util.function.Consumer<AccountScan> warm = scan -> done.add("warm");
 
   @Test
   void scans_once_keeps_workers_fires_at_the_clock_applies_receipts_beats_and_probes_the_stores() {
@@ -57,8 +58,8 @@ class MinuteCheckTest {
     check.run();
 
     assertThat(firedAt).containsExactly(AT);
-    assertThat(done)
-        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+    // the occurrence's end wakes nobody: its first queued message did (the fake tells none)
+    assertThat(done).containsExactly("scan", "upkeep", "fired", "receipts", "heartbeat", "stores");
     assertThat(metrics.scrape()).contains("fees_tick_duration_seconds_count 1\n");
   }
 
@@ -86,21 +87,21 @@ class MinuteCheckTest {
     now = AT.minusSeconds(5);
 
     check.prepare();
-    assertThat(done).containsExactly("scan", "upkeep");
+    assertThat(done).containsExactly("scan", "upkeep", "warm");
     now = AT;
     check.run();
 
     assertThat(done)
-        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+        .containsExactly("scan", "upkeep", "warm", "fired", "receipts", "heartbeat", "stores");
     assertThat(firingScans).containsExactly(Optional.of(SCAN));
     assertThat(firedAt).containsExactly(AT);
   }
 
   @Test
-  void an_occurrences_first_queued_message_wakes_the_workers_before_firing_ends() {
+  void an_occurrences_first_queued_message_wakes_its_sessions_worker_before_firing_ends() {
     FireDueOccurrencesUseCase firing =
         command -> {
-          command.onFirstQueued().run();
+          command.onFirstQueued().accept("session-2");
           done.add("fired");
           return new FireReport(List.of(), List.of());
         };
@@ -108,7 +109,8 @@ class MinuteCheckTest {
     check(firing).run();
 
     assertThat(done)
-        .containsExactly("scan", "upkeep", "wake", "fired", "receipts", "heartbeat", "stores");
+        .containsExactly(
+            "scan", "upkeep", "wake session-2", "fired", "receipts", "heartbeat", "stores");
   }
 
   @Test
@@ -141,12 +143,31 @@ class MinuteCheckTest {
     scan = Optional.empty();
     MinuteCheck check = check(firing(report(0)));
     check.prepare();
+    assertThat(done).containsExactly("scan", "upkeep"); // nothing to warm
     done.clear();
 
     check.run();
 
     assertThat(done).containsExactly("scan", "upkeep", "fired", "receipts", "heartbeat", "stores");
     assertThat(upkeepScans).containsExactly(Optional.empty(), Optional.empty());
+  }
+
+  @Test
+  void warming_that_fails_leaves_the_prepared_scan_to_serve_the_minute() {
+    warm =
+        scan -> {
+          throw new IllegalStateException("Firestore away");
+        };
+    MinuteCheck check = check(firing(report(0)));
+    now = AT.minusSeconds(5);
+    check.prepare();
+    now = AT;
+    done.clear();
+
+    check.run();
+
+    assertThat(done).containsExactly("fired", "receipts", "heartbeat", "stores");
+    assertThat(firingScans).containsExactly(Optional.of(SCAN));
   }
 
   @Test
@@ -170,11 +191,12 @@ class MinuteCheckTest {
             broken,
             storeDown,
             scan -> done.add("upkeep"),
+            scan -> done.add("warm"),
             () -> {
               throw new IllegalStateException("bug in heartbeat");
             },
             () -> done.add("stores"),
-            () -> done.add("wake"),
+            session -> done.add("wake " + session),
             metrics,
             clock);
 
@@ -196,9 +218,10 @@ class MinuteCheckTest {
           upkeepScans.add(scan);
           done.add("upkeep");
         },
+        scan -> warm.accept(scan),
         () -> done.add("heartbeat"),
         () -> done.add("stores"),
-        () -> done.add("wake"),
+        session -> done.add("wake " + session),
         metrics,
         clock);
   }

@@ -68,6 +68,31 @@ public abstract class SessionBindingsContract {
   }
 
   @Test
+  void warmingAFreeSession_bindsNothing_theFirstSendStillBindsIt() {
+    // when the minute's preparation warms a session no account has sent through
+    bindings.warm(session, T0);
+
+    // then it is still free, and the first account to send is bound to it
+    assertThat(bindings.boundTo(session)).isEmpty();
+    assertThat(bindings.bind(session, academy2, T0.plusSeconds(5))).isEqualTo(new Binding.Mine());
+    assertThat(bindings.boundTo(session)).contains(new Bound(academy2, T0.plusSeconds(5)));
+  }
+
+  @Test
+  void warmingABoundSession_changesNothing() {
+    // given
+    bindings.bind(session, academy1, T0);
+
+    // when
+    bindings.warm(session, T0.plusSeconds(55));
+
+    // then
+    assertThat(bindings.bind(session, academy2, T0.plusSeconds(60)))
+        .isEqualTo(new Binding.Taken(academy1, T0));
+    assertThat(bindings.boundTo(session)).contains(new Bound(academy1, T0));
+  }
+
+  @Test
   void rebind_movesTheSession_toTheNamedAccount_fromThatInstant() {
     // given
     bindings.bind(session, academy1, T0);

@@ -14,7 +14,13 @@ import java.util.concurrent.TimeUnit;
 /** The shaded jar started as a separate process, its output captured in files. */
 final class JarProcess implements AutoCloseable {
 
-  static final Path JAR = Path.of("target", "fees-automation.jar").toAbsolutePath();
+  /** The build's jar, or {@code -Dbench.jar=…} for an A/B benchmark against another build. */
+  static final Path JAR =
+      Path.of(
+              System.getProperty("bench.jar", "").isBlank()
+                  ? "target/fees-automation.jar"
+                  : System.getProperty("bench.jar"))
+          .toAbsolutePath();
 
   /** The JVM flags of the tests: a quick start; benchmarks pass the image's flags instead. */
   static final List<String> TEST_JVM_FLAGS = List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto");
