@@ -175,10 +175,12 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       firings.add(submit(account, at, command));
     }
     List<OccurrenceReport> reports = new ArrayList<>();
+    Map<String, RuleSource.RuleBook> ruleBooks = new LinkedHashMap<>();
     for (int i = 0; i < firings.size(); i++) {
       AccountFiring firing = joined(firings.get(i), scan.accounts().get(i));
       reports.addAll(firing.reports());
       problems.addAll(firing.problems());
+      firing.book().ifPresent(book -> ruleBooks.put(firing.uid(), book));
     }
     Set<String> enabled = new HashSet<>();
     scan.accounts().forEach(account -> enabled.add(account.uid()));
@@ -189,11 +191,15 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         accountProblems.forget(uid);
       }
     }
-    return new FireReport(reports, problems);
+    return new FireReport(reports, problems, ruleBooks);
   }
 
-  /** What firing one account reported. */
-  private record AccountFiring(List<OccurrenceReport> reports, List<String> problems) {}
+  /** What firing one account reported, and its rule book when it was read. */
+  private record AccountFiring(
+      String uid,
+      List<OccurrenceReport> reports,
+      List<String> problems,
+      Optional<RuleSource.RuleBook> book) {}
 
   private CompletableFuture<AccountFiring> submit(
       AccountSettings account, Instant at, FireDueOccurrencesCommand listeners) {
@@ -213,6 +219,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     } catch (CompletionException | CancellationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       return new AccountFiring(
+          a.uid(),
           List.of(),
           List.of(
               "account "
@@ -220,7 +227,8 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
                   + " failed: "
                   + cause.getClass().getSimpleName()
                   + ": "
-                  + cause.getMessage()));
+                  + cause.getMessage()),
+          Optional.empty());
     }
   }
 
@@ -240,12 +248,12 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     } catch (InfrastructureException e) {
       // data unavailable: retried at the next check; what the heartbeat shows stays as it was
       problems.add("account " + account.uid() + " unavailable: " + e.getMessage());
-      return new AccountFiring(reports, problems);
+      return new AccountFiring(account.uid(), reports, problems, run.book);
     } catch (RuntimeException e) {
       run.failed(Optional.empty(), e);
     }
     accountProblems.replace(account.uid(), AccountProblems.Source.FIRING, run.accountProblems());
-    return new AccountFiring(reports, problems);
+    return new AccountFiring(account.uid(), reports, problems, run.book);
   }
 
   /** What an account's earlier passes found that this one may not look at again. */
@@ -273,6 +281,9 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private final List<AccountProblem> found = new ArrayList<>();
 
     private Optional<AccountProblem> accountFailure = Optional.empty();
+
+    /** The rule book this pass read, once the read has answered. */
+    private Optional<RuleSource.RuleBook> book = Optional.empty();
 
     AccountRun(
         AccountSettings account,
@@ -304,6 +315,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
 
     void fire() {
       RuleSource.RuleBook book = rules.rules(account.uid());
+      this.book = Optional.of(book);
       reportUnreadable(book.problems());
       Map<String, Template> templates = book.templates();
       Set<String> ruleIds = new HashSet<>();

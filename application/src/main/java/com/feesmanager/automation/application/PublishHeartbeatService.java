@@ -172,7 +172,7 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
             .computeIfAbsent(session, s -> queue.countsByAccount(s, now))
             .getOrDefault(account.uid(), QueueCounts.EMPTY),
         tally.counts(account.uid(), LocalDate.ofInstant(now, account.timezone())),
-        nextRuns(account, now),
+        nextRuns(account, command),
         problems(account.uid(), held(account.uid())),
         qr(gateway));
   }
@@ -229,16 +229,23 @@ public final class PublishHeartbeatService implements PublishHeartbeatUseCase {
   }
 
   /** Empty when the rules cannot be read or scheduled: the heartbeat itself must still go out. */
-  private List<Heartbeat.NextRun> nextRuns(AccountSettings account, Instant now) {
+  private List<Heartbeat.NextRun> nextRuns(
+      AccountSettings account, PublishHeartbeatCommand command) {
     try {
-      return scheduledRuns(account, now);
+      return scheduledRuns(account, command);
     } catch (RuntimeException e) {
       return List.of();
     }
   }
 
-  private List<Heartbeat.NextRun> scheduledRuns(AccountSettings account, Instant now) {
-    RuleSource.RuleBook book = rules.rules(account.uid());
+  private List<Heartbeat.NextRun> scheduledRuns(
+      AccountSettings account, PublishHeartbeatCommand command) {
+    Instant now = command.now();
+    // the book the same check's firing read, when it read one: the same two queries again
+    // would only find what it found seconds ago (issue 16)
+    RuleSource.RuleBook book =
+        Optional.ofNullable(command.ruleBooks().get(account.uid()))
+            .orElseGet(() -> rules.rules(account.uid()));
     List<Heartbeat.NextRun> runs = new ArrayList<>();
     for (RuleDraft draft : book.rules()) {
       if (RuleValidator.validate(draft, book.templates()) instanceof RuleCheck.Valid valid) {

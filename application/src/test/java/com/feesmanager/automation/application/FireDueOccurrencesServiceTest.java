@@ -532,4 +532,49 @@ class FireDueOccurrencesServiceTest {
     verify(claims, never()).complete(any(), any(), any());
     assertThat(report.problems()).anyMatch(p -> p.contains(UID) && p.contains("unavailable"));
   }
+
+  // --- the rule books handed to the heartbeat (issue 16) ------------------------------------
+
+  @Test
+  void the_report_hands_on_the_rule_book_of_each_account_whose_rules_it_read() {
+    // given three accounts: one read, one whose read fails, one whose read throws a bug
+    AccountSettings unavailable = Fixtures.otherAccount("unavailable");
+    AccountSettings broken = Fixtures.otherAccount("broken");
+    givenAccounts(unavailable, Fixtures.account(), broken);
+    RuleSource.RuleBook book =
+        new RuleSource.RuleBook(
+            List.of(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")), Map.of(), List.of());
+    when(rules.rules(UID)).thenReturn(book);
+    when(rules.rules("unavailable")).thenThrow(new StoreUnavailable("deadline exceeded"));
+    when(rules.rules("broken")).thenThrow(new ArithmeticException("long overflow"));
+
+    // when
+    FireReport report = fire();
+
+    // then only the book read is handed on: the others' heartbeats read their rules themselves
+    assertThat(report.ruleBooks()).containsExactly(Map.entry(UID, book));
+    verify(rules).rules(UID);
+  }
+
+  @Test
+  void an_account_whose_firing_fails_after_its_rules_were_read_still_hands_on_its_book() {
+    // given the students cannot be read: the account is unavailable this minute
+    RuleSource.RuleBook book =
+        new RuleSource.RuleBook(
+            List.of(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")), Map.of(), List.of());
+    when(rules.rules(UID)).thenReturn(book);
+    doAnswer(
+            invocation -> {
+              throw new StoreUnavailable("students: deadline exceeded");
+            })
+        .when(students)
+        .forEachStudent(eq(UID), any());
+
+    // when
+    FireReport report = fire();
+
+    // then the book was read at the minute all the same
+    assertThat(report.problems()).anyMatch(p -> p.contains(UID + " unavailable"));
+    assertThat(report.ruleBooks()).containsExactly(Map.entry(UID, book));
+  }
 }

@@ -235,6 +235,50 @@ class PublishHeartbeatServiceTest {
   }
 
   @Test
+  void next_runs_come_from_the_rule_book_handed_in_without_a_read_of_its_own() {
+    // given the book the same check's firing read (issue 16)
+    RuleSource.RuleBook fired =
+        new RuleSource.RuleBook(
+            List.of(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")), Map.of(), List.of());
+
+    // when
+    new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
+        .publishHeartbeats(
+            new PublishHeartbeatCommand(
+                NOW, "host-1", "0.1.0", Map.of(), Optional.empty(), Map.of(UID, fired)));
+
+    // then
+    verify(rules, never()).rules(any());
+    ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
+    verify(board).publish(eq(UID), heartbeat.capture());
+    assertThat(heartbeat.getValue().nextRuns())
+        .containsExactly(new Heartbeat.NextRun("overdue", Instant.parse("2026-11-21T05:00:00Z")));
+  }
+
+  @Test
+  void an_account_without_a_book_handed_in_has_its_rules_read_and_a_failed_read_gives_no_runs() {
+    // given firing read another account's book, not this one's, and the read fails now
+    when(rules.rules(UID)).thenThrow(new StoreUnavailable("deadline exceeded"));
+    RuleSource.RuleBook other =
+        new RuleSource.RuleBook(
+            List.of(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}")), Map.of(), List.of());
+
+    // when
+    List<String> written =
+        new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
+            .publishHeartbeats(
+                new PublishHeartbeatCommand(
+                    NOW, "host-1", "0.1.0", Map.of(), Optional.empty(), Map.of("other", other)));
+
+    // then the heartbeat still goes out, without next runs, as before
+    assertThat(written).containsExactly(UID);
+    verify(rules, times(1)).rules(UID);
+    ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
+    verify(board).publish(eq(UID), heartbeat.capture());
+    assertThat(heartbeat.getValue().nextRuns()).isEmpty();
+  }
+
+  @Test
   void unreadable_rules_still_give_a_heartbeat_without_next_runs() {
     when(rules.rules(UID)).thenThrow(new StoreUnavailable("deadline exceeded"));
 

@@ -193,7 +193,7 @@ public final class Tick {
         held,
         waiting,
         waitingSessions == 0 ? "" : " (in " + waitingSessions + " session(s))");
-    TickLines.heartbeat(injector, accounts, clock, out);
+    TickLines.heartbeat(injector, accounts, fired.ruleBooks(), clock, out);
     TickTimeline.mark("heartbeat");
     boolean attention = report.failed() > 0 || report.dead() > 0 || held > 0;
     return new Report(

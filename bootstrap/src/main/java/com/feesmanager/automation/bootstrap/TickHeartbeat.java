@@ -6,6 +6,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
 import com.google.inject.Injector;
@@ -31,9 +32,15 @@ final class TickHeartbeat {
 
   /**
    * Writes the heartbeat of every enabled account of {@code accounts}, the tick's scan (empty when
-   * it failed: the accounts are read again here, once); returns the uids written.
+   * it failed: the accounts are read again here, once), with the next runs of {@code ruleBooks},
+   * the rule books the tick's firing read (an account missing from them is read again); returns the
+   * uids written.
    */
-  static List<String> publish(Injector injector, Optional<AccountScan> accounts, Clock clock) {
+  static List<String> publish(
+      Injector injector,
+      Optional<AccountScan> accounts,
+      Map<String, RuleBook> ruleBooks,
+      Clock clock) {
     WhatsAppGateway gateway = injector.getInstance(WhatsAppGateway.class);
     AccountScan scan =
         accounts.orElseGet(() -> injector.getInstance(AccountDirectory.class).enabledAccounts());
@@ -49,7 +56,7 @@ final class TickHeartbeat {
         .getInstance(PublishHeartbeatUseCase.class)
         .publishHeartbeats(
             new PublishHeartbeatCommand(
-                clock.instant(), instance(), VERSION, states, Optional.of(scan)));
+                clock.instant(), instance(), VERSION, states, Optional.of(scan), ruleBooks));
   }
 
   private static SessionState stateOf(WhatsAppGateway gateway, String session) {

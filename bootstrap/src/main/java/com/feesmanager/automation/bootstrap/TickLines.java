@@ -3,6 +3,7 @@ package com.feesmanager.automation.bootstrap;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase.FireReport;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import com.google.inject.Injector;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -64,15 +65,20 @@ final class TickLines {
   }
 
   /**
-   * Writes the accounts' heartbeats after the tick's work (SPEC §8), so they show what it found; a
-   * heartbeat that cannot be written is a line, and changes no exit code (that is the messages').
+   * Writes the accounts' heartbeats after the tick's work (SPEC §8), so they show what it found,
+   * their next runs from {@code ruleBooks}, the rule books the tick's firing read; a heartbeat that
+   * cannot be written is a line, and changes no exit code (that is the messages').
    */
   static void heartbeat(
-      Injector injector, Optional<AccountScan> accounts, Clock clock, PrintStream out) {
+      Injector injector,
+      Optional<AccountScan> accounts,
+      Map<String, RuleBook> ruleBooks,
+      Clock clock,
+      PrintStream out) {
     try {
       out.printf(
           "heartbeat: written for %d account(s)%n",
-          TickHeartbeat.publish(injector, accounts, clock).size());
+          TickHeartbeat.publish(injector, accounts, ruleBooks, clock).size());
     } catch (RuntimeException e) {
       out.println("problem: heartbeat not written: " + e.getMessage());
     }

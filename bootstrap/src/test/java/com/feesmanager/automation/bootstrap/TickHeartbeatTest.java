@@ -19,6 +19,7 @@ import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.QueueCounts;
+import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
@@ -32,6 +33,7 @@ import com.google.inject.util.Modules;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +43,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +130,22 @@ class TickHeartbeatTest {
     }
   }
 
+  /** Counts each account's reads of its rules and templates (two queries each in Firestore). */
+  private static final class CountingRules implements RuleSource {
+    private final RuleSource rules;
+    final Map<String, Integer> reads = new ConcurrentHashMap<>();
+
+    CountingRules(RuleSource rules) {
+      this.rules = rules;
+    }
+
+    @Override
+    public RuleBook rules(String uid) {
+      reads.merge(uid, 1, Integer::sum);
+      return rules.rules(uid);
+    }
+  }
+
   private Injector injector(StatusBoard board) {
     return injector(board, Optional.empty());
   }
@@ -188,6 +207,54 @@ class TickHeartbeatTest {
     assertThat(printedOut).contains("heartbeat: written for 1 account(s)");
     // firing, the sessions' states and the heartbeats share one scan (issue 16: it was three)
     assertThat(counting.scans).hasValue(1);
+  }
+
+  @Test
+  void a_tick_reads_each_accounts_rules_once_for_firing_and_the_heartbeats_next_runs()
+      throws Exception {
+    // two enabled accounts, nothing due: the sample and a copy of it under another uid
+    Path second = dir.resolve("second-academy.json");
+    Files.writeString(
+        second,
+        Files.readString(SAMPLE).replace("\"demo-academy\"", "\"second-academy\""),
+        StandardCharsets.UTF_8);
+    FileAccountData data =
+        FileAccountData.load(
+            List.of(SAMPLE, second),
+            ServerClients.accountDefaults(
+                ServerRuntime.config(Map.of(), ConfigLoader.Mode.EMBEDDED)));
+    CountingRules counting = new CountingRules(data);
+    InMemoryStatusBoard board = new InMemoryStatusBoard();
+
+    Tick.Report report = Tick.on(injector(board, data, counting), clock, START, Duration.ZERO, out);
+
+    String printedOut = printed.toString(StandardCharsets.UTF_8);
+    assertThat(report.exitCode()).as(printedOut).isZero();
+    assertThat(printedOut).contains("heartbeat: written for 2 account(s)");
+    // the heartbeat's next runs come from the rule books firing read (issue 16: read twice)
+    assertThat(counting.reads)
+        .containsOnly(Map.entry("demo-academy", 1), Map.entry("second-academy", 1));
+    assertThat(board.last("second-academy").orElseThrow().nextRuns())
+        .isEqualTo(board.last("demo-academy").orElseThrow().nextRuns())
+        .isNotEmpty();
+  }
+
+  private Injector injector(StatusBoard board, FileAccountData data, RuleSource rules) {
+    AutomationConfig config = ServerRuntime.config(Map.of(), ConfigLoader.Mode.EMBEDDED);
+    List<Module> modules =
+        new ArrayList<>(
+            ServerRuntime.coreModules(
+                config, clock, new LoggingAlerts(), new InMemoryDailyTally()));
+    modules.add(
+        Modules.override(
+                new EmbeddedAdaptersModule(data, new OutboxGateway(out, dir.resolve("outbox.txt"))))
+            .with(
+                binder -> {
+                  binder.bind(WhatsAppGateway.class).toInstance(new LoggedOutGateway());
+                  binder.bind(StatusBoard.class).toInstance(board);
+                  binder.bind(RuleSource.class).toInstance(rules);
+                }));
+    return Guice.createInjector(modules);
   }
 
   @Test

@@ -1,8 +1,10 @@
 package com.feesmanager.automation.ports.in;
 
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,11 +50,22 @@ public interface FireDueOccurrencesUseCase {
     }
   }
 
-  /** What happened to each rule looked at. */
-  record FireReport(List<OccurrenceReport> occurrences, List<String> problems) {
+  /**
+   * What happened to each rule looked at; and, by uid, the rule book of each account whose rules
+   * this pass read at its instant (an account whose read failed is not in it), so that the same
+   * check's heartbeats can use them instead of reading them again.
+   */
+  record FireReport(
+      List<OccurrenceReport> occurrences, List<String> problems, Map<String, RuleBook> ruleBooks) {
     public FireReport {
       occurrences = List.copyOf(occurrences);
       problems = List.copyOf(problems);
+      ruleBooks = Map.copyOf(ruleBooks);
+    }
+
+    /** A report that hands on no rule books. */
+    public FireReport(List<OccurrenceReport> occurrences, List<String> problems) {
+      this(occurrences, problems, Map.of());
     }
 
     public int queued() {

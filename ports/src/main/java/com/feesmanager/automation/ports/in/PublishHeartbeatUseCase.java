@@ -1,6 +1,7 @@
 package com.feesmanager.automation.ports.in;
 
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Instant;
 import java.util.List;
@@ -21,20 +22,34 @@ public interface PublishHeartbeatUseCase {
    * Publish as of {@code now}, as {@code instance} running {@code version}, with the gateway's last
    * known state per session (sessions missing from it read as UNREACHABLE at {@code now}), for the
    * accounts of {@code accounts} when the caller has already scanned them (empty: the use case
-   * scans them itself).
+   * scans them itself). The next runs come from {@code ruleBooks}, the rule books the same check's
+   * firing read ({@link FireDueOccurrencesUseCase.FireReport#ruleBooks}), by uid; an account not in
+   * it has its rules read here. The caller hands on only books of this check, never older ones.
    */
   record PublishHeartbeatCommand(
       Instant now,
       String instance,
       String version,
       Map<String, GatewayState> gateway,
-      Optional<AccountScan> accounts) {
+      Optional<AccountScan> accounts,
+      Map<String, RuleBook> ruleBooks) {
     public PublishHeartbeatCommand {
       Objects.requireNonNull(now, "'now' must not be null");
       Objects.requireNonNull(instance, "'instance' must not be null");
       Objects.requireNonNull(version, "'version' must not be null");
       gateway = Map.copyOf(gateway);
       Objects.requireNonNull(accounts, "'accounts' must not be null");
+      ruleBooks = Map.copyOf(ruleBooks);
+    }
+
+    /** As the canonical one, every account's rules read by the use case itself. */
+    public PublishHeartbeatCommand(
+        Instant now,
+        String instance,
+        String version,
+        Map<String, GatewayState> gateway,
+        Optional<AccountScan> accounts) {
+      this(now, instance, version, gateway, accounts, Map.of());
     }
   }
 

@@ -94,6 +94,7 @@ public final class DaemonAssembly {
                 stopping::get));
     AccountDirectory accounts = injector.getInstance(AccountDirectory.class);
     AccountScans scans = new AccountScans(accounts);
+    MinuteRuleBooks ruleBooks = new MinuteRuleBooks();
     GatewayCheck gatewayCheck =
         new GatewayCheck(
             injector.getInstance(CheckGatewayUseCase.class),
@@ -106,7 +107,7 @@ public final class DaemonAssembly {
     MinuteCheck minuteCheck =
         new MinuteCheck(
             scans::scan,
-            injector.getInstance(FireDueOccurrencesUseCase.class),
+            ruleBooks.handedOnFrom(injector.getInstance(FireDueOccurrencesUseCase.class)),
             injector.getInstance(ApplyReceiptUseCase.class),
             new WorkerUpkeep(
                 accounts,
@@ -129,7 +130,8 @@ public final class DaemonAssembly {
                 clock,
                 instance,
                 injector.getInstance(WhatsAppGateway.class)::pairingQr,
-                scans::latest),
+                scans::latest,
+                ruleBooks::take),
             new StoreWatch(
                 injector.getInstance(WatchOutagesUseCase.class),
                 () -> clients.redis().isReachable(),

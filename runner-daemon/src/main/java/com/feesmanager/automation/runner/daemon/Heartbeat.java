@@ -4,6 +4,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Clock;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ final class Heartbeat implements Runnable {
   private final String instance;
   private final Function<String, Optional<String>> qrCodes;
   private final Supplier<Optional<AccountScan>> minuteScan;
+  private final Supplier<Map<String, RuleBook>> minuteRuleBooks;
 
   /**
    * @param qrCodes the QR code a session last showed (the gateway's {@code pairingQr})
@@ -31,6 +33,8 @@ final class Heartbeat implements Runnable {
    *     interrupted (no heartbeat then)
    * @param minuteScan the minute check's scan of the enabled accounts, so that the heartbeats need
    *     no query of their own (empty: they scan for themselves)
+   * @param minuteRuleBooks the rule books the minute check's firing read, by uid, so that the next
+   *     runs need no read of their own (an account missing from them is read)
    */
   Heartbeat(
       PublishHeartbeatUseCase heartbeats,
@@ -39,7 +43,8 @@ final class Heartbeat implements Runnable {
       Clock clock,
       String instance,
       Function<String, Optional<String>> qrCodes,
-      Supplier<Optional<AccountScan>> minuteScan) {
+      Supplier<Optional<AccountScan>> minuteScan,
+      Supplier<Map<String, RuleBook>> minuteRuleBooks) {
     this.heartbeats = Objects.requireNonNull(heartbeats, "'heartbeats' must not be null");
     this.awaitNewSessions = Objects.requireNonNull(awaitNewSessions, "'awaitNewSessions' is null");
     this.gatewayStates = Objects.requireNonNull(gatewayStates, "'gatewayStates' is null");
@@ -47,6 +52,7 @@ final class Heartbeat implements Runnable {
     this.instance = Objects.requireNonNull(instance, "'instance' must not be null");
     this.qrCodes = Objects.requireNonNull(qrCodes, "'qrCodes' must not be null");
     this.minuteScan = Objects.requireNonNull(minuteScan, "'minuteScan' must not be null");
+    this.minuteRuleBooks = Objects.requireNonNull(minuteRuleBooks, "'minuteRuleBooks' is null");
   }
 
   @Override
@@ -60,7 +66,8 @@ final class Heartbeat implements Runnable {
             instance,
             Version.VALUE,
             withQrCodes(gatewayStates.get()),
-            minuteScan.get()));
+            minuteScan.get(),
+            minuteRuleBooks.get()));
   }
 
   /**

@@ -6,6 +6,7 @@ import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.GatewayState;
 import com.feesmanager.automation.ports.in.PublishHeartbeatUseCase.PublishHeartbeatCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory.AccountScan;
+import com.feesmanager.automation.ports.out.RuleSource.RuleBook;
 import com.feesmanager.automation.ports.out.SessionState;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,7 +39,8 @@ class HeartbeatTest {
             clock,
             "host-1",
             session -> Optional.empty(),
-            Optional::empty)
+            Optional::empty,
+            Map::of)
         .run();
 
     assertThat(published)
@@ -61,7 +63,8 @@ class HeartbeatTest {
             clock,
             "host-1",
             session -> Optional.of(png),
-            Optional::empty)
+            Optional::empty,
+            Map::of)
         .run();
 
     assertThat(published).hasSize(1);
@@ -83,12 +86,35 @@ class HeartbeatTest {
             clock,
             "host-1",
             session -> Optional.empty(),
-            () -> Optional.of(scan))
+            () -> Optional.of(scan),
+            Map::of)
         .run();
 
     assertThat(published)
         .containsExactly(
             new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states, Optional.of(scan)));
+  }
+
+  @Test
+  void hands_the_rule_books_the_minute_checks_firing_read_to_the_heartbeats() {
+    Map<String, RuleBook> books =
+        Map.of("demo-academy", new RuleBook(List.of(), Map.of(), List.of()));
+
+    new Heartbeat(
+            heartbeats,
+            () -> true,
+            () -> states,
+            clock,
+            "host-1",
+            session -> Optional.empty(),
+            Optional::empty,
+            () -> books)
+        .run();
+
+    assertThat(published)
+        .containsExactly(
+            new PublishHeartbeatCommand(
+                AT, "host-1", Version.VALUE, states, Optional.empty(), books));
   }
 
   @Test
@@ -100,7 +126,8 @@ class HeartbeatTest {
             clock,
             "host-1",
             session -> Optional.empty(),
-            Optional::empty)
+            Optional::empty,
+            Map::of)
         .run();
 
     assertThat(published).isEmpty();
