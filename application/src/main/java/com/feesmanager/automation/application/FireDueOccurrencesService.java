@@ -165,7 +165,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       scan = command.accounts().isPresent() ? command.accounts().get() : accounts.enabledAccounts();
     } catch (InfrastructureException e) {
       problems.add("accounts unavailable: " + e.getMessage());
-      return new FireReport(List.of(), problems);
+      return new FireReport(List.of(), problems, Map.of());
     }
     scan.problems().forEach(p -> problems.add(p.toString()));
     // every account is handed to the executor at once, in scan order (a bounded pool takes them

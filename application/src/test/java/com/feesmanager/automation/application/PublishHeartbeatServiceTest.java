@@ -71,7 +71,8 @@ class PublishHeartbeatServiceTest {
   private Heartbeat publish(Map<String, GatewayState> gateway) {
     new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
         .publishHeartbeats(
-            new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", gateway, Optional.empty()));
+            new PublishHeartbeatCommand(
+                NOW, "host-1", "0.1.0", gateway, Optional.empty(), Map.of()));
     ArgumentCaptor<Heartbeat> heartbeat = ArgumentCaptor.forClass(Heartbeat.class);
     verify(board).publish(eq(UID), heartbeat.capture());
     return heartbeat.getValue();
@@ -86,7 +87,8 @@ class PublishHeartbeatServiceTest {
     List<String> written =
         new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
             .publishHeartbeats(
-                new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.of(scan)));
+                new PublishHeartbeatCommand(
+                    NOW, "host-1", "0.1.0", Map.of(), Optional.of(scan), Map.of()));
 
     assertThat(written).containsExactly(UID);
     verify(accounts, never()).enabledAccounts();
@@ -186,7 +188,8 @@ class PublishHeartbeatServiceTest {
     // when
     new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
         .publishHeartbeats(
-            new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.empty()));
+            new PublishHeartbeatCommand(
+                NOW, "host-1", "0.1.0", Map.of(), Optional.empty(), Map.of()));
 
     // then
     ArgumentCaptor<Heartbeat> mine = ArgumentCaptor.forClass(Heartbeat.class);
@@ -377,7 +380,8 @@ class PublishHeartbeatServiceTest {
     List<String> written =
         new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
             .publishHeartbeats(
-                new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.empty()));
+                new PublishHeartbeatCommand(
+                    NOW, "host-1", "0.1.0", Map.of(), Optional.empty(), Map.of()));
 
     // then
     assertThat(written).containsExactly(UID, "typo-academy");
@@ -412,7 +416,8 @@ class PublishHeartbeatServiceTest {
     List<String> written =
         new PublishHeartbeatService(accounts, rules, queue, tally, board, problems, holds)
             .publishHeartbeats(
-                new PublishHeartbeatCommand(NOW, "host-1", "0.1.0", Map.of(), Optional.empty()));
+                new PublishHeartbeatCommand(
+                    NOW, "host-1", "0.1.0", Map.of(), Optional.empty(), Map.of()));
 
     // then the sound account still gets its heartbeat (without next runs)
     assertThat(written).containsExactly(UID);

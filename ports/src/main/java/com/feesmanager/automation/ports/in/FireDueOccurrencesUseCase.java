@@ -63,11 +63,6 @@ public interface FireDueOccurrencesUseCase {
       ruleBooks = Map.copyOf(ruleBooks);
     }
 
-    /** A report that hands on no rule books. */
-    public FireReport(List<OccurrenceReport> occurrences, List<String> problems) {
-      this(occurrences, problems, Map.of());
-    }
-
     public int queued() {
       return occurrences.stream().mapToInt(OccurrenceReport::queued).sum();
     }

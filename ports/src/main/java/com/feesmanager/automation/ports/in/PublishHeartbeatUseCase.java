@@ -41,16 +41,6 @@ public interface PublishHeartbeatUseCase {
       Objects.requireNonNull(accounts, "'accounts' must not be null");
       ruleBooks = Map.copyOf(ruleBooks);
     }
-
-    /** As the canonical one, every account's rules read by the use case itself. */
-    public PublishHeartbeatCommand(
-        Instant now,
-        String instance,
-        String version,
-        Map<String, GatewayState> gateway,
-        Optional<AccountScan> accounts) {
-      this(now, instance, version, gateway, accounts, Map.of());
-    }
   }
 
   /**

@@ -45,7 +45,8 @@ class HeartbeatTest {
 
     assertThat(published)
         .containsExactly(
-            new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states, Optional.empty()));
+            new PublishHeartbeatCommand(
+                AT, "host-1", Version.VALUE, states, Optional.empty(), Map.of()));
   }
 
   @Test
@@ -92,7 +93,8 @@ class HeartbeatTest {
 
     assertThat(published)
         .containsExactly(
-            new PublishHeartbeatCommand(AT, "host-1", Version.VALUE, states, Optional.of(scan)));
+            new PublishHeartbeatCommand(
+                AT, "host-1", Version.VALUE, states, Optional.of(scan), Map.of()));
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -103,7 +104,7 @@ class MinuteCheckTest {
         command -> {
           command.onFirstQueued().accept("session-2");
           done.add("fired");
-          return new FireReport(List.of(), List.of());
+          return new FireReport(List.of(), List.of(), Map.of());
         };
 
     check(firing).run();
@@ -249,7 +250,8 @@ class MinuteCheckTest {
                 queued,
                 0,
                 List.of())),
-        List.of());
+        List.of(),
+        Map.of());
   }
 
   /** Receipts whose kept ones throw what {@code failure} gives, if anything. */

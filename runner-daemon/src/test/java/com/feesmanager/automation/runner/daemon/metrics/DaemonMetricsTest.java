@@ -45,7 +45,8 @@ class DaemonMetricsTest {
                 occurrence("uid-1", Outcome.MISSED, 0, 0),
                 occurrence("uid-2", Outcome.INVALID_RULE, 0, 0),
                 occurrence("uid-2", Outcome.ALREADY_CLAIMED, 0, 0)),
-            List.of()));
+            List.of(),
+            Map.of()));
 
     assertThat(metrics.scrape())
         .contains("fees_occurrences_fired_total{account=\"uid-1\"} 1.0")
