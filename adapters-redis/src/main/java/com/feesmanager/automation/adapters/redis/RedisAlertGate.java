@@ -14,11 +14,11 @@ public final class RedisAlertGate implements AlertGate {
   /** Keys outlive their window by this much; only the stored instant decides. */
   static final Duration KEY_SLACK = Duration.ofMinutes(1);
 
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
 
-  RedisAlertGate(Scripts scripts, Keys keys) {
-    this.scripts = scripts;
+  RedisAlertGate(RedisCalls redis, Keys keys) {
+    this.redis = redis;
     this.keys = keys;
   }
 
@@ -32,7 +32,7 @@ public final class RedisAlertGate implements AlertGate {
       throw new IllegalArgumentException("'window' must not be negative: " + window);
     }
     long windowMillis = Millis.ceil(window);
-    return scripts.integer(
+    return redis.integer(
             Script.ALERT_GATE,
             new String[] {keys.alert(account, event)},
             Millis.of(now),

@@ -1,27 +1,16 @@
 package com.feesmanager.automation.adapters.redis;
 
 import com.feesmanager.automation.ports.out.QueueUnavailable;
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisException;
-import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
-import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
- * The one Lettuce client and connection of a process, owned by the runner (open once, close on
- * exit), and the factory of every Redis adapter; the adapters share its thread-safe connection.
+ * The one Redis client of a process, owned by the runner (open once, close on exit), and the
+ * factory of every Redis adapter; the adapters share its thread-safe {@link RedisCalls}. Which
+ * client library ({@link RedisDriver}) is the settings' choice; nothing here names one, so a
+ * process on Jedis never loads Lettuce, Netty or Reactor.
  */
 public final class RedisConnection implements AutoCloseable {
 
@@ -30,91 +19,35 @@ public final class RedisConnection implements AutoCloseable {
   /** An alert waits this long at most for the shared gate before it goes out anyway. */
   static final Duration ALERT_GATE_TIMEOUT = Duration.ofSeconds(2);
 
-  /** {@link Scripts} bounds every wait itself; a timer task per command only costs CPU. */
-  private static final TimeoutOptions NO_COMMAND_TIMERS =
-      TimeoutOptions.builder().timeoutCommands(false).build();
-
   private final RedisSettings settings;
-  private final AutoCloseable connection;
-  private final Runnable shutdown;
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
 
-  private RedisConnection(
-      RedisSettings settings,
-      AutoCloseable connection,
-      Runnable shutdown,
-      Supplier<RedisClusterCommands<String, String>> commands,
-      RedisClusterAsyncCommands<String, String> async) {
+  private RedisConnection(RedisSettings settings, RedisCalls redis) {
     this.settings = settings;
-    this.connection = connection;
-    this.shutdown = shutdown;
-    this.scripts = new Scripts(commands, async, COMMAND_TIMEOUT);
+    this.redis = redis;
     this.keys = new Keys(settings.keyPrefix());
   }
 
-  /** Connects (single node or cluster, as the settings say) and loads the scripts. */
+  /**
+   * Connects (single node or cluster, over the client library the settings name) and loads the
+   * scripts.
+   */
   public static RedisConnection open(RedisSettings settings) {
     Objects.requireNonNull(settings, "'settings' must not be null");
-    RedisURI uri;
+    RedisCalls redis =
+        switch (settings.driver()) {
+          case LETTUCE -> LettuceRedisCalls.connect(settings, COMMAND_TIMEOUT);
+          case JEDIS -> JedisRedisCalls.connect(settings, COMMAND_TIMEOUT);
+        };
+    RedisConnection opened = new RedisConnection(settings, redis);
     try {
-      uri = RedisURI.create(settings.url());
-    } catch (IllegalArgumentException e) {
-      // The message could echo the password; name the variable only.
-      throw new IllegalArgumentException("REDIS_URL is not a valid Redis URL");
-    }
-    uri.setTimeout(COMMAND_TIMEOUT);
-    RedisConnection opened;
-    if (settings.cluster()) {
-      RedisClusterClient client = RedisClusterClient.create(uri);
-      client.setOptions(ClusterClientOptions.builder().timeoutOptions(NO_COMMAND_TIMERS).build());
-      try {
-        StatefulRedisClusterConnection<String, String> connection =
-            client.connect(StringCodec.UTF8);
-        opened =
-            new RedisConnection(
-                settings,
-                connection::close,
-                () -> shutdown(client),
-                connection::sync,
-                connection.async());
-      } catch (RedisException e) {
-        shutdown(client);
-        throw new QueueUnavailable("cannot connect to Redis Cluster " + settings.safeUrl(), e);
-      }
-    } else {
-      RedisClient client = new LazyFacadeRedisClient(uri);
-      client.setOptions(ClientOptions.builder().timeoutOptions(NO_COMMAND_TIMERS).build());
-      try {
-        StatefulRedisConnection<String, String> connection = client.connect(StringCodec.UTF8);
-        opened =
-            new RedisConnection(
-                settings,
-                connection::close,
-                () -> shutdown(client),
-                connection::sync,
-                connection.async());
-      } catch (RedisException e) {
-        shutdown(client);
-        throw new QueueUnavailable("cannot connect to Redis " + settings.safeUrl(), e);
-      }
-    }
-    try {
-      opened.scripts.loadAll();
+      redis.loadAll();
     } catch (QueueUnavailable e) {
       opened.close();
       throw e;
     }
     return opened;
-  }
-
-  private static void shutdown(RedisClient client) {
-    // No quiet period: a one-shot run should not wait for Netty after its work is done.
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-  }
-
-  private static void shutdown(RedisClusterClient client) {
-    client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
   }
 
   public RedisSettings settings() {
@@ -123,19 +56,19 @@ public final class RedisConnection implements AutoCloseable {
 
   public RedisMessageQueue messageQueue() {
     return new RedisMessageQueue(
-        scripts, keys, settings.visibilityTimeout(), settings.dedupeRetention());
+        redis, keys, settings.visibilityTimeout(), settings.dedupeRetention());
   }
 
   public RedisOccurrenceClaims occurrenceClaims() {
-    return new RedisOccurrenceClaims(scripts, keys);
+    return new RedisOccurrenceClaims(redis, keys);
   }
 
   public RedisRateLimitLedger rateLimitLedger() {
-    return new RedisRateLimitLedger(scripts, keys);
+    return new RedisRateLimitLedger(redis, keys);
   }
 
   public RedisSessionLeases sessionLeases() {
-    return new RedisSessionLeases(scripts, keys);
+    return new RedisSessionLeases(redis, keys);
   }
 
   /**
@@ -144,19 +77,19 @@ public final class RedisConnection implements AutoCloseable {
    * to its own window).
    */
   public RedisAlertGate alertGate() {
-    return new RedisAlertGate(scripts.withTimeout(ALERT_GATE_TIMEOUT), keys);
+    return new RedisAlertGate(redis.withTimeout(ALERT_GATE_TIMEOUT), keys);
   }
 
   public RedisDailyTally dailyTally() {
-    return new RedisDailyTally(scripts, keys);
+    return new RedisDailyTally(redis, keys);
   }
 
   public RedisOperatorHolds operatorHolds() {
-    return new RedisOperatorHolds(scripts, keys);
+    return new RedisOperatorHolds(redis, keys);
   }
 
-  Scripts scripts() {
-    return scripts;
+  RedisCalls redis() {
+    return redis;
   }
 
   /**
@@ -166,8 +99,7 @@ public final class RedisConnection implements AutoCloseable {
    */
   public RedisPersistence persistence() {
     try {
-      Map<String, String> config =
-          scripts.command(c -> c.configGet("appendonly", "save", "maxmemory-policy"));
+      Map<String, String> config = redis.configGet("appendonly", "save", "maxmemory-policy");
       return new RedisPersistence(
           Optional.ofNullable(config.get("appendonly")),
           Optional.ofNullable(config.get("save")),
@@ -180,7 +112,7 @@ public final class RedisConnection implements AutoCloseable {
   /** True when Redis answers a PING now (for readiness checks); never throws. */
   public boolean isReachable() {
     try {
-      return "PONG".equals(scripts.command(c -> c.ping()));
+      return "PONG".equals(redis.ping());
     } catch (QueueUnavailable e) {
       return false;
     }
@@ -188,12 +120,6 @@ public final class RedisConnection implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      connection.close();
-    } catch (Exception e) {
-      // Closing must not stop the client shutdown below; the connection is gone either way.
-    } finally {
-      shutdown.run();
-    }
+    redis.close();
   }
 }

@@ -4,8 +4,8 @@ import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.Heartbeat;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,11 +16,11 @@ public final class RedisDailyTally implements DailyTally {
 
   static final Duration KEEP = Duration.ofDays(2);
 
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
 
-  RedisDailyTally(Scripts scripts, Keys keys) {
-    this.scripts = scripts;
+  RedisDailyTally(RedisCalls redis, Keys keys) {
+    this.redis = redis;
     this.keys = keys;
   }
 
@@ -29,7 +29,7 @@ public final class RedisDailyTally implements DailyTally {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(day, "'day' must not be null");
     Objects.requireNonNull(outcome, "'outcome' must not be null");
-    scripts.integer(
+    redis.integer(
         Script.TALLY_COUNT,
         new String[] {keys.tally(uid, day)},
         field(outcome),
@@ -40,14 +40,11 @@ public final class RedisDailyTally implements DailyTally {
   public Heartbeat.DayCounts counts(String uid, LocalDate day) {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(day, "'day' must not be null");
-    List<String> values =
-        scripts.command(c -> c.hmget(keys.tally(uid, day), "sent", "failed", "skipped")).stream()
-            .map(v -> v.getValueOrElse("0"))
-            .toList();
+    Map<String, String> values = redis.hmget(keys.tally(uid, day), "sent", "failed", "skipped");
     return new Heartbeat.DayCounts(
-        Long.parseLong(values.get(0)),
-        Long.parseLong(values.get(1)),
-        Long.parseLong(values.get(2)));
+        Long.parseLong(values.getOrDefault("sent", "0")),
+        Long.parseLong(values.getOrDefault("failed", "0")),
+        Long.parseLong(values.getOrDefault("skipped", "0")));
   }
 
   private static String field(Outcome outcome) {

@@ -7,7 +7,6 @@ import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.QueuedMessage;
-import io.lettuce.core.ScoredValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +34,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   /** FIFO members start with the enqueue instant as 13 zero-padded digits of epoch millis. */
   private static final long LATEST_PADDED_MILLIS = 9_999_999_999_999L;
 
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
   private final String visibilityMillis;
   private final String retentionMillis;
@@ -44,8 +43,8 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
 
   RedisMessageQueue(
-      Scripts scripts, Keys keys, Duration visibilityTimeout, Duration dedupeRetention) {
-    this.scripts = scripts;
+      RedisCalls redis, Keys keys, Duration visibilityTimeout, Duration dedupeRetention) {
+    this.redis = redis;
     this.keys = keys;
     this.visibilityMillis = Long.toString(Millis.ceil(visibilityTimeout));
     this.retentionMillis = Long.toString(Millis.ceil(dedupeRetention));
@@ -58,12 +57,12 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     String session = message.session();
     // Registered before the message exists, so a crash in between never hides a session.
     if (!registered.contains(session)) {
-      scripts.command(c -> c.sadd(keys.sessions(), session));
+      redis.sadd(keys.sessions(), session);
       registered.add(session);
     }
     long enqueuedMillis =
         Math.max(0, Math.min(LATEST_PADDED_MILLIS, message.enqueuedAt().toEpochMilli()));
-    return scripts.integer(
+    return redis.integer(
             Script.QUEUE_ENQUEUE,
             keys.queueWithAccounts(session),
             message.key().value(),
@@ -79,7 +78,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
     List<Object> claimed =
-        scripts.multi(Script.QUEUE_CLAIM, keys.queue(session), Millis.of(now), visibilityMillis);
+        redis.multi(Script.QUEUE_CLAIM, keys.queue(session), Millis.of(now), visibilityMillis);
     return claimAt(claimed, 0, session, now);
   }
 
@@ -89,7 +88,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(claim, "'claim' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
     List<Object> answer =
-        scripts.multi(
+        redis.multi(
             Script.QUEUE_COMPLETE_CLAIM,
             queueOf(claim),
             keyOf(claim),
@@ -122,7 +121,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
           session,
           unreadable.getMessage(),
           PROCESSING_ERROR);
-      scripts.integer(
+      redis.integer(
           Script.QUEUE_DEAD_LETTER,
           keys.queue(session),
           key,
@@ -146,7 +145,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(now, "'now' must not be null");
     Objects.requireNonNull(askAt, "'askAt' must not be null");
     return (int)
-        scripts.integer(
+        redis.integer(
             Script.QUEUE_RETURN_ABANDONED, keys.queue(session), Millis.of(now), Millis.of(askAt));
   }
 
@@ -154,7 +153,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   public boolean returnAt(Claim claim, Instant askAt) {
     Objects.requireNonNull(claim, "'claim' must not be null");
     Objects.requireNonNull(askAt, "'askAt' must not be null");
-    return scripts.integer(
+    return redis.integer(
             Script.QUEUE_RETURN_AT, queueOf(claim), keyOf(claim), claim.token(), Millis.of(askAt))
         == 1;
   }
@@ -162,7 +161,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   @Override
   public boolean markSending(Claim claim, Instant now) {
     Objects.requireNonNull(claim, "'claim' must not be null");
-    return scripts.integer(Script.QUEUE_MARK_SENDING, queueOf(claim), keyOf(claim), claim.token())
+    return redis.integer(Script.QUEUE_MARK_SENDING, queueOf(claim), keyOf(claim), claim.token())
         == 1;
   }
 
@@ -170,7 +169,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   public boolean complete(Claim claim, Instant now) {
     Objects.requireNonNull(claim, "'claim' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
-    return scripts.integer(
+    return redis.integer(
             Script.QUEUE_COMPLETE,
             queueOf(claim),
             keyOf(claim),
@@ -184,7 +183,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   public boolean release(Claim claim, Instant readyAt, boolean attemptConsumed) {
     Objects.requireNonNull(claim, "'claim' must not be null");
     Objects.requireNonNull(readyAt, "'readyAt' must not be null");
-    return scripts.integer(
+    return redis.integer(
             Script.QUEUE_RELEASE,
             queueOf(claim),
             keyOf(claim),
@@ -199,7 +198,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(claim, "'claim' must not be null");
     Objects.requireNonNull(reason, "'reason' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
-    return scripts.integer(
+    return redis.integer(
             Script.QUEUE_DEAD_LETTER,
             queueOf(claim),
             keyOf(claim),
@@ -213,7 +212,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
   public QueueCounts counts(String session, Instant now) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
-    List<Object> counts = scripts.multi(Script.QUEUE_COUNTS, keys.queue(session), Millis.of(now));
+    List<Object> counts = redis.multi(Script.QUEUE_COUNTS, keys.queue(session), Millis.of(now));
     return new QueueCounts(
         (Long) counts.get(0), (Long) counts.get(1), (Long) counts.get(2), (Long) counts.get(3));
   }
@@ -224,7 +223,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
     List<Object> flat =
-        scripts.multi(
+        redis.multi(
             Script.QUEUE_COUNTS_BY_ACCOUNT, keys.queueWithAccounts(session), Millis.of(now));
     Map<String, QueueCounts> byAccount = new HashMap<>();
     for (int i = 0; i + 4 < flat.size(); i += 5) {
@@ -245,14 +244,13 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
     String[] queue = keys.queue(session);
-    if (scripts.command(c -> c.zcard(queue[0])) > 0) {
+    if (redis.zcard(queue[0]) > 0) {
       return Optional.of(now);
     }
     Optional<Instant> earliest = Optional.empty();
     for (String zset : new String[] {queue[1], queue[2]}) {
-      List<ScoredValue<String>> first = scripts.command(c -> c.zrangeWithScores(zset, 0, 0));
-      for (ScoredValue<String> member : first) {
-        Instant due = Instant.ofEpochMilli((long) member.getScore());
+      for (ScoredMember first : redis.zrangeWithScores(zset, 0, 0)) {
+        Instant due = Instant.ofEpochMilli((long) first.score());
         if (earliest.isEmpty() || due.isBefore(earliest.get())) {
           earliest = Optional.of(due);
         }
@@ -266,7 +264,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Set<String> withWork = new java.util.HashSet<>();
     for (String session : allSessions()) {
       String[] pending = keys.pendingOf(session);
-      if (scripts.command(c -> c.exists(pending)) > 0) {
+      if (redis.exists(pending) > 0) {
         withWork.add(session);
       }
     }
@@ -284,7 +282,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     List<DeadLetter> letters = new ArrayList<>();
     for (String session : allSessions()) {
       List<Object> flat =
-          scripts.multi(Script.QUEUE_DEAD_LETTERS, keys.queue(session), Integer.toString(limit));
+          redis.multi(Script.QUEUE_DEAD_LETTERS, keys.queue(session), Integer.toString(limit));
       for (int i = 0; i + 4 < flat.size(); i += 5) {
         QueuedMessage message;
         try {
@@ -318,7 +316,7 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     }
     int requeued = 0;
     for (String session : allSessions()) {
-      requeued += (int) scripts.integer(Script.QUEUE_REQUEUE_DEAD, keys.queue(session), args);
+      requeued += (int) redis.integer(Script.QUEUE_REQUEUE_DEAD, keys.queue(session), args);
     }
     return requeued;
   }
@@ -336,13 +334,13 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     }
     int dropped = 0;
     for (String session : allSessions()) {
-      dropped += (int) scripts.integer(Script.QUEUE_DROP_DEAD, keys.queue(session), args);
+      dropped += (int) redis.integer(Script.QUEUE_DROP_DEAD, keys.queue(session), args);
     }
     return dropped;
   }
 
   private Set<String> allSessions() {
-    return scripts.command(c -> c.smembers(keys.sessions()));
+    return redis.smembers(keys.sessions());
   }
 
   private String[] queueOf(Claim claim) {

@@ -22,11 +22,11 @@ public final class RedisOccurrenceClaims implements OccurrenceClaims {
 
   private static final long SLACK_MILLIS = Duration.ofMinutes(1).toMillis();
 
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
 
-  RedisOccurrenceClaims(Scripts scripts, Keys keys) {
-    this.scripts = scripts;
+  RedisOccurrenceClaims(RedisCalls redis, Keys keys) {
+    this.redis = redis;
     this.keys = keys;
   }
 
@@ -38,7 +38,7 @@ public final class RedisOccurrenceClaims implements OccurrenceClaims {
     Objects.requireNonNull(lease, "'lease' must not be null");
     long leaseMillis = Millis.ceil(lease);
     String outcome =
-        scripts.text(
+        redis.text(
             Script.OCCURRENCE_CLAIM,
             new String[] {keys.occurrence(uid, occurrence)},
             Millis.of(now),
@@ -52,7 +52,7 @@ public final class RedisOccurrenceClaims implements OccurrenceClaims {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(occurrence, "'occurrence' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
-    scripts.integer(
+    redis.integer(
         Script.OCCURRENCE_COMPLETE,
         new String[] {keys.occurrence(uid, occurrence)},
         Millis.of(now),

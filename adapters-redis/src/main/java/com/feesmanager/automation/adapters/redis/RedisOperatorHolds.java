@@ -12,11 +12,11 @@ import java.util.Optional;
  */
 public final class RedisOperatorHolds implements OperatorHolds {
 
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
 
-  RedisOperatorHolds(Scripts scripts, Keys keys) {
-    this.scripts = scripts;
+  RedisOperatorHolds(RedisCalls redis, Keys keys) {
+    this.redis = redis;
     this.keys = keys;
   }
 
@@ -24,24 +24,24 @@ public final class RedisOperatorHolds implements OperatorHolds {
   public void hold(String uid, Instant since) {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(since, "'since' must not be null");
-    scripts.command(c -> c.setnx(keys.hold(uid), Long.toString(since.toEpochMilli())));
+    redis.setnx(keys.hold(uid), Long.toString(since.toEpochMilli()));
   }
 
   @Override
   public void release(String uid) {
     Objects.requireNonNull(uid, "'uid' must not be null");
-    scripts.command(c -> c.del(keys.hold(uid)));
+    redis.del(keys.hold(uid));
   }
 
   @Override
   public Optional<Instant> heldSince(String uid) {
     Objects.requireNonNull(uid, "'uid' must not be null");
-    String millis = scripts.command(c -> c.get(keys.hold(uid)));
-    if (millis == null) {
+    Optional<String> millis = redis.get(keys.hold(uid));
+    if (millis.isEmpty()) {
       return Optional.empty();
     }
     try {
-      return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis)));
+      return Optional.of(Instant.ofEpochMilli(Long.parseLong(millis.get())));
     } catch (NumberFormatException e) {
       // written by hand or by another tool: still a hold, counted from the epoch
       return Optional.of(Instant.EPOCH);

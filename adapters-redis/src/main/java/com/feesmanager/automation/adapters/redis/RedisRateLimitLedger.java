@@ -23,11 +23,11 @@ public final class RedisRateLimitLedger implements RateLimitLedger {
   private static final String KEEP = Long.toString(RateLimitPolicy.RETENTION.toMillis());
   private static final String TTL = Long.toString(KEY_TTL.toMillis());
 
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
 
-  RedisRateLimitLedger(Scripts scripts, Keys keys) {
-    this.scripts = scripts;
+  RedisRateLimitLedger(RedisCalls redis, Keys keys) {
+    this.redis = redis;
     this.keys = keys;
   }
 
@@ -45,7 +45,7 @@ public final class RedisRateLimitLedger implements RateLimitLedger {
     Instant dayStart = today.atStartOfDay(limits.zone()).toInstant();
     Instant nextDayStart = today.plusDays(1).atStartOfDay(limits.zone()).toInstant();
     List<Object> answer =
-        scripts.multi(
+        redis.multi(
             Script.RATE_RESERVE,
             keys.rateLimit(session),
             Millis.of(now),
@@ -66,6 +66,6 @@ public final class RedisRateLimitLedger implements RateLimitLedger {
   public void refund(String session, Instant reservedAt) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(reservedAt, "'reservedAt' must not be null");
-    scripts.integer(Script.RATE_REFUND, keys.rateLimit(session), Millis.of(reservedAt));
+    redis.integer(Script.RATE_REFUND, keys.rateLimit(session), Millis.of(reservedAt));
   }
 }

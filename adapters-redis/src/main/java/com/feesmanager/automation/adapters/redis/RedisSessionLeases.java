@@ -12,11 +12,11 @@ public final class RedisSessionLeases implements SessionLeases {
   /** Redis forgets a lease this long after it ran out; the caller's clock decides before that. */
   private static final long SLACK_MILLIS = Duration.ofMinutes(1).toMillis();
 
-  private final Scripts scripts;
+  private final RedisCalls redis;
   private final Keys keys;
 
-  RedisSessionLeases(Scripts scripts, Keys keys) {
-    this.scripts = scripts;
+  RedisSessionLeases(RedisCalls redis, Keys keys) {
+    this.redis = redis;
     this.keys = keys;
   }
 
@@ -27,7 +27,7 @@ public final class RedisSessionLeases implements SessionLeases {
     Objects.requireNonNull(now, "'now' must not be null");
     Objects.requireNonNull(ttl, "'ttl' must not be null");
     long ttlMillis = Millis.ceil(ttl);
-    return scripts.integer(
+    return redis.integer(
             Script.LEASE_ACQUIRE,
             new String[] {keys.lease(session)},
             owner,
@@ -41,7 +41,7 @@ public final class RedisSessionLeases implements SessionLeases {
   public Optional<String> lastHolder(String session) {
     Objects.requireNonNull(session, "'session' must not be null");
     return Optional.ofNullable(
-        scripts.text(Script.LEASE_LAST_HOLDER, new String[] {keys.lease(session)}));
+        redis.text(Script.LEASE_LAST_HOLDER, new String[] {keys.lease(session)}));
   }
 
   @Override
@@ -52,7 +52,7 @@ public final class RedisSessionLeases implements SessionLeases {
     Objects.requireNonNull(now, "'now' must not be null");
     Objects.requireNonNull(ttl, "'ttl' must not be null");
     long ttlMillis = Millis.ceil(ttl);
-    return scripts.integer(
+    return redis.integer(
             Script.LEASE_TAKE_OVER,
             new String[] {keys.lease(session)},
             former,
@@ -67,6 +67,6 @@ public final class RedisSessionLeases implements SessionLeases {
   public void release(String session, String owner) {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(owner, "'owner' must not be null");
-    scripts.integer(Script.LEASE_RELEASE, new String[] {keys.lease(session)}, owner);
+    redis.integer(Script.LEASE_RELEASE, new String[] {keys.lease(session)}, owner);
   }
 }

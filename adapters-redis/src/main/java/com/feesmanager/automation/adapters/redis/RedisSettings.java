@@ -6,14 +6,16 @@ import java.util.Objects;
 /**
  * How to reach Redis and shape the keys: {@code url} is {@code REDIS_URL} ({@code redis://} or
  * {@code rediss://}, optional {@code user:password@}, optional {@code /db}); {@code cluster} says
- * the URL is a seed node of a Redis Cluster; every key starts with {@code keyPrefix}.
+ * the URL is a seed node of a Redis Cluster; every key starts with {@code keyPrefix}; {@code
+ * driver} is the client library (Lettuce unless a runner asks for Jedis).
  */
 public record RedisSettings(
     String url,
     boolean cluster,
     String keyPrefix,
     Duration visibilityTimeout,
-    Duration dedupeRetention) {
+    Duration dedupeRetention,
+    RedisDriver driver) {
 
   public static final String DEFAULT_PREFIX = "fm:";
   public static final Duration DEFAULT_VISIBILITY_TIMEOUT = Duration.ofMinutes(2);
@@ -24,6 +26,7 @@ public record RedisSettings(
     Objects.requireNonNull(keyPrefix, "'keyPrefix' must not be null");
     Objects.requireNonNull(visibilityTimeout, "'visibilityTimeout' must not be null");
     Objects.requireNonNull(dedupeRetention, "'dedupeRetention' must not be null");
+    Objects.requireNonNull(driver, "'driver' must not be null");
     if (!url.startsWith("redis://") && !url.startsWith("rediss://")) {
       throw new IllegalArgumentException("'url' must start with redis:// or rediss://");
     }
@@ -39,22 +42,34 @@ public record RedisSettings(
     }
   }
 
-  /** A single Redis at {@code url} with the default prefix, visibility timeout and retention. */
+  /**
+   * A single Redis at {@code url} with the default prefix, visibility timeout and retention, over
+   * Lettuce.
+   */
   public static RedisSettings of(String url) {
     return new RedisSettings(
-        url, false, DEFAULT_PREFIX, DEFAULT_VISIBILITY_TIMEOUT, DEFAULT_DEDUPE_RETENTION);
+        url,
+        false,
+        DEFAULT_PREFIX,
+        DEFAULT_VISIBILITY_TIMEOUT,
+        DEFAULT_DEDUPE_RETENTION,
+        RedisDriver.LETTUCE);
   }
 
   public RedisSettings withPrefix(String prefix) {
-    return new RedisSettings(url, cluster, prefix, visibilityTimeout, dedupeRetention);
+    return new RedisSettings(url, cluster, prefix, visibilityTimeout, dedupeRetention, driver);
   }
 
   public RedisSettings asCluster() {
-    return new RedisSettings(url, true, keyPrefix, visibilityTimeout, dedupeRetention);
+    return new RedisSettings(url, true, keyPrefix, visibilityTimeout, dedupeRetention, driver);
   }
 
   public RedisSettings withTimeouts(Duration visibility, Duration retention) {
-    return new RedisSettings(url, cluster, keyPrefix, visibility, retention);
+    return new RedisSettings(url, cluster, keyPrefix, visibility, retention, driver);
+  }
+
+  public RedisSettings withDriver(RedisDriver driver) {
+    return new RedisSettings(url, cluster, keyPrefix, visibilityTimeout, dedupeRetention, driver);
   }
 
   /** The URL without its password, for logs and error messages. */

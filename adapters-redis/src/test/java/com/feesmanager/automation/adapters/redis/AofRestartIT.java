@@ -88,6 +88,11 @@ class AofRestartIT {
   }
 
   private RedisConnection open(String prefix) {
-    return RedisConnection.open(RedisSettings.of(server.url()).withPrefix(prefix));
+    return RedisConnection.open(
+        RedisSettings.of(server.url()).withPrefix(prefix).withDriver(driver()));
+  }
+
+  private RedisDriver driver() {
+    return TestRedis.driverOf(getClass());
   }
 }

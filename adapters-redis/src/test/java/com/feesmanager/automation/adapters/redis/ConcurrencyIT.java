@@ -27,6 +27,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /** Many workers race on one session: each message is claimed once and the caps hold exactly. */
 class ConcurrencyIT {
@@ -39,8 +40,8 @@ class ConcurrencyIT {
   private static String prefix;
 
   @BeforeAll
-  static void connect() {
-    connection = TestRedis.open();
+  static void connect(TestInfo test) {
+    connection = TestRedis.open(test);
     prefix = connection.settings().keyPrefix();
   }
 

@@ -16,10 +16,13 @@ public final class ConsumerMain {
 
   private ConsumerMain() {}
 
-  /** Arguments: REDIS_URL, key prefix, session, now (epoch millis). */
+  /**
+   * Arguments: REDIS_URL, key prefix, session, now (epoch millis), client ({@link RedisDriver}).
+   */
   public static void main(String[] args) throws InterruptedException {
     RedisConnection connection =
-        RedisConnection.open(RedisSettings.of(args[0]).withPrefix(args[1]));
+        RedisConnection.open(
+            RedisSettings.of(args[0]).withPrefix(args[1]).withDriver(RedisDriver.valueOf(args[4])));
     MessageQueue queue = connection.messageQueue();
     Instant now = Instant.ofEpochMilli(Long.parseLong(args[3]));
     Optional<Claim> claim = queue.claimNext(args[2], now);

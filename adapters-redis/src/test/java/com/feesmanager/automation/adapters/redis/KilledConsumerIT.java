@@ -30,9 +30,13 @@ class KilledConsumerIT {
   private String prefix;
   private RedisMessageQueue queue;
 
+  private RedisDriver driver() {
+    return TestRedis.driverOf(getClass());
+  }
+
   @BeforeEach
   void connect() {
-    connection = TestRedis.open();
+    connection = TestRedis.open(driver());
     prefix = TestRedis.prefix();
     queue = TestRedis.queue(connection, prefix);
   }
@@ -67,7 +71,8 @@ class KilledConsumerIT {
                 TestRedis.url(),
                 prefix,
                 session,
-                Long.toString(claimedAt.toEpochMilli()))
+                Long.toString(claimedAt.toEpochMilli()),
+                driver().name())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     String line;

@@ -8,14 +8,15 @@ import com.feesmanager.automation.ports.out.contract.Unique;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 class RedisAlertGateIT extends AlertGateContract {
 
   private static RedisConnection connection;
 
   @BeforeAll
-  static void connect() {
-    connection = TestRedis.open();
+  static void connect(TestInfo test) {
+    connection = TestRedis.open(test);
   }
 
   @AfterAll
@@ -34,7 +35,10 @@ class RedisAlertGateIT extends AlertGateContract {
     // given a second process: its own client and connection, the same Redis and prefix
     String event = Unique.name("EVENT");
     try (RedisConnection other =
-        RedisConnection.open(RedisSettings.of(TestRedis.url()).withPrefix(prefix()))) {
+        RedisConnection.open(
+            RedisSettings.of(TestRedis.url())
+                .withPrefix(prefix())
+                .withDriver(connection.settings().driver()))) {
 
       // when
       boolean here = connection.alertGate().tryPass(event, "a1", WINDOW, T0);

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 /**
  * The same contract tests on a real three-node Redis Cluster started here: every script touches
@@ -35,7 +36,7 @@ class RedisClusterIT {
   private static RedisConnection connection;
 
   @BeforeAll
-  static void startCluster() throws Exception {
+  static void startCluster(TestInfo test) throws Exception {
     root = Files.createTempDirectory("fm-redis-cluster");
     List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
     for (int i = 0; i < 3; i++) {
@@ -65,7 +66,10 @@ class RedisClusterIT {
     }
     connection =
         RedisConnection.open(
-            RedisSettings.of(nodes.get(0).url()).withPrefix(TestRedis.prefix()).asCluster());
+            RedisSettings.of(nodes.get(0).url())
+                .withPrefix(TestRedis.prefix())
+                .asCluster()
+                .withDriver(TestRedis.driverOf(test.getTestClass().orElseThrow())));
   }
 
   private static void awaitClusterOk(RedisServerProcess node) throws Exception {
@@ -84,6 +88,9 @@ class RedisClusterIT {
     for (RedisServerProcess node : nodes) {
       node.close();
     }
+    // the Jedis variant starts a cluster of its own in the same JVM
+    nodes.clear();
+    connection = null;
     RedisServerProcess.deleteTree(root);
   }
 
@@ -105,6 +112,31 @@ class RedisClusterIT {
 
     // then
     assertThat(nodesWithKeys).isEqualTo(3);
+  }
+
+  /** Loading them once (at open) reaches every primary, not only the node the client asked. */
+  @Test
+  void everyPrimary_hasEveryScript_afterOpen() throws Exception {
+    // given the connection opened above
+
+    // when each node is asked for the digests
+    List<String> replies = new ArrayList<>();
+    for (RedisServerProcess node : nodes) {
+      List<String> words = new ArrayList<>(List.of("SCRIPT", "EXISTS"));
+      for (Script script : Script.values()) {
+        words.add(script.sha());
+      }
+      replies.add(node.command(words.toArray(String[]::new)));
+    }
+
+    // then every node knows every script
+    assertThat(replies)
+        .hasSize(3)
+        .allSatisfy(
+            reply ->
+                assertThat(reply)
+                    .startsWith("*" + Script.values().length + "\r\n")
+                    .doesNotContain(":0"));
   }
 
   private static final Instant T0 = Instant.parse("2026-11-10T05:00:00Z");

@@ -4,14 +4,15 @@ import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.contract.DailyTallyContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInfo;
 
 class RedisDailyTallyIT extends DailyTallyContract {
 
   private static RedisConnection connection;
 
   @BeforeAll
-  static void connect() {
-    connection = TestRedis.open();
+  static void connect(TestInfo test) {
+    connection = TestRedis.open(test);
   }
 
   @AfterAll

@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 class RedisMessageQueueIT extends MessageQueueContract {
 
@@ -20,8 +21,8 @@ class RedisMessageQueueIT extends MessageQueueContract {
   private static final List<String> prefixes = new ArrayList<>();
 
   @BeforeAll
-  static void connect() {
-    connection = TestRedis.open();
+  static void connect(TestInfo test) {
+    connection = TestRedis.open(test);
   }
 
   @AfterAll
@@ -36,6 +37,16 @@ class RedisMessageQueueIT extends MessageQueueContract {
     prefixes.add(prefix);
     return QueueUnderTest.of(
         TestRedis.queue(connection, prefix, visibilityTimeout, dedupeRetention));
+  }
+
+  /** The Jedis variant of this class really runs on Jedis, this one on Lettuce. */
+  @Test
+  void runsOnTheClientItsClassNames() {
+    Class<?> expected =
+        TestRedis.driverOf(getClass()) == RedisDriver.JEDIS
+            ? JedisRedisCalls.class
+            : LettuceRedisCalls.class;
+    assertThat(connection.redis()).isExactlyInstanceOf(expected);
   }
 
   /**
@@ -55,7 +66,7 @@ class RedisMessageQueueIT extends MessageQueueContract {
       queue.enqueue(aQueuedMessage().inSession(session).withKey(key).build(), t0);
     }
     queue.complete(queue.claimNext(session, t0).orElseThrow(), t0);
-    var redis = connection.scripts().commands();
+    var redis = TestRedis.commands(connection);
     redis.pexpire(done, 5_000);
 
     // when two more messages complete (plain completion, and completion with the next claim)

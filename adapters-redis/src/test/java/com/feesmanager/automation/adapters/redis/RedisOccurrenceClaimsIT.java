@@ -12,14 +12,15 @@ import java.time.LocalDateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 class RedisOccurrenceClaimsIT extends OccurrenceClaimsContract {
 
   private static RedisConnection connection;
 
   @BeforeAll
-  static void connect() {
-    connection = TestRedis.open();
+  static void connect(TestInfo test) {
+    connection = TestRedis.open(test);
   }
 
   @AfterAll
@@ -50,9 +51,7 @@ class RedisOccurrenceClaimsIT extends OccurrenceClaimsContract {
 
     // then 31 days to the next one, plus a misfire grace of up to a day
     long ttl =
-        connection
-            .scripts()
-            .commands()
+        TestRedis.commands(connection)
             .pttl(new Keys(connection.settings().keyPrefix()).occurrence(uid, monthEnd));
     assertThat(Duration.ofMillis(ttl)).isGreaterThan(Duration.ofDays(32));
   }

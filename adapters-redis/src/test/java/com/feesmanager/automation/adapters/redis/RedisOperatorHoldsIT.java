@@ -8,14 +8,15 @@ import com.feesmanager.automation.ports.out.contract.Unique;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 
 class RedisOperatorHoldsIT extends OperatorHoldsContract {
 
   private static RedisConnection connection;
 
   @BeforeAll
-  static void connect() {
-    connection = TestRedis.open();
+  static void connect(TestInfo test) {
+    connection = TestRedis.open(test);
   }
 
   @AfterAll
@@ -35,7 +36,9 @@ class RedisOperatorHoldsIT extends OperatorHoldsContract {
     String uid = Unique.name("uid");
     try (RedisConnection other =
         RedisConnection.open(
-            RedisSettings.of(TestRedis.url()).withPrefix(connection.settings().keyPrefix()))) {
+            RedisSettings.of(TestRedis.url())
+                .withPrefix(connection.settings().keyPrefix())
+                .withDriver(connection.settings().driver()))) {
 
       // when
       connection.operatorHolds().hold(uid, T0);

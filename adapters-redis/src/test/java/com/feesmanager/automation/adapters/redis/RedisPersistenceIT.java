@@ -17,7 +17,8 @@ class RedisPersistenceIT {
   private List<Warning> warningsOf(String... options) throws Exception {
     try (RedisServerProcess server =
             RedisServerProcess.start(Files.createTempDirectory(dir, "redis"), options);
-        RedisConnection redis = RedisConnection.open(RedisSettings.of(server.url()))) {
+        RedisConnection redis =
+            RedisConnection.open(RedisSettings.of(server.url()).withDriver(driver()))) {
       return redis.persistence().warnings();
     }
   }
@@ -88,7 +89,8 @@ class RedisPersistenceIT {
                 "--rename-command",
                 "CONFIG",
                 "");
-        RedisConnection redis = RedisConnection.open(RedisSettings.of(server.url()))) {
+        RedisConnection redis =
+            RedisConnection.open(RedisSettings.of(server.url()).withDriver(driver()))) {
 
       // when
       RedisPersistence persistence = redis.persistence();
@@ -97,5 +99,9 @@ class RedisPersistenceIT {
       assertThat(persistence.unknown()).isTrue();
       assertThat(persistence.warnings()).isEmpty();
     }
+  }
+
+  private RedisDriver driver() {
+    return TestRedis.driverOf(getClass());
   }
 }

@@ -19,8 +19,12 @@ class UnreadableMessageIT {
   private static final Instant NOW = Instant.parse("2026-11-20T05:00:00Z");
 
   private final String prefix = TestRedis.prefix();
-  private final RedisConnection connection = TestRedis.open();
+  private final RedisConnection connection = TestRedis.open(driver());
   private final RedisMessageQueue queue = TestRedis.queue(connection, prefix);
+
+  private RedisDriver driver() {
+    return TestRedis.driverOf(getClass());
+  }
 
   @AfterEach
   void cleanUp() {
@@ -38,7 +42,7 @@ class UnreadableMessageIT {
     queue.enqueue(first, NOW);
     queue.enqueue(second, NOW);
     String state = new Keys(prefix).queue("s")[3];
-    connection.scripts().commands().hset(state, "d:k-first", "9|from a newer version");
+    TestRedis.commands(connection).hset(state, "d:k-first", "9|from a newer version");
 
     // when the session's next message is claimed
     Optional<Claim> claim = queue.claimNext("s", NOW.plusSeconds(5));

@@ -1,0 +1,4 @@
+package com.feesmanager.automation.adapters.redis;
+
+/** {@link AofRestartIT} on Jedis. */
+class AofRestartJedisIT extends AofRestartIT implements OnJedis {}

@@ -1,0 +1,4 @@
+package com.feesmanager.automation.adapters.redis;
+
+/** {@link ConcurrencyIT} on Jedis. */
+class ConcurrencyJedisIT extends ConcurrencyIT implements OnJedis {}

@@ -1,0 +1,4 @@
+package com.feesmanager.automation.adapters.redis;
+
+/** {@link RedisOperatorHoldsIT} on Jedis. */
+class RedisOperatorHoldsJedisIT extends RedisOperatorHoldsIT implements OnJedis {}

@@ -1,0 +1,4 @@
+package com.feesmanager.automation.adapters.redis;
+
+/** {@link RedisRateLimitLedgerIT} on Jedis. */
+class RedisRateLimitLedgerJedisIT extends RedisRateLimitLedgerIT implements OnJedis {}
