@@ -22,6 +22,7 @@ import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
@@ -49,15 +50,14 @@ final class JedisRedisCalls implements RedisCalls {
 
   /** The client for {@code settings}, with every call bounded by {@code timeout}. */
   static JedisRedisCalls connect(RedisSettings settings, Duration timeout) {
-    Clients clients = new Clients(Target.parse(settings.url()), settings.cluster());
+    String where = (settings.cluster() ? "Redis Cluster " : "Redis ") + settings.safeUrl();
+    Clients clients = new Clients(Target.parse(settings.url()), settings.cluster(), where);
     try {
       // A cluster client reads the slot map here; a single node's pool connects on first use.
       clients.withTimeout(timeout);
     } catch (JedisException e) {
       clients.close();
-      throw new QueueUnavailable(
-          "cannot connect to Redis " + (settings.cluster() ? "Cluster " : "") + settings.safeUrl(),
-          e);
+      throw new QueueUnavailable("cannot connect to " + where, e);
     }
     return new JedisRedisCalls(clients, timeout);
   }
@@ -68,8 +68,20 @@ final class JedisRedisCalls implements RedisCalls {
     return new JedisRedisCalls(clients, timeout);
   }
 
+  /** The first round trip: a Redis that cannot be reached is named as Lettuce names it. */
   @Override
   public void loadAll() {
+    try {
+      load();
+    } catch (QueueUnavailable e) {
+      if (e.getCause() instanceof JedisConnectionException) {
+        throw new QueueUnavailable("cannot connect to " + clients.where, e.getCause());
+      }
+      throw e;
+    }
+  }
+
+  private void load() {
     call(
         () -> {
           UnifiedJedis jedis = client();
@@ -216,11 +228,16 @@ final class JedisRedisCalls implements RedisCalls {
 
     private final Target target;
     private final boolean cluster;
+
+    /** The kind of Redis and its URL without the password, for errors. */
+    private final String where;
+
     private final Map<Duration, UnifiedJedis> byTimeout = new ConcurrentHashMap<>();
 
-    Clients(Target target, boolean cluster) {
+    Clients(Target target, boolean cluster, String where) {
       this.target = target;
       this.cluster = cluster;
+      this.where = where;
     }
 
     UnifiedJedis withTimeout(Duration timeout) {

@@ -60,6 +60,19 @@ class RedisUrlIT {
   }
 
   @Test
+  void noRedisAtTheUrl_isQueueUnavailable_namingTheUrlWithoutThePassword() throws Exception {
+    // given nothing listening on the port any more
+    String url = url("alice:" + PASSWORD, 0);
+    server.close();
+
+    // when / then
+    assertThatThrownBy(() -> open(url))
+        .isInstanceOf(QueueUnavailable.class)
+        .hasMessage("cannot connect to Redis redis://***@127.0.0.1:" + server.port + "/0")
+        .satisfies(failure -> assertThat(textOf(failure)).doesNotContain(PASSWORD));
+  }
+
+  @Test
   void aStoppedRedis_failsTheAlertGate_insteadOfHoldingItUp() throws Exception {
     // given an open connection, then Redis stopped (SIGSTOP: the socket accepts, nothing answers)
     try (RedisConnection redis = open(url("", 0))) {
