@@ -15,11 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLParameters;
 import redis.clients.jedis.AbstractPipeline;
+import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.RedisProtocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -250,6 +252,13 @@ final class JedisRedisCalls implements RedisCalls {
           DefaultJedisClientConfig.builder()
               .connectionTimeoutMillis(millis)
               .socketTimeoutMillis(millis)
+              // RESP2, said up front: no HELLO round trip per connection, any Redis version, and
+              // the client does not borrow a connection at construction to learn the protocol
+              // (a second wait on a hung Redis; if that probe failed, its decoders stayed RESP2
+              // while connections negotiated RESP3). Script replies decode the same on both.
+              .protocol(RedisProtocol.RESP2)
+              // CLIENT SETINFO on every new connection: one more round trip, not needed
+              .clientSetInfoConfig(ClientSetInfoConfig.DISABLED)
               .user(target.user().orElse(null))
               .password(target.password().orElse(null));
       if (target.tls()) {
