@@ -70,41 +70,35 @@ final class JedisRedisCalls implements RedisCalls {
     return new JedisRedisCalls(clients, timeout);
   }
 
-  /** The first round trip: a Redis that cannot be reached is named as Lettuce names it. */
+  /**
+   * The first round trip, so a Redis that cannot be reached is named here, as Lettuce names it at
+   * connect.
+   */
   @Override
   public void loadAll() {
     try {
-      load();
-    } catch (QueueUnavailable e) {
-      if (e.getCause() instanceof JedisConnectionException) {
-        throw new QueueUnavailable("cannot connect to " + clients.where, e.getCause());
+      UnifiedJedis jedis = client();
+      if (jedis instanceof RedisClusterClient) {
+        // SCRIPT LOAD's request policy is all_nodes: Jedis sends it to every primary.
+        for (Script script : Script.values()) {
+          jedis.scriptLoad(script.body());
+        }
+        return;
       }
-      throw e;
+      try (AbstractPipeline pipeline = jedis.pipelined()) {
+        List<Response<String>> loads = new ArrayList<>();
+        for (Script script : Script.values()) {
+          // the second argument only routes (a hash-slot key), which a single node ignores
+          loads.add(pipeline.scriptLoad(script.body(), script.sha()));
+        }
+        pipeline.sync();
+        loads.forEach(Response::get);
+      }
+    } catch (JedisConnectionException e) {
+      throw new QueueUnavailable("cannot connect to " + clients.where, e);
+    } catch (JedisException e) {
+      throw new QueueUnavailable("Redis command failed: " + e.getMessage(), e);
     }
-  }
-
-  private void load() {
-    call(
-        () -> {
-          UnifiedJedis jedis = client();
-          if (jedis instanceof RedisClusterClient) {
-            // SCRIPT LOAD's request policy is all_nodes: Jedis sends it to every primary.
-            for (Script script : Script.values()) {
-              jedis.scriptLoad(script.body());
-            }
-            return null;
-          }
-          try (AbstractPipeline pipeline = jedis.pipelined()) {
-            List<Response<String>> loads = new ArrayList<>();
-            for (Script script : Script.values()) {
-              // the second argument only routes (a hash-slot key), which a single node ignores
-              loads.add(pipeline.scriptLoad(script.body(), script.sha()));
-            }
-            pipeline.sync();
-            loads.forEach(Response::get);
-          }
-          return null;
-        });
   }
 
   @Override

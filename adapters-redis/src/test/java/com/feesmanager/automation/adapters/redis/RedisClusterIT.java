@@ -139,6 +139,13 @@ class RedisClusterIT {
                     .doesNotContain(":0"));
   }
 
+  /** CONFIG GET and PING as a Cluster answers them (on Jedis, broadcast to every node). */
+  @Test
+  void persistenceAndReachability_areRead() {
+    assertThat(connection.isReachable()).isTrue();
+    assertThat(connection.persistence().appendOnly()).contains("no");
+  }
+
   private static final Instant T0 = Instant.parse("2026-11-10T05:00:00Z");
 
   @Nested
