@@ -38,7 +38,8 @@ final class JedisRedisCalls implements RedisCalls {
 
   /**
    * Connections per client: a call borrows one for its round trip (Lettuce multiplexes one for
-   * all). Enough for the daemon's concurrent workers should it run on Jedis; a tick uses one.
+   * all). Enough for the daemon's concurrent callers (8 session workers, 2 firing threads, the
+   * scheduler, HTTP handlers) should it run on Jedis; a tick uses one.
    */
   static final int POOL_SIZE = 16;
 
