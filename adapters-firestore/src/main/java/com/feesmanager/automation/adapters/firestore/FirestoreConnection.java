@@ -2,9 +2,13 @@ package com.feesmanager.automation.adapters.firestore;
 
 import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.RuleSource;
+import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
+import com.feesmanager.automation.ports.out.StudentDirectory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,8 +21,8 @@ import java.util.Optional;
  *
  * <p>Opened {@linkplain #openRestFirst REST-first} (for a one-shot tick), the three ports a tick
  * with nothing due uses (accounts, rules, status board) talk to Firestore's REST API, and the gRPC
- * client with every other adapter is built on first use, once: a tick that fires nothing never
- * loads it.
+ * client with every other adapter is built on the first call of one of them, once (the ports are
+ * handed out at once): a tick that fires nothing never loads it.
  */
 public final class FirestoreConnection implements AutoCloseable {
 
@@ -44,6 +48,10 @@ public final class FirestoreConnection implements AutoCloseable {
   private final AccountDirectory accountDirectory;
   private final RuleSource ruleSource;
   private final StatusBoard statusBoard;
+  private final StudentDirectory studentDirectory;
+  private final DeliveryLog deliveryLog;
+  private final RunLog runLog;
+  private final SessionBindings sessionBindings;
   private final Object grpcLock = new Object();
 
   /** Built at open, or on first use in REST-first mode; guarded by {@code grpcLock} when built. */
@@ -69,6 +77,10 @@ public final class FirestoreConnection implements AutoCloseable {
       this.accountDirectory = new RestAccountDirectory(client, calls, cache, defaults);
       this.ruleSource = new RestRuleSource(client, calls, cache);
       this.statusBoard = restPorts.statusBoard();
+      this.studentDirectory = OnFirstUse.students(() -> grpc().studentDirectory);
+      this.deliveryLog = OnFirstUse.deliveryLog(() -> grpc().deliveryLog);
+      this.runLog = OnFirstUse.runLog(() -> grpc().runLog);
+      this.sessionBindings = OnFirstUse.sessionBindings(() -> grpc().sessionBindings);
     } else {
       GrpcAdapters built =
           GrpcAdapters.open(credentials, config, defaults, calls, cache, readTimeout);
@@ -77,6 +89,10 @@ public final class FirestoreConnection implements AutoCloseable {
       this.accountDirectory = built.accountDirectory;
       this.ruleSource = built.ruleSource;
       this.statusBoard = built.statusBoard;
+      this.studentDirectory = built.studentDirectory;
+      this.deliveryLog = built.deliveryLog;
+      this.runLog = built.runLog;
+      this.sessionBindings = built.sessionBindings;
     }
   }
 
@@ -142,22 +158,23 @@ public final class FirestoreConnection implements AutoCloseable {
     return statusBoard;
   }
 
-  public FirestoreStudentDirectory studentDirectory() {
-    return grpc().studentDirectory;
+  public StudentDirectory studentDirectory() {
+    return studentDirectory;
   }
 
-  public FirestoreDeliveryLog deliveryLog() {
-    return grpc().deliveryLog;
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
   }
 
-  public FirestoreRunLog runLog() {
-    return grpc().runLog;
+  public RunLog runLog() {
+    return runLog;
   }
 
-  public FirestoreSessionBindings sessionBindings() {
-    return grpc().sessionBindings;
+  public SessionBindings sessionBindings() {
+    return sessionBindings;
   }
 
+  /** The importer (the {@code import} command); REST-first, it builds the gRPC client. */
   public AccountImporter importer() {
     return grpc().importer;
   }

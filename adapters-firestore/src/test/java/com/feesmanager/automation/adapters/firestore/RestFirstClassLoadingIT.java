@@ -81,7 +81,7 @@ class RestFirstClassLoadingIT {
     String printed = Files.readString(output, StandardCharsets.UTF_8);
     assertThat(ended).as("the tick ended").isTrue();
     assertThat(tick.exitValue()).as(printed).isZero();
-    assertThat(printed).contains("rules=");
+    assertThat(printed).contains("rules=").contains("grpc=false");
     try (Firestore documents = emulator.documentsClient()) {
       for (String uid : uids) {
         assertThat(documents.document("users/" + uid + "/automation/status").get().get().exists())

@@ -13,7 +13,7 @@ import java.time.Instant;
  * What a tick with nothing due asks of Firestore, in REST-first mode, in a JVM of its own (run by
  * {@link RestFirstClassLoadingIT}): the enabled accounts, then per account its rules, its last
  * heartbeat and a new one; then flush and close. Arguments: the emulator's host:port, the project.
- * Prints {@code accounts=N rules=M}; exits 1 when the heartbeats are not written.
+ * Prints {@code accounts=N rules=M grpc=false}; exits 1 when the heartbeats are not written.
  */
 public final class RestFirstTick {
 
@@ -21,10 +21,16 @@ public final class RestFirstTick {
 
   public static void main(String[] args) {
     int rules = 0;
+    boolean grpc;
     AccountScan scan;
     try (FirestoreConnection firestore =
         FirestoreConnection.openRestFirst(
             FirestoreConfig.emulator(args[0], args[1]), AccountDefaults.SPEC, Clock.systemUTC())) {
+      // the runner's wiring hands every port out up front; a tick with nothing due calls these not
+      firestore.studentDirectory();
+      firestore.deliveryLog();
+      firestore.runLog();
+      firestore.sessionBindings();
       scan = firestore.accountDirectory().enabledAccounts();
       for (AccountSettings account : scan.accounts()) {
         rules += firestore.ruleSource().rules(account.uid()).rules().size();
@@ -35,7 +41,8 @@ public final class RestFirstTick {
         System.err.println("heartbeats not written");
         System.exit(1);
       }
+      grpc = firestore.grpcBuilt();
     }
-    System.out.println("accounts=" + scan.accounts().size() + " rules=" + rules);
+    System.out.println("accounts=" + scan.accounts().size() + " rules=" + rules + " grpc=" + grpc);
   }
 }
