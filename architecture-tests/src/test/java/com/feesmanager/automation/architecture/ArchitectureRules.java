@@ -123,14 +123,18 @@ public final class ArchitectureRules {
           new String[] {"com.google.cloud..", "com.google.firebase..", "io.grpc.."},
           ROOT + ".adapters.firestore..");
 
-  /** The HTTP client serves the WhatsApp gateway adapter and the HTTP adapter (alert webhook). */
+  /**
+   * The HTTP client serves the WhatsApp gateway adapter, the HTTP adapter (alert webhook) and the
+   * Firestore adapter (its REST path, issue 16).
+   */
   @ArchTest
-  public static final ArchRule HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS =
+  public static final ArchRule HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_HTTP_AND_FIRESTORE_ADAPTERS =
       sdkOnlyIn(
           "java.net.http",
           new String[] {"java.net.http.."},
           ROOT + ".adapters.wppconnect..",
-          ROOT + ".adapters.http..");
+          ROOT + ".adapters.http..",
+          ROOT + ".adapters.firestore..");
 
   /**
    * Resilience is built once, at the edges: Failsafe policies live in adapters (gateway calls,

@@ -131,17 +131,18 @@ class ArchitectureRulesTest {
   }
 
   @Test
-  void http_client_only_in_the_wppconnect_and_http_adapters_fails_on_it_anywhere_else() {
+  void http_client_only_in_the_wppconnect_http_and_firestore_adapters_fails_on_it_anywhere_else() {
     assertViolated(
-        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS,
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_HTTP_AND_FIRESTORE_ADAPTERS,
         RedisAdapterFixtures.UsesTheHttpClient.class);
     assertViolated(
-        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS,
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_HTTP_AND_FIRESTORE_ADAPTERS,
         DaemonRunnerFixtures.UsesTheHttpClient.class);
     assertNotViolated(
-        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_AND_HTTP_ADAPTERS,
+        ArchitectureRules.HTTP_CLIENT_ONLY_IN_THE_WPPCONNECT_HTTP_AND_FIRESTORE_ADAPTERS,
         WppConnectAdapterFixtures.SomeWppConnectAdapter.class,
         HttpAdapterFixtures.SomeHttpAdapter.class,
+        FirestoreAdapterFixtures.SomeFirestoreAdapter.class,
         DaemonRunnerFixtures.SomeRunner.class);
   }
 

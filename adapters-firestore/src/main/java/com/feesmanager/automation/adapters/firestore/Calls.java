@@ -1,7 +1,6 @@
 package com.feesmanager.automation.adapters.firestore;
 
 import com.feesmanager.automation.ports.out.StoreUnavailable;
-import com.google.api.core.ApiFuture;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
@@ -10,6 +9,7 @@ import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -73,8 +73,12 @@ final class Calls {
     this.reads = Failsafe.with(breaker).compose(retry);
   }
 
-  /** The value of one read, retried; {@link StoreUnavailable} when it cannot be had. */
-  <T> T read(String what, Supplier<ApiFuture<T>> call) {
+  /**
+   * The value of one read, retried; {@link StoreUnavailable} when it cannot be had. Any {@link
+   * Future} will do: the gRPC client's {@code ApiFuture}s and the REST client's {@code
+   * CompletableFuture}s alike (so a REST read loads no gRPC type).
+   */
+  <T> T read(String what, Supplier<? extends Future<T>> call) {
     long started = System.nanoTime();
     try {
       // the read that tries again after an outage must answer quickly, or the cache goes on serving
@@ -103,12 +107,12 @@ final class Calls {
   }
 
   /** The value of one call, once, within the deadline. */
-  <T> T await(String what, ApiFuture<T> future) {
+  <T> T await(String what, Future<T> future) {
     return await(what, future, timeout);
   }
 
   /** The value of one call, once, within {@code deadline} (a caller with less time than usual). */
-  <T> T await(String what, ApiFuture<T> future, Duration deadline) {
+  <T> T await(String what, Future<T> future, Duration deadline) {
     Duration timeout = deadline.compareTo(this.timeout) < 0 ? deadline : this.timeout;
     try {
       return future.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS);

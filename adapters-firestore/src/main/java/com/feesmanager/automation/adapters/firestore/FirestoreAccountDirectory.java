@@ -2,19 +2,13 @@ package com.feesmanager.automation.adapters.firestore;
 
 import com.feesmanager.automation.domain.account.AccountSettings;
 import com.feesmanager.automation.domain.document.AccountDefaults;
-import com.feesmanager.automation.domain.document.AccountDocuments;
-import com.feesmanager.automation.domain.document.DocumentProblem;
 import com.feesmanager.automation.domain.document.Mapped;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.QuerySnapshot;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The accounts in {@code users} with {@code automation.enabled == true} (one equality query on a
@@ -47,21 +41,10 @@ public final class FirestoreAccountDirectory implements AccountDirectory {
         calls.read(
             "users where automation.enabled == true",
             () -> firestore.collection("users").whereEqualTo("automation.enabled", true).get());
-    List<AccountSettings> accounts = new ArrayList<>();
-    List<DocumentProblem> problems = new ArrayList<>();
-    for (QueryDocumentSnapshot document : snapshot.getDocuments()) {
-      Mapped<AccountSettings> mapped = map(document);
-      if (mapped instanceof Mapped.Ok<AccountSettings> ok) {
-        accounts.add(ok.value());
-      } else if (mapped instanceof Mapped.Broken<AccountSettings> broken) {
-        problems.addAll(broken.problems());
-      }
-    }
-    // disabled or deleted accounts (and enabled ones that cannot be read) are not served: their
-    // rules and students leave the cache
-    cache.retainAccounts(
-        accounts.stream().map(AccountSettings::uid).collect(Collectors.toUnmodifiableSet()));
-    return new AccountScan(accounts, problems);
+    return StoredDocuments.scan(
+        snapshot.getDocuments().stream().map(FirestoreAccountDirectory::stored).toList(),
+        defaults,
+        cache);
   }
 
   @Override
@@ -86,7 +69,10 @@ public final class FirestoreAccountDirectory implements AccountDirectory {
   }
 
   private Mapped<AccountSettings> map(DocumentSnapshot document) {
-    return AccountDocuments.account(
-        document.getId(), FirestoreValues.plain(document.getData()), defaults);
+    return StoredDocuments.account(stored(document), defaults);
+  }
+
+  static StoredDocuments.Stored stored(DocumentSnapshot document) {
+    return new StoredDocuments.Stored(document.getId(), document.getData());
   }
 }

@@ -1,22 +1,16 @@
 package com.feesmanager.automation.adapters.firestore;
 
-import com.feesmanager.automation.adapters.firestore.FirestoreConfig.CredentialsFile;
-import com.feesmanager.automation.adapters.firestore.FirestoreConfig.Emulator;
-import com.feesmanager.automation.adapters.firestore.FirestoreConfig.ServiceAccount;
 import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import com.feesmanager.automation.ports.out.DeliveryLog;
+import com.feesmanager.automation.ports.out.RuleSource;
+import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SessionBindings;
+import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
-import com.google.api.gax.core.FixedCredentialsProvider;
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
-import com.google.auth.oauth2.ServiceAccountCredentials;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.FirestoreOptions;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
+import com.feesmanager.automation.ports.out.StudentDirectory;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +18,11 @@ import java.util.Optional;
  * One Firestore client and every adapter built on it, sharing one read cache and one write-behind
  * writer. The runner opens it from a {@link FirestoreConfig}, hands the adapters to the core, and
  * closes it at shutdown (which commits the writes still waiting, within a few seconds).
+ *
+ * <p>Opened {@linkplain #openRestFirst REST-first} (for a one-shot tick), the three ports a tick
+ * with nothing due uses (accounts, rules, status board) talk to Firestore's REST API, and the gRPC
+ * client with every other adapter is built on the first call of one of them, once (the ports are
+ * handed out at once): a tick that fires nothing never loads it.
  */
 public final class FirestoreConnection implements AutoCloseable {
 
@@ -33,187 +32,178 @@ public final class FirestoreConnection implements AutoCloseable {
    */
   static final long MAX_PENDING_BYTES = 8L << 20;
 
-  /** The scopes Firestore needs (firebase-admin asks for these among its wider set). */
-  private static final List<String> SCOPES =
-      List.of(
-          "https://www.googleapis.com/auth/cloud-platform",
-          "https://www.googleapis.com/auth/datastore");
-
   /** The longest a read waits for Firestore before the cache serves instead. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
-  private final Firestore firestore;
-  private final WriteBehind writer;
-  private final FirestoreAccountDirectory accountDirectory;
-  private final FirestoreRuleSource ruleSource;
-  private final FirestoreStudentDirectory studentDirectory;
-  private final FirestoreDeliveryLog deliveryLog;
-  private final FirestoreRunLog runLog;
-  private final FirestoreStatusBoard statusBoard;
-  private final FirestoreSessionBindings sessionBindings;
-  private final AccountImporter importer;
+  /** The REST client and its heartbeat writer, in REST-first mode. */
+  private record Rest(RestFirestore client, RestStatusBoard statusBoard) {}
+
+  private final FirestoreCredentials credentials;
+  private final FirestoreConfig config;
+  private final AccountDefaults defaults;
+  private final Calls calls;
+  private final ReadCache cache;
+  private final Duration readTimeout;
+  private final Optional<Rest> rest;
+  private final AccountDirectory accountDirectory;
+  private final RuleSource ruleSource;
+  private final StatusBoard statusBoard;
+  private final StudentDirectory studentDirectory;
+  private final DeliveryLog deliveryLog;
+  private final RunLog runLog;
+  private final SessionBindings sessionBindings;
+  private final Object grpcLock = new Object();
+
+  /** Built at open, or on first use in REST-first mode; guarded by {@code grpcLock} when built. */
+  private volatile GrpcAdapters grpc;
+
+  private boolean closed;
 
   private FirestoreConnection(
-      Firestore firestore, FirestoreConfig config, AccountDefaults defaults, Clock clock) {
-    this.firestore = firestore;
+      FirestoreConfig config, AccountDefaults defaults, Clock clock, boolean restFirst) {
+    this.config = config;
+    this.defaults = defaults;
+    this.credentials = FirestoreCredentials.of(config);
     Duration timeout = config.callTimeout();
     // a read unanswered for READ_TIMEOUT is an outage: the cache serves (SPEC §8, a short outage
     // delays nothing), so sending never waits longer than that for Firestore
-    Duration readTimeout = timeout.compareTo(READ_TIMEOUT) < 0 ? timeout : READ_TIMEOUT;
-    Calls calls = new Calls(readTimeout, 3, Duration.ofMillis(100), readTimeout.multipliedBy(2));
-    // the writer retries on its own, without a circuit breaker shared with the reads
-    Calls writes = new Calls(timeout, 1, Duration.ofMillis(100), Duration.ofMillis(1));
-    ReadCache cache = new ReadCache(clock, config.cacheMaxAge());
-    this.writer =
-        new WriteBehind(firestore, writes, timeout, MAX_PENDING_BYTES, Optional.of(calls));
-    this.accountDirectory = new FirestoreAccountDirectory(firestore, calls, cache, defaults);
-    this.ruleSource = new FirestoreRuleSource(firestore, calls, cache);
-    this.studentDirectory =
-        new FirestoreStudentDirectory(
-            firestore, calls, cache, config.pageSize(), config.ledgerMaxAge(), timeout);
-    // the end of a message waits no longer than a read: then it is asked for later instead
-    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer, readTimeout);
-    this.runLog = new FirestoreRunLog(firestore, calls, writer);
-    this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
-    this.sessionBindings = new FirestoreSessionBindings(firestore, calls);
-    this.importer =
-        new AccountImporter(
-            firestore, new Calls(timeout, 3, Duration.ofMillis(100), Duration.ofMillis(1)));
+    this.readTimeout = timeout.compareTo(READ_TIMEOUT) < 0 ? timeout : READ_TIMEOUT;
+    this.calls = new Calls(readTimeout, 3, Duration.ofMillis(100), readTimeout.multipliedBy(2));
+    this.cache = new ReadCache(clock, config.cacheMaxAge());
+    if (restFirst) {
+      RestFirestore client = RestFirestore.open(credentials, timeout);
+      Rest restPorts = new Rest(client, new RestStatusBoard(client, calls, timeout));
+      this.rest = Optional.of(restPorts);
+      this.accountDirectory = new RestAccountDirectory(client, calls, cache, defaults);
+      this.ruleSource = new RestRuleSource(client, calls, cache);
+      this.statusBoard = restPorts.statusBoard();
+      this.studentDirectory = OnFirstUse.students(() -> grpc().studentDirectory);
+      this.deliveryLog = OnFirstUse.deliveryLog(() -> grpc().deliveryLog);
+      this.runLog = OnFirstUse.runLog(() -> grpc().runLog);
+      this.sessionBindings = OnFirstUse.sessionBindings(() -> grpc().sessionBindings);
+    } else {
+      GrpcAdapters built =
+          GrpcAdapters.open(credentials, config, defaults, calls, cache, readTimeout);
+      this.grpc = built;
+      this.rest = Optional.empty();
+      this.accountDirectory = built.accountDirectory;
+      this.ruleSource = built.ruleSource;
+      this.statusBoard = built.statusBoard;
+      this.studentDirectory = built.studentDirectory;
+      this.deliveryLog = built.deliveryLog;
+      this.runLog = built.runLog;
+      this.sessionBindings = built.sessionBindings;
+    }
   }
 
   /**
-   * Connects (lazily: the first call dials). A key or key file that cannot be used is an {@link
-   * IllegalArgumentException} with a one-line message naming the setting.
-   *
-   * <p>The client is built from {@link FirestoreOptions} as firebase-admin's {@code
-   * FirestoreClient} builds it (fixed credentials scoped for Firestore, the project, the default
-   * database), without a {@code FirebaseApp}: the app's HTTP transport (Apache HttpClient, Jackson)
-   * is never used by Firestore and cost a tenth of a second at every cold start.
+   * Connects over gRPC (lazily: the first call dials), every adapter at once: the daemon's way. A
+   * key or key file that cannot be used is an {@link IllegalArgumentException} with a one-line
+   * message naming the setting.
    */
   public static FirestoreConnection open(
       FirestoreConfig config, AccountDefaults defaults, Clock clock) {
+    return open(config, defaults, clock, false);
+  }
+
+  /**
+   * Connects for a one-shot tick: accounts, rules and the status board over Firestore's REST API
+   * (no gRPC, Netty or protobuf classes to load), the gRPC client and the other adapters built on
+   * their first use. Flush and close cover both.
+   */
+  public static FirestoreConnection openRestFirst(
+      FirestoreConfig config, AccountDefaults defaults, Clock clock) {
+    return open(config, defaults, clock, true);
+  }
+
+  private static FirestoreConnection open(
+      FirestoreConfig config, AccountDefaults defaults, Clock clock, boolean restFirst) {
     Objects.requireNonNull(config, "'config' must not be null");
     Objects.requireNonNull(defaults, "'defaults' must not be null");
     Objects.requireNonNull(clock, "'clock' must not be null");
-    FirestoreOptions.Builder options = FirestoreOptions.newBuilder();
-    GoogleCredentials credentials;
-    String projectId;
-    if (config.credentials() instanceof Emulator emulator) {
-      // The emulator takes any bearer token; "owner" bypasses security rules. NoCredentials with
-      // an emulator host would silently dial the production host (see docs/firestore.md).
-      credentials = GoogleCredentials.create(new AccessToken("owner", null));
-      options.setEmulatorHost(emulator.host());
-      projectId = config.projectId().orElseThrow();
-    } else if (config.credentials() instanceof ServiceAccount account) {
-      try {
-        credentials =
-            ServiceAccountCredentials.fromPkcs8(
-                null, account.clientEmail(), account.privateKeyPem(), null, null);
-      } catch (IOException e) {
-        throw new IllegalArgumentException(
-            "FIREBASE_PRIVATE_KEY is not a readable PKCS#8 private key");
-      }
-      projectId = config.projectId().orElseThrow();
-    } else {
-      CredentialsFile file = (CredentialsFile) config.credentials();
-      GoogleCredentials fromFile;
-      try (InputStream in = Files.newInputStream(file.path())) {
-        fromFile = GoogleCredentials.fromStream(in);
-      } catch (IOException | RuntimeException e) {
-        throw new IllegalArgumentException(
-            "GOOGLE_APPLICATION_CREDENTIALS is not a readable service account key file: "
-                + file.path());
-      }
-      credentials = fromFile;
-      projectId =
-          config
-              .projectId()
-              .or(
-                  () ->
-                      fromFile instanceof ServiceAccountCredentials service
-                          ? java.util.Optional.ofNullable(service.getProjectId())
-                          : java.util.Optional.empty())
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "FIREBASE_PROJECT_ID is required: the key file names no project"));
+    return new FirestoreConnection(config, defaults, clock, restFirst);
+  }
+
+  /** The gRPC adapters, built now if they were not yet (thread-safe, once). */
+  private GrpcAdapters grpc() {
+    GrpcAdapters built = grpc;
+    if (built != null) {
+      return built;
     }
-    Firestore firestore;
-    try {
-      firestore =
-          options
-              .setCredentialsProvider(
-                  FixedCredentialsProvider.create(credentials.createScoped(SCOPES)))
-              .setProjectId(projectId)
-              .setDatabaseId("(default)")
-              .build()
-              .getService();
-    } catch (RuntimeException e) {
-      throw new StoreUnavailable("cannot create the Firestore client: " + e.getMessage(), e);
-    }
-    try {
-      return new FirestoreConnection(firestore, config, defaults, clock);
-    } catch (RuntimeException e) {
-      closeQuietly(firestore);
-      throw new StoreUnavailable("cannot create the Firestore client: " + e.getMessage(), e);
+    synchronized (grpcLock) {
+      if (grpc == null) {
+        if (closed) {
+          throw new StoreUnavailable("the Firestore connection is closed");
+        }
+        grpc = GrpcAdapters.open(credentials, config, defaults, calls, cache, readTimeout);
+      }
+      return grpc;
     }
   }
 
-  private static void closeQuietly(Firestore firestore) {
-    try {
-      firestore.close();
-    } catch (Exception e) {
-      // Already failing; the client holds no data worth a second error.
-    }
+  /** The gRPC adapters if they were built; empty otherwise (never builds them). */
+  private Optional<GrpcAdapters> grpcIfBuilt() {
+    return Optional.ofNullable(grpc);
   }
 
-  public FirestoreAccountDirectory accountDirectory() {
+  public AccountDirectory accountDirectory() {
     return accountDirectory;
   }
 
-  public FirestoreRuleSource ruleSource() {
+  public RuleSource ruleSource() {
     return ruleSource;
   }
 
-  public FirestoreStudentDirectory studentDirectory() {
-    return studentDirectory;
-  }
-
-  public FirestoreDeliveryLog deliveryLog() {
-    return deliveryLog;
-  }
-
-  public FirestoreRunLog runLog() {
-    return runLog;
-  }
-
-  public FirestoreStatusBoard statusBoard() {
+  public StatusBoard statusBoard() {
     return statusBoard;
   }
 
-  public FirestoreSessionBindings sessionBindings() {
+  public StudentDirectory studentDirectory() {
+    return studentDirectory;
+  }
+
+  public DeliveryLog deliveryLog() {
+    return deliveryLog;
+  }
+
+  public RunLog runLog() {
+    return runLog;
+  }
+
+  public SessionBindings sessionBindings() {
     return sessionBindings;
   }
 
+  /** The importer (the {@code import} command); REST-first, it builds the gRPC client. */
   public AccountImporter importer() {
-    return importer;
+    return grpc().importer;
   }
 
-  /** The client, for tests in this package that write documents as the web app does. */
-  Firestore firestore() {
-    return firestore;
+  /** The gRPC client, for tests in this package that write documents as the web app does. */
+  com.google.cloud.firestore.Firestore firestore() {
+    return grpc().firestore;
+  }
+
+  /** Whether the gRPC client was built (tests: a REST-first tick must not build it). */
+  boolean grpcBuilt() {
+    return grpc != null;
   }
 
   /**
    * True when Firestore answers a one-document query within {@code timeout} now, bypassing the
-   * outage cache (for readiness and outage alerts); never throws.
+   * outage cache (for readiness and outage alerts); never throws. Over REST in REST-first mode.
    */
   public boolean isReachable(Duration timeout) {
+    if (rest.isPresent()) {
+      return reachableOverRest(rest.get().client(), timeout);
+    }
+    return grpc().isReachable(timeout);
+  }
+
+  private static boolean reachableOverRest(RestFirestore client, Duration timeout) {
     try {
-      firestore
-          .collection("users")
-          .limit(1)
-          .get()
+      client
+          .query("", "users", Optional.empty(), 1)
           .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return true;
     } catch (InterruptedException e) {
@@ -224,14 +214,21 @@ public final class FirestoreConnection implements AutoCloseable {
     }
   }
 
-  /** Waits until every log, run and heartbeat written so far is committed; false on timeout. */
+  /**
+   * Waits until every log, run and heartbeat written so far is committed (the REST heartbeats and
+   * the gRPC writer's, if built); false on timeout.
+   */
   public boolean flush(Duration timeout) {
-    return writer.flush(timeout);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    boolean flushed = rest.map(ports -> ports.statusBoard().flush(timeout)).orElse(true);
+    Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    return grpcIfBuilt().map(built -> built.writer.flush(left)).orElse(true) && flushed;
   }
 
   /** Writes handed over and not yet committed (for the heartbeat and health checks). */
   public int pendingWrites() {
-    return writer.pendingCount();
+    return rest.map(ports -> ports.statusBoard().pendingCount()).orElse(0)
+        + grpcIfBuilt().map(built -> built.writer.pendingCount()).orElse(0);
   }
 
   /** Commits what is waiting (for up to 10 s), then closes the client. */
@@ -243,13 +240,19 @@ public final class FirestoreConnection implements AutoCloseable {
   /**
    * Commits what is waiting for up to {@code within} (the rest of a shutdown's budget), then closes
    * the client; writes left are logged as a count. Ends of queued messages are never among them:
-   * those were written through.
+   * those were written through. In REST-first mode the REST heartbeats are written first, then the
+   * gRPC client is closed if it was built.
    */
   public void close(Duration within) {
-    try {
-      writer.close(within);
-    } finally {
-      closeQuietly(firestore);
+    long deadline = System.nanoTime() + within.toNanos();
+    rest.ifPresent(ports -> ports.statusBoard().close(within));
+    GrpcAdapters built;
+    synchronized (grpcLock) {
+      closed = true;
+      built = grpc;
+    }
+    if (built != null) {
+      built.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
   }
 }

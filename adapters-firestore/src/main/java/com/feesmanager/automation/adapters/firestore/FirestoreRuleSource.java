@@ -1,20 +1,11 @@
 package com.feesmanager.automation.adapters.firestore;
 
-import com.feesmanager.automation.domain.account.Template;
-import com.feesmanager.automation.domain.document.AccountDocuments;
-import com.feesmanager.automation.domain.document.DocumentProblem;
-import com.feesmanager.automation.domain.document.Mapped;
-import com.feesmanager.automation.domain.rule.RuleDraft;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.google.api.core.ApiFuture;
 import com.google.api.core.ApiFutures;
 import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.QueryDocumentSnapshot;
 import com.google.cloud.firestore.QuerySnapshot;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -50,23 +41,9 @@ public final class FirestoreRuleSource implements RuleSource {
                     List.<ApiFuture<QuerySnapshot>>of(
                         firestore.collection(root + "automationRules").get(),
                         firestore.collection(root + "templates").get())));
-    QuerySnapshot ruleDocs = both.get(0);
-    QuerySnapshot templateDocs = both.get(1);
-    List<RuleDraft> rules = new ArrayList<>();
-    for (QueryDocumentSnapshot doc : ruleDocs.getDocuments()) {
-      rules.add(AccountDocuments.rule(uid, doc.getId(), FirestoreValues.plain(doc.getData())));
-    }
-    Map<String, Template> templates = new LinkedHashMap<>();
-    List<DocumentProblem> problems = new ArrayList<>();
-    for (QueryDocumentSnapshot doc : templateDocs.getDocuments()) {
-      Mapped<Template> mapped =
-          AccountDocuments.template(uid, doc.getId(), FirestoreValues.plain(doc.getData()));
-      if (mapped instanceof Mapped.Ok<Template> ok) {
-        templates.put(doc.getId(), ok.value());
-      } else if (mapped instanceof Mapped.Broken<Template> broken) {
-        problems.addAll(broken.problems());
-      }
-    }
-    return new RuleBook(rules, templates, problems);
+    return StoredDocuments.ruleBook(
+        uid,
+        both.get(0).getDocuments().stream().map(FirestoreAccountDirectory::stored).toList(),
+        both.get(1).getDocuments().stream().map(FirestoreAccountDirectory::stored).toList());
   }
 }

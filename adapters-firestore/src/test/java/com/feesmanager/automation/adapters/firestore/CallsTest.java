@@ -7,6 +7,7 @@ import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.google.api.core.ApiFutures;
 import com.google.api.core.SettableApiFuture;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,34 @@ class CallsTest {
 
     assertThat(value).isEqualTo("read");
     assertThat(attempts).hasValue(3);
+  }
+
+  @Test
+  void a_rest_read_that_failed_transiently_is_retried_and_a_refused_one_is_not() {
+    // the REST client's futures are CompletableFutures failing with a RestFailure
+    String value =
+        calls.read(
+            "users/u1",
+            () ->
+                attempts.incrementAndGet() < 3
+                    ? CompletableFuture.<String>failedFuture(
+                        RestFailure.answered(503, null, "unavailable"))
+                    : CompletableFuture.completedFuture("read"));
+    assertThat(value).isEqualTo("read");
+    assertThat(attempts).hasValue(3);
+
+    assertThatThrownBy(
+            () ->
+                calls.read(
+                    "users/u1",
+                    () -> {
+                      attempts.incrementAndGet();
+                      return CompletableFuture.<String>failedFuture(
+                          RestFailure.answered(403, "PERMISSION_DENIED", "denied"));
+                    }))
+        .isInstanceOf(StoreUnavailable.class)
+        .isNotInstanceOf(Calls.Transient.class)
+        .hasMessageContaining("PERMISSION_DENIED");
+    assertThat(attempts).hasValue(4);
   }
 }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -43,27 +44,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * maps and lists, values of the wrong Firestore type) read through the adapters.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirestoreMappingIT {
 
   private static final AccountDefaults DEFAULTS =
       new AccountDefaults(ZoneId.of("Asia/Dubai"), "env-session", 42, 420);
 
-  private static FirestoreConnection connection;
-  private static Firestore firestore;
+  private FirestoreConnection connection;
+  private Firestore firestore;
   private String uid;
 
+  /**
+   * The connection under test: over gRPC here, REST-first in {@link RestMappingIT} (documents are
+   * written with the gRPC client either way, as the web app's SDK writes them).
+   */
+  FirestoreConnection open(FirestoreConfig config, AccountDefaults defaults) {
+    return FirestoreConnection.open(config, defaults, Clock.systemUTC());
+  }
+
   @BeforeAll
-  static void connect() {
-    connection =
-        FirestoreConnection.open(
-            FirestoreEmulatorExtension.emulator().config().withPageSize(3),
-            DEFAULTS,
-            Clock.systemUTC());
+  void connect() {
+    connection = open(FirestoreEmulatorExtension.emulator().config().withPageSize(3), DEFAULTS);
     firestore = connection.firestore();
   }
 
   @AfterAll
-  static void close() {
+  void close() {
     connection.close();
   }
 

@@ -22,8 +22,6 @@ import com.feesmanager.automation.ports.out.contract.Unique;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,30 +37,10 @@ class FirestoreOutageIT {
 
   private static final Instant T0 = Instant.parse("2026-11-10T05:00:00Z");
 
-  /** A clock the test moves by hand. */
-  private static final class HandClock extends Clock {
-    private volatile Instant now = T0;
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   @Test
   @NeedsOfficialEmulator("nested-field filters (users where automation.enabled == true)")
   void duringAnOutage_readsComeFromTheCache_writesWait_andLandAfterwards() {
-    HandClock clock = new HandClock();
+    HandClock clock = new HandClock(T0);
     try (FirestoreEmulator emulator = FirestoreEmulator.start();
         FirestoreConnection seeder =
             FirestoreConnection.open(emulator.config(), AccountDefaults.SPEC, Clock.systemUTC());
@@ -163,7 +141,7 @@ class FirestoreOutageIT {
 
   @Test
   void aFrozenFirestore_isAnsweredFromThePackedCopy_everyStudentEqualToTheOneRead() {
-    HandClock clock = new HandClock();
+    HandClock clock = new HandClock(T0);
     try (FirestoreEmulator emulator = FirestoreEmulator.start();
         FirestoreConnection seeder =
             FirestoreConnection.open(emulator.config(), AccountDefaults.SPEC, Clock.systemUTC());

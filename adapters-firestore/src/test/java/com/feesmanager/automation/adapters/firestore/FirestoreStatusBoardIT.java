@@ -18,25 +18,28 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The StatusBoard contract against Firestore (the emulator). */
+/** The StatusBoard contract against Firestore (the emulator), over gRPC. */
 @ExtendWith(FirestoreEmulatorExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirestoreStatusBoardIT extends StatusBoardContract {
 
-  private static FirestoreConnection connection;
+  FirestoreConnection connection;
+
+  /** The connection under test: over gRPC here, REST-first in {@link RestStatusBoardIT}. */
+  FirestoreConnection open(FirestoreConfig config) {
+    return FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC());
+  }
 
   @BeforeAll
-  static void connect() {
-    connection =
-        FirestoreConnection.open(
-            FirestoreEmulatorExtension.emulator().config(),
-            AccountDefaults.SPEC,
-            Clock.systemUTC());
+  void connect() {
+    connection = open(FirestoreEmulatorExtension.emulator().config());
   }
 
   @AfterAll
-  static void close() {
+  void close() {
     connection.close();
   }
 

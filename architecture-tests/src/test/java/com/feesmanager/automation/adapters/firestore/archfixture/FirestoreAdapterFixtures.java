@@ -5,17 +5,22 @@ import com.google.cloud.archfixture.FirestoreStandIn;
 import com.google.firebase.archfixture.FirebaseStandIn;
 import io.grpc.archfixture.GrpcStandIn;
 import io.lettuce.archfixture.LettuceStandIn;
+import java.net.http.HttpClient;
 
 /** Classes in a Firestore adapter's package that obey or break the rules, for the rules' tests. */
 public final class FirestoreAdapterFixtures {
 
   private FirestoreAdapterFixtures() {}
 
-  /** Obeys every rule: the Firestore SDK, Firebase and gRPC inside their adapter. */
+  /**
+   * Obeys every rule: the Firestore SDK, Firebase, gRPC and the JDK's HTTP client (the REST path)
+   * inside their adapter.
+   */
   public static final class SomeFirestoreAdapter {
     public FirestoreStandIn firestore;
     public FirebaseStandIn firebase;
     public GrpcStandIn channel;
+    public HttpClient rest;
   }
 
   /** Breaks the Lettuce rule: Lettuce outside the Redis adapter. */

@@ -1,0 +1,71 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import com.feesmanager.automation.domain.account.AccountSettings;
+import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.domain.document.Mapped;
+import com.feesmanager.automation.ports.out.AccountDirectory;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@link FirestoreAccountDirectory} over Firestore's REST API: the same query, cache and mapping,
+ * without loading the gRPC client (the nothing-due tick's path, docs/firestore.md).
+ */
+final class RestAccountDirectory implements AccountDirectory {
+
+  private static final String SCAN = "accounts";
+
+  private final RestFirestore firestore;
+  private final Calls calls;
+  private final ReadCache cache;
+  private final AccountDefaults defaults;
+
+  RestAccountDirectory(
+      RestFirestore firestore, Calls calls, ReadCache cache, AccountDefaults defaults) {
+    this.firestore = firestore;
+    this.calls = calls;
+    this.cache = cache;
+    this.defaults = defaults;
+  }
+
+  @Override
+  public AccountScan enabledAccounts() {
+    return cache.read(SCAN, "the enabled accounts", this::scan);
+  }
+
+  private AccountScan scan() {
+    List<RestFirestore.Document> documents =
+        calls.read(
+            "users where automation.enabled == true",
+            () ->
+                firestore.query(
+                    "",
+                    "users",
+                    Optional.of(new RestFirestore.Equals("automation.enabled", true)),
+                    0));
+    return StoredDocuments.scan(
+        documents.stream().map(RestAccountDirectory::stored).toList(), defaults, cache);
+  }
+
+  @Override
+  public Optional<AccountSettings> account(String uid) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    return cache.read(
+        "account/" + uid,
+        "account " + uid,
+        () ->
+            calls
+                .read("users/" + uid, () -> firestore.get("users/" + uid))
+                .flatMap(
+                    document ->
+                        StoredDocuments.account(stored(document), defaults)
+                                instanceof Mapped.Ok<AccountSettings> ok
+                            ? Optional.of(ok.value())
+                            : Optional.empty()));
+  }
+
+  static StoredDocuments.Stored stored(RestFirestore.Document document) {
+    return new StoredDocuments.Stored(document.id(), document.data());
+  }
+}

@@ -1,0 +1,49 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import com.feesmanager.automation.ports.out.RuleSource;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link FirestoreRuleSource} over Firestore's REST API: both collections queried together, the
+ * same cache and mapping, without loading the gRPC client.
+ */
+final class RestRuleSource implements RuleSource {
+
+  private final RestFirestore firestore;
+  private final Calls calls;
+  private final ReadCache cache;
+
+  RestRuleSource(RestFirestore firestore, Calls calls, ReadCache cache) {
+    this.firestore = firestore;
+    this.calls = calls;
+    this.cache = cache;
+  }
+
+  @Override
+  public RuleBook rules(String uid) {
+    Objects.requireNonNull(uid, "'uid' must not be null");
+    return cache.read("rules/" + uid, "rules of account " + uid, () -> read(uid));
+  }
+
+  private RuleBook read(String uid) {
+    String account = "users/" + uid;
+    // both queries are sent at once: one round trip's wait, not two
+    List<List<RestFirestore.Document>> both =
+        calls.read(
+            account + "/automationRules and templates",
+            () -> {
+              CompletableFuture<List<RestFirestore.Document>> rules =
+                  firestore.query(account, "automationRules", Optional.empty(), 0);
+              CompletableFuture<List<RestFirestore.Document>> templates =
+                  firestore.query(account, "templates", Optional.empty(), 0);
+              return rules.thenCombine(templates, List::of);
+            });
+    return StoredDocuments.ruleBook(
+        uid,
+        both.get(0).stream().map(RestAccountDirectory::stored).toList(),
+        both.get(1).stream().map(RestAccountDirectory::stored).toList());
+  }
+}

@@ -1,0 +1,106 @@
+package com.feesmanager.automation.adapters.firestore;
+
+import static com.feesmanager.automation.ports.out.contract.HeartbeatBuilder.aHeartbeat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.out.AccountProblem;
+import com.feesmanager.automation.ports.out.Heartbeat;
+import com.feesmanager.automation.ports.out.PairingQr;
+import com.feesmanager.automation.ports.out.SessionState;
+import com.feesmanager.automation.ports.out.contract.Unique;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The StatusBoard contract REST-first, and heartbeats written over REST read back over gRPC and the
+ * other way round (the REST codec against what the gRPC client writes and reads).
+ */
+class RestStatusBoardIT extends FirestoreStatusBoardIT {
+
+  private static final Instant AT = Instant.parse("2026-11-10T05:00:00.123456Z");
+
+  @Override
+  FirestoreConnection open(FirestoreConfig config) {
+    return FirestoreConnection.openRestFirst(config, AccountDefaults.SPEC, Clock.systemUTC());
+  }
+
+  private static Heartbeat everyField() {
+    return aHeartbeat()
+        .at(AT)
+        .withGateway(SessionState.NEEDS_SCAN)
+        .withQr(new PairingQr("data:image/png;base64,AAAA", AT.plusSeconds(45)))
+        .withToday(3, 1, 2)
+        .withProblems(
+            List.of(
+                new AccountProblem(
+                    "RULE_INVALID", Optional.of("r1"), Optional.empty(), "بد قاعدہ", AT)))
+        .build();
+  }
+
+  @Test
+  void a_heartbeat_written_over_rest_is_read_back_over_grpc_and_by_a_fresh_rest_board() {
+    // given
+    String uid = Unique.name("academy");
+    Heartbeat heartbeat = everyField();
+
+    // when
+    connection.statusBoard().publish(uid, heartbeat);
+    assertThat(connection.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(connection.pendingWrites()).isZero();
+
+    // then
+    FirestoreConfig config = FirestoreEmulatorExtension.emulator().config();
+    try (FirestoreConnection grpc =
+            FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC());
+        FirestoreConnection rest = open(config)) {
+      assertThat(grpc.statusBoard().last(uid)).contains(heartbeat);
+      assertThat(rest.statusBoard().last(uid)).contains(heartbeat);
+      assertThat(rest.grpcBuilt()).isFalse();
+    }
+  }
+
+  @Test
+  void a_heartbeat_written_over_grpc_is_read_over_rest() {
+    // given
+    String uid = Unique.name("academy");
+    Heartbeat heartbeat = everyField();
+    FirestoreConfig config = FirestoreEmulatorExtension.emulator().config();
+    try (FirestoreConnection grpc =
+        FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC())) {
+      grpc.statusBoard().publish(uid, heartbeat);
+      assertThat(grpc.flush(Duration.ofSeconds(10))).isTrue();
+    }
+
+    // when
+    try (FirestoreConnection rest = open(config)) {
+      Optional<Heartbeat> read = rest.statusBoard().last(uid);
+
+      // then
+      assertThat(read).contains(heartbeat);
+    }
+  }
+
+  @Test
+  void a_newer_heartbeat_replaces_one_still_waiting_and_the_newest_is_what_lands() {
+    // given
+    String uid = Unique.name("academy");
+
+    // when three heartbeats follow each other without waiting
+    for (int i = 0; i < 3; i++) {
+      connection.statusBoard().publish(uid, aHeartbeat().at(AT.plusSeconds(i)).build());
+    }
+    // then the newest is seen at once, and is what is stored once flushed
+    assertThat(connection.statusBoard().last(uid).map(Heartbeat::heartbeatAt))
+        .contains(AT.plusSeconds(2));
+    assertThat(connection.flush(Duration.ofSeconds(10))).isTrue();
+    try (FirestoreConnection rest = open(FirestoreEmulatorExtension.emulator().config())) {
+      assertThat(rest.statusBoard().last(uid).map(Heartbeat::heartbeatAt))
+          .contains(AT.plusSeconds(2));
+    }
+  }
+}
