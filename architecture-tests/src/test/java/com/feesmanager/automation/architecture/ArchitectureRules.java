@@ -115,6 +115,11 @@ public final class ArchitectureRules {
   public static final ArchRule LETTUCE_ONLY_IN_THE_REDIS_ADAPTER =
       sdkOnlyIn("Lettuce", new String[] {"io.lettuce.."}, ROOT + ".adapters.redis..");
 
+  /** Jedis types never leave the Redis adapter either (a one-shot tick's client). */
+  @ArchTest
+  public static final ArchRule JEDIS_ONLY_IN_THE_REDIS_ADAPTER =
+      sdkOnlyIn("Jedis", new String[] {"redis.clients.."}, ROOT + ".adapters.redis..");
+
   /** Firestore, Firebase and gRPC types never leave the Firestore adapter. */
   @ArchTest
   public static final ArchRule FIRESTORE_SDK_ONLY_IN_THE_FIRESTORE_ADAPTER =

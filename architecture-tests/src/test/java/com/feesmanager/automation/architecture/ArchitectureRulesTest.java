@@ -116,6 +116,16 @@ class ArchitectureRulesTest {
         RedisAdapterFixtures.SomeRedisAdapter.class);
   }
 
+  @Test
+  void jedis_only_in_the_redis_adapter_fails_on_jedis_elsewhere() {
+    assertViolated(
+        ArchitectureRules.JEDIS_ONLY_IN_THE_REDIS_ADAPTER,
+        FirestoreAdapterFixtures.UsesJedis.class);
+    assertNotViolated(
+        ArchitectureRules.JEDIS_ONLY_IN_THE_REDIS_ADAPTER,
+        RedisAdapterFixtures.SomeRedisAdapter.class);
+  }
+
   @ParameterizedTest
   @ValueSource(
       classes = {

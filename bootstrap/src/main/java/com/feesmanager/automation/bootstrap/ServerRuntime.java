@@ -87,6 +87,16 @@ public final class ServerRuntime {
   }
 
   /**
+   * As {@link #run(Map, Clock, Work)}, on the clients {@code footing} names (a one-shot tick opens
+   * the ones that start cheapest).
+   */
+  public static int run(
+      Map<String, String> environment, Clock clock, ServerClients.Footing footing, Work work)
+      throws InterruptedException {
+    return runWith(environment, clock, footing, UnaryOperator.identity(), work);
+  }
+
+  /**
    * As {@link #run(Map, Clock, Work, Runnable)}, with the gateway every use case gets wrapped by
    * {@code gateway} (the daemon times its sends).
    */
@@ -98,7 +108,7 @@ public final class ServerRuntime {
       Runnable afterClose)
       throws InterruptedException {
     try {
-      return runWith(environment, clock, gateway, work);
+      return runWith(environment, clock, ServerClients.Footing.LONG_RUNNING, gateway, work);
     } finally {
       afterClose.run();
     }
@@ -107,6 +117,7 @@ public final class ServerRuntime {
   private static int runWith(
       Map<String, String> environment,
       Clock clock,
+      ServerClients.Footing footing,
       UnaryOperator<WhatsAppGateway> gateway,
       Work work)
       throws InterruptedException {
@@ -114,7 +125,7 @@ public final class ServerRuntime {
     configureLogging(config);
     ServerClients clients;
     try {
-      clients = ServerClients.open(config, FirestoreSettings.from(config), clock);
+      clients = ServerClients.open(config, FirestoreSettings.from(config), clock, footing);
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(e.getMessage());
     }

@@ -34,6 +34,7 @@ public final class Logging {
           "io.grpc",
           "io.netty",
           "io.lettuce",
+          "redis.clients.jedis",
           "reactor",
           "com.google.cloud.firestore",
           "com.google.api",

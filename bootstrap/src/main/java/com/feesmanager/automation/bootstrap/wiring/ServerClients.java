@@ -3,6 +3,7 @@ package com.feesmanager.automation.bootstrap.wiring;
 import com.feesmanager.automation.adapters.firestore.FirestoreConfig;
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
 import com.feesmanager.automation.adapters.redis.RedisConnection;
+import com.feesmanager.automation.adapters.redis.RedisDriver;
 import com.feesmanager.automation.adapters.redis.RedisSettings;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectConfig;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectGateway;
@@ -20,6 +21,21 @@ import java.util.concurrent.FutureTask;
  * configuration and closed together, Firestore's pending log writes flushed first.
  */
 public final class ServerClients implements AutoCloseable {
+
+  /** Which clients a process opens: what it runs for decides what it may spend at start. */
+  public enum Footing {
+    /**
+     * A process that runs for long (the daemon, the operator's commands): Lettuce's multiplexed
+     * connection and Firestore's gRPC client for everything, as their figures were measured.
+     */
+    LONG_RUNNING,
+    /**
+     * One tick and exit (cron, a function platform): Redis through Jedis and the tick's own
+     * Firestore reads and heartbeats over REST, so a tick with nothing due loads neither Netty nor
+     * gRPC (issue 16, docs/decisions/firestore-rest.md); gRPC is built when something is due.
+     */
+    ONE_SHOT
+  }
 
   /** How long closing waits for Firestore's write-behind queue, unless told otherwise. */
   public static final Duration FLUSH_ON_CLOSE = Duration.ofSeconds(10);
@@ -46,10 +62,25 @@ public final class ServerClients implements AutoCloseable {
    */
   public static ServerClients open(
       AutomationConfig config, FirestoreConfig firestoreConfig, Clock clock) {
+    return open(config, firestoreConfig, clock, Footing.LONG_RUNNING);
+  }
+
+  /**
+   * As {@link #open(AutomationConfig, FirestoreConfig, Clock)}, with the clients {@code footing}
+   * names.
+   */
+  public static ServerClients open(
+      AutomationConfig config, FirestoreConfig firestoreConfig, Clock clock, Footing footing) {
+    Objects.requireNonNull(footing, "'footing' must not be null");
     AccountDefaults defaults = accountDefaults(config);
     WppConnectConfig wppconnect = wppconnectConfig(config);
+    boolean oneShot = footing == Footing.ONE_SHOT;
     FutureTask<FirestoreConnection> firestore =
-        new FutureTask<>(() -> FirestoreConnection.open(firestoreConfig, defaults, clock));
+        new FutureTask<>(
+            () ->
+                oneShot
+                    ? FirestoreConnection.openRestFirst(firestoreConfig, defaults, clock)
+                    : FirestoreConnection.open(firestoreConfig, defaults, clock));
     Thread opener = new Thread(firestore, "firestore-open");
     opener.setDaemon(true);
     opener.start();
@@ -58,7 +89,8 @@ public final class ServerClients implements AutoCloseable {
       redis =
           RedisConnection.open(
               RedisSettings.of(config.redisUrl().reveal())
-                  .withTimeouts(config.visibilityTimeout(), config.dedupeRetention()));
+                  .withTimeouts(config.visibilityTimeout(), config.dedupeRetention())
+                  .withDriver(oneShot ? RedisDriver.JEDIS : RedisDriver.LETTUCE));
     } catch (RuntimeException e) {
       closeWhenOpened(firestore);
       throw e;

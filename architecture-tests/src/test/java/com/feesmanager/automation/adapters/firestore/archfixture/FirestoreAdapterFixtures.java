@@ -6,6 +6,7 @@ import com.google.firebase.archfixture.FirebaseStandIn;
 import io.grpc.archfixture.GrpcStandIn;
 import io.lettuce.archfixture.LettuceStandIn;
 import java.net.http.HttpClient;
+import redis.clients.archfixture.JedisStandIn;
 
 /** Classes in a Firestore adapter's package that obey or break the rules, for the rules' tests. */
 public final class FirestoreAdapterFixtures {
@@ -26,6 +27,11 @@ public final class FirestoreAdapterFixtures {
   /** Breaks the Lettuce rule: Lettuce outside the Redis adapter. */
   public static final class UsesLettuce {
     public LettuceStandIn client;
+  }
+
+  /** Breaks the Jedis rule: Jedis outside the Redis adapter. */
+  public static final class UsesJedis {
+    public JedisStandIn client;
   }
 
   /** Breaks the no-cycles rule together with {@link RedisAdapterFixtures.CyclicRedisPart}. */

@@ -9,15 +9,17 @@ import com.feesmanager.automation.runner.daemon.archfixture.DaemonRunnerFixtures
 import com.google.cloud.archfixture.FirestoreStandIn;
 import io.lettuce.archfixture.LettuceStandIn;
 import java.net.http.HttpClient;
+import redis.clients.archfixture.JedisStandIn;
 
 /** Classes in a Redis adapter's package that obey or break the rules, for the rules' tests. */
 public final class RedisAdapterFixtures {
 
   private RedisAdapterFixtures() {}
 
-  /** Obeys every rule: implements a port with Lettuce. */
+  /** Obeys every rule: implements a port with Lettuce or Jedis. */
   public static final class SomeRedisAdapter implements PortsFixtures.SomePort {
     private final LettuceStandIn client = new LettuceStandIn();
+    private final JedisStandIn blockingClient = new JedisStandIn();
 
     @Override
     public DomainFixtures.PureValue load(String id) {
@@ -26,6 +28,10 @@ public final class RedisAdapterFixtures {
 
     public LettuceStandIn client() {
       return client;
+    }
+
+    public JedisStandIn blockingClient() {
+      return blockingClient;
     }
   }
 

@@ -1,0 +1,149 @@
+package com.feesmanager.automation.runner.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
+import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
+import com.feesmanager.automation.adapters.redis.TestRedisDatabase;
+import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
+import com.feesmanager.automation.bootstrap.Tick;
+import com.feesmanager.automation.runner.daemon.cli.SampleImport;
+import com.google.cloud.firestore.Firestore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A cold tick with nothing due loads neither Netty, Lettuce, Reactor nor Firestore's gRPC client
+ * (issue 16): its Redis calls go through Jedis and its Firestore reads and heartbeats over REST;
+ * gRPC is built only when something is due. The lambda jar runs as its own process, as cron runs
+ * it, and the JVM's class-load log is read.
+ */
+@ExtendWith(FirestoreEmulatorExtension.class)
+class LambdaTickClassesIT {
+
+  // Friday 2026-11-20 03:17:30 in Karachi: no rule of the sample is due (as the cold-start bench).
+  private static final String NOTHING_DUE = "2026-11-20T03:17:30+05:00";
+  private static final String REDIS = TestRedisDatabase.url(13);
+  private static final String SAMPLE_UID = "demo-academy";
+
+  /** What the one-shot path must not load: the clients a long-running daemon keeps. */
+  private static final List<String> HEAVY =
+      List.of(
+          "io.netty.",
+          "io.lettuce.",
+          "reactor.",
+          "io.grpc.",
+          "com.google.cloud.firestore.",
+          "com.google.firestore.v1.");
+
+  @TempDir Path dir;
+  private WppConnectServerDouble whatsapp;
+
+  @BeforeEach
+  void servers() throws Exception {
+    FirestoreEmulatorExtension.emulator().reset();
+    TestRedisDatabase.flush(13);
+    whatsapp = WppConnectServerDouble.start();
+    whatsapp.connect("demo");
+    assertThat(SampleImport.importSample(env())).startsWith("0 ");
+  }
+
+  @AfterEach
+  void stop() {
+    whatsapp.close();
+  }
+
+  @Test
+  void a_tick_with_nothing_due_loads_no_netty_lettuce_or_grpc_class() throws Exception {
+    Path classes = dir.resolve("classes.log");
+    // the first tick on a fresh Redis records the sample's missed occurrences (run records, over
+    // gRPC: something is due); the next finds nothing to do, as every tick of a quiet minute does
+    assertThat(tick("-Xshare:auto", "--at", NOTHING_DUE))
+        .as("first tick; output:%n%s", Files.readString(output()))
+        .isZero();
+
+    int exit = tick("-Xlog:class+load=info:file=" + classes + ":uptime,tags", "--at", NOTHING_DUE);
+
+    assertThat(exit).as("exit code; output:%n%s", Files.readString(output())).isZero();
+    List<String> loaded =
+        Files.readAllLines(classes).stream()
+            // "[0.123s][class,load] java.lang.Object source: shared objects file"
+            .map(line -> line.replaceFirst("^(\\[[^\\]]*\\])+\\s*", ""))
+            .map(line -> line.split(" ", 2)[0])
+            .toList();
+    assertThat(loaded)
+        .as("classes loaded")
+        .hasSizeGreaterThan(1_000)
+        .contains(Tick.class.getName());
+    assertThat(heavyWithWhatCameBefore(loaded)).isEmpty();
+    // the tick did its work: the sample account's heartbeat was written, and nothing was sent
+    try (Firestore documents = FirestoreEmulatorExtension.emulator().documentsClient()) {
+      assertThat(
+              documents
+                  .document("users/" + SAMPLE_UID + "/automation/status")
+                  .get()
+                  .get(10, TimeUnit.SECONDS)
+                  .exists())
+          .isTrue();
+    }
+    assertThat(whatsapp.sends()).isEmpty();
+  }
+
+  /** Each heavy class loaded, after the five classes loaded just before it (who asked for it). */
+  private static List<String> heavyWithWhatCameBefore(List<String> loaded) {
+    List<String> found = new java.util.ArrayList<>();
+    for (int i = 0; i < loaded.size() && found.size() < 5; i++) {
+      String name = loaded.get(i);
+      if (HEAVY.stream().anyMatch(name::startsWith)) {
+        found.add(String.join(" < ", loaded.subList(Math.max(0, i - 5), i)) + " < " + name);
+      }
+    }
+    return found;
+  }
+
+  private Path output() {
+    return dir.resolve("tick.out");
+  }
+
+  private int tick(String jvmFlag, String... arguments) throws IOException, InterruptedException {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(jvmFlag);
+    command.add("-jar");
+    command.add(LambdaJarIT.JAR.toAbsolutePath().toString());
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("--max-seconds", "10"));
+    ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+    builder.environment().putAll(env());
+    builder.redirectErrorStream(true).redirectOutput(output().toFile());
+    Process process = builder.start();
+    if (!process.waitFor(60, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("the tick did not end within 60 s");
+    }
+    return process.exitValue();
+  }
+
+  private Map<String, String> env() {
+    FirestoreEmulator emulator = FirestoreEmulatorExtension.emulator();
+    Map<String, String> env = new HashMap<>();
+    env.put("FIRESTORE_EMULATOR_HOST", emulator.host());
+    env.put("FIREBASE_PROJECT_ID", FirestoreEmulator.PROJECT);
+    env.put("REDIS_URL", REDIS);
+    env.put("WPPCONNECT_SERVER_URL", whatsapp.baseUrl().toString());
+    env.put("WPPCONNECT_SECRET_KEY", whatsapp.secretKey());
+    env.put("MIN_SEND_INTERVAL", "0");
+    env.put("HTTP_PORT", "0");
+    return env;
+  }
+}
