@@ -9,6 +9,8 @@
 #   BENCH_DRAIN=two-call drains ours with claimNext + markSending + complete (three) instead.
 #   BULLMQ_DIR (scratch dir for the npm install, default /tmp/fm-bench-bullmq).
 #   ROUNDS (1): rounds of ours then BullMQ, in turn; the ratio is of the medians.
+#   BENCH_CLIENTS ("lettuce"): our Redis clients, each in every round before BullMQ, e.g.
+#   "lettuce jedis"; the PAIR line is the first one's, a PAIR-<client> line each other's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
@@ -34,25 +36,33 @@ fi
 cp scripts/bench-redis-bullmq.cjs "$BULLMQ_DIR/bench.cjs"
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-ours_all=()
+CLIENTS=(${BENCH_CLIENTS:-lettuce})
+declare -A ours_by
 theirs_all=()
 for round in $(seq 1 "${ROUNDS:-1}"); do
-  echo "== round $round: ours (RedisMessageQueue, $WORKERS workers)"
-  OURS=$(java -cp "$CP" com.feesmanager.automation.adapters.redis.RedisQueueBenchmark \
-    "$REDIS_URL" "$BENCH_MESSAGES" "$WORKERS" "$BENCH_WARMUP" "${BENCH_DRAIN:-combined}")
-  echo "$OURS"
+  for client in "${CLIENTS[@]}"; do
+    echo "== round $round: ours (RedisMessageQueue on $client, $WORKERS workers)"
+    OURS=$(java -cp "$CP" com.feesmanager.automation.adapters.redis.RedisQueueBenchmark \
+      "$REDIS_URL" "$BENCH_MESSAGES" "$WORKERS" "$BENCH_WARMUP" "${BENCH_DRAIN:-combined}" "$client")
+    echo "$OURS"
+    ours_by[$client]+="$(echo "$OURS" | sed -n 's/^ours_drain_per_s=//p') "
+  done
 
   echo "== round $round: BullMQ 6.7.0"
   THEIRS=$(cd "$BULLMQ_DIR" && node bench.cjs)
   echo "$THEIRS"
-  ours_all+=("$(echo "$OURS" | sed -n 's/^ours_drain_per_s=//p')")
   theirs_all+=("$(echo "$THEIRS" | sed -n 's/^bullmq_drain_per_s=//p')")
 done
 
 median() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
-ours=$(median "${ours_all[@]}")
 theirs=$(median "${theirs_all[@]}")
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk -v o="$ours" -v t="$theirs" -v r="${ROUNDS:-1}" 'BEGIN {
-  printf "== drain ratio ours/BullMQ: %.2fx (medians of %d rounds: %d/s vs %d/s; target >= 2.5x)\n", o / t, r, o, t
-  printf "PAIR queue-drain ours=%d peer=%d ratio=%.2f\n", o, t, o / t }'
+for client in "${CLIENTS[@]}"; do
+  # shellcheck disable=SC2086 # one median over the client's rounds
+  ours=$(median ${ours_by[$client]})
+  label=PAIR
+  [ "$client" = "${CLIENTS[0]}" ] || label="PAIR-$client"
+  awk -v o="$ours" -v t="$theirs" -v r="${ROUNDS:-1}" -v c="$client" -v l="$label" 'BEGIN {
+    printf "== drain ratio ours (%s)/BullMQ: %.2fx (medians of %d rounds: %d/s vs %d/s; target >= 2.5x)\n", c, o / t, r, o, t
+    printf "%s queue-drain ours=%d peer=%d ratio=%.2f\n", l, o, t, o / t }'
+done

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +29,10 @@ public final class RedisQueueBenchmark {
 
   private RedisQueueBenchmark() {}
 
-  /** Arguments: REDIS_URL, messages, workers, warm-up messages. */
+  /**
+   * Arguments: REDIS_URL, messages, workers, warm-up messages, "two-call" or "combined", and the
+   * client: "lettuce" (the daemon's; default) or "jedis" (a one-shot tick's).
+   */
   public static void main(String[] args) throws Exception {
     String url = args.length > 0 ? args[0] : TestRedis.url();
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
@@ -36,11 +40,15 @@ public final class RedisQueueBenchmark {
     int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 10_000;
     // "two-call" drains with claimNext + complete, as before completeAndClaimNext existed.
     boolean twoCalls = args.length > 4 && "two-call".equals(args[4]);
+    RedisDriver driver =
+        args.length > 5
+            ? RedisDriver.valueOf(args[5].toUpperCase(Locale.ROOT))
+            : RedisDriver.LETTUCE;
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     String prefix = "fmbench:" + Unique.name("run") + ":";
     String session = "bench";
     try (RedisConnection connection =
-        RedisConnection.open(RedisSettings.of(url).withPrefix(prefix))) {
+        RedisConnection.open(RedisSettings.of(url).withPrefix(prefix).withDriver(driver))) {
       RedisMessageQueue queue = connection.messageQueue();
       ExecutorService pool = Executors.newFixedThreadPool(workers);
       Result result;
@@ -54,8 +62,9 @@ public final class RedisQueueBenchmark {
       double enqueueSeconds = result.enqueueSeconds();
       double drainSeconds = result.drainSeconds();
       out.printf(
-          "ours (%s): %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
+          "ours (%s, %s): %d messages, %d workers: enqueue %.0f msg/s (%.2f s), drain %.0f msg/s (%.2f s)%n",
           twoCalls ? "claimNext + markSending + complete" : "markSending + completeAndClaimNext",
+          driver.name().toLowerCase(Locale.ROOT),
           count,
           workers,
           count / enqueueSeconds,

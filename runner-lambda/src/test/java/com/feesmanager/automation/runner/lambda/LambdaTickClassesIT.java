@@ -23,10 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A cold tick with nothing due loads neither Netty, Lettuce, Reactor nor Firestore's gRPC client
- * (issue 16): its Redis calls go through Jedis and its Firestore reads and heartbeats over REST;
- * gRPC is built only when something is due. The lambda jar runs as its own process, as cron runs
- * it, and the JVM's class-load log is read.
+ * The lambda jar's tick as its own process, as cron runs it (issue 16): with nothing due it loads
+ * neither Netty, Lettuce, Reactor nor Firestore's gRPC client (Redis through Jedis, Firestore's
+ * reads and heartbeats over REST; the JVM's class-load log is read); with something due it builds
+ * gRPC on first use and delivers each message once.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
 class LambdaTickClassesIT {
@@ -97,6 +97,17 @@ class LambdaTickClassesIT {
           .isTrue();
     }
     assertThat(whatsapp.sends()).isEmpty();
+  }
+
+  @Test
+  void a_tick_with_something_due_builds_grpc_on_first_use_and_sends_each_message_once()
+      throws Exception {
+    // Friday 10:00:30 in Karachi: the sample's DAILY 10:00 rule is due (as TickHandlerIT)
+    int exit = tick("-Xshare:auto", "--at", "2026-11-20T10:00:30+05:00");
+
+    assertThat(exit).as("exit code; output:%n%s", Files.readString(output())).isZero();
+    assertThat(whatsapp.sends()).hasSize(18);
+    assertThat(whatsapp.sends()).extracting(s -> s.phone() + s.message()).doesNotHaveDuplicates();
   }
 
   /** Each heavy class loaded, after the five classes loaded just before it (who asked for it). */
