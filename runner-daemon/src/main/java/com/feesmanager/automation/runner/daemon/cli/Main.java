@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon.cli;
 
+import com.feesmanager.automation.bootstrap.ProcessExit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,7 +28,8 @@ public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    // a one-shot command (tick, status, …) or a daemon that has shut down: nothing is in flight
+    ProcessExit.exit(run(args));
   }
 
   /** Runs the CLI and returns its exit code (SPEC §8: 0 ok, 1 attention needed, 2 usage/config). */
