@@ -2,19 +2,14 @@ package com.feesmanager.automation.runner.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.feesmanager.automation.adapters.firestore.FirestoreEmulator;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
-import com.feesmanager.automation.adapters.redis.TestRedisDatabase;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.bootstrap.Tick;
-import com.feesmanager.automation.runner.daemon.cli.SampleImport;
 import com.google.cloud.firestore.Firestore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,10 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(FirestoreEmulatorExtension.class)
 class LambdaTickClassesIT {
 
-  // Friday 2026-11-20 03:17:30 in Karachi: no rule of the sample is due (as the cold-start bench).
-  private static final String NOTHING_DUE = "2026-11-20T03:17:30+05:00";
-  private static final String REDIS = TestRedisDatabase.url(13);
-  private static final String SAMPLE_UID = "demo-academy";
+  private static final String NOTHING_DUE = SampleServers.NOTHING_DUE;
+  private static final String SAMPLE_UID = SampleServers.SAMPLE_UID;
 
   /** What the one-shot path must not load: the clients a long-running daemon keeps. */
   private static final List<String> HEAVY =
@@ -47,20 +40,18 @@ class LambdaTickClassesIT {
           "com.google.firestore.v1.");
 
   @TempDir Path dir;
+  private SampleServers servers;
   private WppConnectServerDouble whatsapp;
 
   @BeforeEach
   void servers() throws Exception {
-    FirestoreEmulatorExtension.emulator().reset();
-    TestRedisDatabase.flush(13);
-    whatsapp = WppConnectServerDouble.start();
-    whatsapp.connect("demo");
-    assertThat(SampleImport.importSample(env())).startsWith("0 ");
+    servers = SampleServers.start();
+    whatsapp = servers.whatsapp();
   }
 
   @AfterEach
   void stop() {
-    whatsapp.close();
+    servers.close();
   }
 
   @Test
@@ -102,8 +93,7 @@ class LambdaTickClassesIT {
   @Test
   void a_tick_with_something_due_builds_grpc_on_first_use_and_sends_each_message_once()
       throws Exception {
-    // Friday 10:00:30 in Karachi: the sample's DAILY 10:00 rule is due (as TickHandlerIT)
-    int exit = tick("-Xshare:auto", "--at", "2026-11-20T10:00:30+05:00");
+    int exit = tick("-Xshare:auto", "--at", SampleServers.DUE);
 
     assertThat(exit).as("exit code; output:%n%s", Files.readString(output())).isZero();
     assertThat(whatsapp.sends()).hasSize(18);
@@ -135,7 +125,7 @@ class LambdaTickClassesIT {
     command.addAll(List.of(arguments));
     command.addAll(List.of("--max-seconds", "10"));
     ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
-    builder.environment().putAll(env());
+    builder.environment().putAll(servers.env());
     builder.redirectErrorStream(true).redirectOutput(output().toFile());
     Process process = builder.start();
     if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -143,18 +133,5 @@ class LambdaTickClassesIT {
       throw new AssertionError("the tick did not end within 60 s");
     }
     return process.exitValue();
-  }
-
-  private Map<String, String> env() {
-    FirestoreEmulator emulator = FirestoreEmulatorExtension.emulator();
-    Map<String, String> env = new HashMap<>();
-    env.put("FIRESTORE_EMULATOR_HOST", emulator.host());
-    env.put("FIREBASE_PROJECT_ID", FirestoreEmulator.PROJECT);
-    env.put("REDIS_URL", REDIS);
-    env.put("WPPCONNECT_SERVER_URL", whatsapp.baseUrl().toString());
-    env.put("WPPCONNECT_SECRET_KEY", whatsapp.secretKey());
-    env.put("MIN_SEND_INTERVAL", "0");
-    env.put("HTTP_PORT", "0");
-    return env;
   }
 }
