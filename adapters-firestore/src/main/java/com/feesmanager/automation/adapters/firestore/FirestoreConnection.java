@@ -240,19 +240,27 @@ public final class FirestoreConnection implements AutoCloseable {
   /**
    * Commits what is waiting for up to {@code within} (the rest of a shutdown's budget), then closes
    * the client; writes left are logged as a count. Ends of queued messages are never among them:
-   * those were written through. In REST-first mode the REST heartbeats are written first, then the
-   * gRPC client is closed if it was built.
+   * those were written through. In REST-first mode the gRPC writer, if it was built, goes first
+   * (its QUEUED logs and run records matter more than a heartbeat, which the next run rewrites),
+   * then the REST heartbeats get what is left.
    */
   public void close(Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
-    rest.ifPresent(ports -> ports.statusBoard().close(within));
     GrpcAdapters built;
     synchronized (grpcLock) {
       closed = true;
       built = grpc;
     }
-    if (built != null) {
-      built.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    try {
+      if (built != null) {
+        built.close(within);
+      }
+    } finally {
+      rest.ifPresent(
+          ports ->
+              ports
+                  .statusBoard()
+                  .close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
     }
   }
 }
