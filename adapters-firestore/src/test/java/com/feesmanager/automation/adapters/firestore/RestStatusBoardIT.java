@@ -65,6 +65,21 @@ class RestStatusBoardIT extends FirestoreStatusBoardIT {
   }
 
   @Test
+  void a_heartbeat_firestore_refuses_is_dropped_not_retried_and_holds_up_no_other() {
+    // given a heartbeat whose document path Firestore refuses (an empty account id)
+    String uid = Unique.name("academy");
+    connection.statusBoard().publish("", everyField());
+
+    // when another account's heartbeat follows
+    connection.statusBoard().publish(uid, everyField());
+
+    // then both are settled: the refused one dropped (logged), the other written
+    assertThat(connection.flush(Duration.ofSeconds(10))).isTrue();
+    assertThat(connection.pendingWrites()).isZero();
+    assertThat(connection.statusBoard().last(uid)).contains(everyField());
+  }
+
+  @Test
   void a_heartbeat_written_over_grpc_is_read_over_rest() {
     // given
     String uid = Unique.name("academy");
