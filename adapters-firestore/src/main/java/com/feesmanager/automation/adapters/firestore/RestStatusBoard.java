@@ -111,22 +111,7 @@ final class RestStatusBoard implements StatusBoard {
           waiting.add(slot.next);
         }
       }
-      while (true) {
-        waiting.removeIf(this::settled);
-        if (waiting.isEmpty()) {
-          return true;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        try {
-          lock.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return false;
-        }
-      }
+      return Settled.await(lock, waiting, this::settled, deadline);
     }
   }
 
