@@ -5,17 +5,15 @@ import static com.feesmanager.automation.ports.out.contract.AccountFileBuilder.d
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.domain.document.AccountDefaults;
+import com.feesmanager.automation.ports.out.contract.LoadedClasses;
 import com.feesmanager.automation.ports.out.contract.Unique;
 import com.google.cloud.firestore.Firestore;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,8 +28,6 @@ class RestFirstClassLoadingIT {
 
   private static final List<String> FORBIDDEN =
       List.of("io.grpc.", "io.netty.", "com.google.cloud.firestore.", "com.google.firestore.v1.");
-
-  private static final Pattern LOADED = Pattern.compile("\\[class,load\\] (\\S+) source:");
 
   @Test
   void a_nothing_due_tick_rest_first_loads_no_grpc_netty_or_firestore_sdk_class() throws Exception {
@@ -89,16 +85,8 @@ class RestFirstClassLoadingIT {
       }
     }
     // and loaded no class of gRPC, Netty or the Firestore client
-    List<String> loaded = loadedClasses(classes);
+    List<String> loaded = LoadedClasses.in(Files.readAllLines(classes, StandardCharsets.UTF_8));
     assertThat(loaded).contains(RestAccountDirectory.class.getName());
     assertThat(loaded).filteredOn(name -> FORBIDDEN.stream().anyMatch(name::startsWith)).isEmpty();
-  }
-
-  private static List<String> loadedClasses(Path log) throws IOException {
-    return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
-        .map(LOADED::matcher)
-        .filter(Matcher::find)
-        .map(matcher -> matcher.group(1))
-        .toList();
   }
 }

@@ -2,6 +2,7 @@ package com.feesmanager.automation.adapters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.feesmanager.automation.ports.out.contract.LoadedClasses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,12 +85,9 @@ class ClassLoadingIT {
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null) {
-        // e.g. "[0.031s][info][class,load] java.lang.Object source: jrt:/java.base"
-        int tags = line.indexOf("[class,load] ");
-        if (tags >= 0) {
-          String rest = line.substring(tags + "[class,load] ".length());
-          int space = rest.indexOf(' ');
-          classes.add(space < 0 ? rest : rest.substring(0, space));
+        Optional<String> loaded = LoadedClasses.of(line);
+        if (loaded.isPresent()) {
+          classes.add(loaded.get());
         } else if (!line.isBlank()) {
           last = line;
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble;
 import com.feesmanager.automation.bootstrap.Tick;
+import com.feesmanager.automation.ports.out.contract.LoadedClasses;
 import com.google.cloud.firestore.Firestore;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,12 +67,7 @@ class LambdaTickClassesIT {
     int exit = tick("-Xlog:class+load=info:file=" + classes + ":uptime,tags", "--at", NOTHING_DUE);
 
     assertThat(exit).as("exit code; output:%n%s", Files.readString(output())).isZero();
-    List<String> loaded =
-        Files.readAllLines(classes).stream()
-            // "[0.123s][class,load] java.lang.Object source: shared objects file"
-            .map(line -> line.replaceFirst("^(\\[[^\\]]*\\])+\\s*", ""))
-            .map(line -> line.split(" ", 2)[0])
-            .toList();
+    List<String> loaded = LoadedClasses.in(Files.readAllLines(classes));
     assertThat(loaded)
         .as("classes loaded")
         .hasSizeGreaterThan(1_000)
