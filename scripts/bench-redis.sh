@@ -9,8 +9,9 @@
 #   BENCH_DRAIN=two-call drains ours with claimNext + markSending + complete (three) instead.
 #   BULLMQ_DIR (scratch dir for the npm install, default /tmp/fm-bench-bullmq).
 #   ROUNDS (1): rounds of ours then BullMQ, in turn; the ratio is of the medians.
-#   BENCH_CLIENTS ("lettuce"): our Redis clients, each in every round before BullMQ, e.g.
-#   "lettuce jedis"; the PAIR line is the first one's, a PAIR-<client> line each other's.
+#   BENCH_CLIENTS ("jedis", the client every process of the project uses): our Redis clients,
+#   each in every round before BullMQ, e.g. "jedis lettuce"; the PAIR line is the first one's, a
+#   PAIR-<client> line each other's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
@@ -36,7 +37,7 @@ fi
 cp scripts/bench-redis-bullmq.cjs "$BULLMQ_DIR/bench.cjs"
 
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-CLIENTS=(${BENCH_CLIENTS:-lettuce})
+CLIENTS=(${BENCH_CLIENTS:-jedis})
 declare -A ours_by
 theirs_all=()
 for round in $(seq 1 "${ROUNDS:-1}"); do

@@ -25,14 +25,14 @@ public final class ServerClients implements AutoCloseable {
   /** Which clients a process opens: what it runs for decides what it may spend at start. */
   public enum Footing {
     /**
-     * A process that runs for long (the daemon, the operator's commands): Lettuce's multiplexed
-     * connection and Firestore's gRPC client for everything, as their figures were measured.
+     * A process that runs for long (the daemon, the operator's commands): Firestore's gRPC client
+     * for everything, as its figures were measured.
      */
     LONG_RUNNING,
     /**
-     * One tick and exit (cron, a function platform): Redis through Jedis and the tick's own
-     * Firestore reads and heartbeats over REST, so a tick with nothing due loads neither Netty nor
-     * gRPC (issue 16, docs/decisions/firestore-rest.md); gRPC is built when something is due.
+     * One tick and exit (cron, a function platform): the tick's own Firestore reads and heartbeats
+     * over REST, so a tick with nothing due loads no gRPC (issue 16,
+     * docs/decisions/firestore-rest.md); gRPC is built when something is due.
      */
     ONE_SHOT
   }
@@ -86,11 +86,7 @@ public final class ServerClients implements AutoCloseable {
     opener.start();
     RedisConnection redis;
     try {
-      redis =
-          RedisConnection.open(
-              RedisSettings.of(config.redisUrl().reveal())
-                  .withTimeouts(config.visibilityTimeout(), config.dedupeRetention())
-                  .withDriver(oneShot ? RedisDriver.JEDIS : RedisDriver.LETTUCE));
+      redis = RedisConnection.open(redisSettings(config));
     } catch (RuntimeException e) {
       closeWhenOpened(firestore);
       throw e;
@@ -135,6 +131,17 @@ public final class ServerClients implements AutoCloseable {
     } catch (RuntimeException e) {
       // The Redis failure is the one to report; a Firestore that did not open holds nothing.
     }
+  }
+
+  /**
+   * Redis as every process of the project reaches it: through Jedis, whatever the footing. Lettuce
+   * (the adapter's other driver) brings Netty and Reactor: 260–460 ms of a cold tick's CPU, and ≈
+   * 10 MiB of a daemon's resident memory (docs/redis.md, "Two clients").
+   */
+  public static RedisSettings redisSettings(AutomationConfig config) {
+    return RedisSettings.of(config.redisUrl().reveal())
+        .withTimeouts(config.visibilityTimeout(), config.dedupeRetention())
+        .withDriver(RedisDriver.JEDIS);
   }
 
   /** The wppconnect-server client's settings (URL, token or secret key, timeout). */

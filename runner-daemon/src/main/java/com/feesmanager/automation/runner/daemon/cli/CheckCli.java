@@ -3,7 +3,6 @@ package com.feesmanager.automation.runner.daemon.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
 import com.feesmanager.automation.adapters.redis.RedisConnection;
-import com.feesmanager.automation.adapters.redis.RedisSettings;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectGateway;
 import com.feesmanager.automation.bootstrap.FirestoreSettings;
 import com.feesmanager.automation.bootstrap.ServerRuntime;
@@ -116,10 +115,7 @@ final class CheckCli implements Callable<Integer> {
 
   private static Part redis(AutomationConfig config) {
     String where = config.redisUrl().toString();
-    try (RedisConnection redis =
-        RedisConnection.open(
-            RedisSettings.of(config.redisUrl().reveal())
-                .withTimeouts(config.visibilityTimeout(), config.dedupeRetention()))) {
+    try (RedisConnection redis = RedisConnection.open(ServerClients.redisSettings(config))) {
       return redis.isReachable()
           ? Part.of("redis", Status.OK, where)
           : Part.of("redis", Status.UNREACHABLE, where + ": no answer to PING");

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.feesmanager.automation.adapters.firestore.FirestoreEmulatorExtension;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectPayloads;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectServerDouble.SendReply;
+import com.feesmanager.automation.ports.out.contract.LoadedClasses;
 import com.google.cloud.firestore.DocumentSnapshot;
 import com.google.cloud.firestore.QueryDocumentSnapshot;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +138,10 @@ class DaemonEndToEndIT {
     // Checks (and heartbeats) every 15 s, still aligned to the minute, so the heartbeat that
     // counts the sends comes without waiting a whole extra minute.
     env.put("AUTOMATION_CHECK_INTERVAL", "PT15S");
-    JarProcess daemon = stack.startDaemon(env);
+    Path classes = workDir.resolve("daemon-classes.log");
+    List<String> flags = new ArrayList<>(JarProcess.TEST_JVM_FLAGS);
+    flags.add("-Xlog:class+load=info:file=" + classes);
+    JarProcess daemon = stack.startDaemon(env, flags);
     Instant due = nextMinute();
     E2eAccount account = dueAt(due, 6);
     stack.importAccount(account);
@@ -219,6 +225,15 @@ class DaemonEndToEndIT {
     daemon.terminate();
     assertThat(daemon.waitFor(Duration.ofSeconds(35))).isTrue();
     assertThat(daemon.exitCode()).as(daemon.err()).isZero();
+    // and it reached Redis through Jedis: no class of Lettuce, its Netty or Reactor (issue 16)
+    List<String> loaded = LoadedClasses.in(Files.readAllLines(classes));
+    assertThat(loaded).anyMatch(name -> name.startsWith("redis.clients.jedis."));
+    assertThat(loaded)
+        .noneMatch(
+            name ->
+                name.startsWith("io.lettuce.")
+                    || name.startsWith("io.netty.")
+                    || name.startsWith("reactor."));
   }
 
   @Test
