@@ -30,7 +30,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * {@link RedisCalls} over Jedis: blocking sockets and a pool of connections, no Netty or Reactor,
- * so a one-shot run starts cheaper (docs/decisions/firestore-rest.md). Jedis's timeouts belong to a
+ * so a one-shot run starts cheaper and a daemon holds less memory
+ * (docs/decisions/firestore-rest.md, docs/decisions/redis-client.md). Jedis's timeouts belong to a
  * client, not a call, so each bound ({@link #withTimeout}) has a client of its own, built on first
  * use.
  */
@@ -39,9 +40,14 @@ final class JedisRedisCalls implements RedisCalls {
   /**
    * Connections per client: a call borrows one for its round trip (Lettuce multiplexes one for
    * all). Enough for the daemon's concurrent callers (8 session workers, 2 firing threads, the
-   * scheduler, HTTP handlers) should it run on Jedis; a tick uses one.
+   * scheduler, HTTP handlers); a tick uses one.
    */
   static final int POOL_SIZE = 16;
+
+  /** The first pause before a call whose connection failed tries again; it doubles. */
+  static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(50);
+
+  static final Duration LONGEST_RETRY_PAUSE = Duration.ofMillis(500);
 
   private final Clients clients;
   private final Duration timeout;
@@ -124,17 +130,52 @@ final class JedisRedisCalls implements RedisCalls {
     List<String> keyList = Arrays.asList(keys);
     List<String> argList = Arrays.asList(args);
     try {
-      UnifiedJedis jedis = client();
-      Object result;
-      try {
-        result = jedis.evalsha(script.sha(), keyList, argList);
-      } catch (JedisNoScriptException e) {
-        result = jedis.eval(script.body(), keyList, argList);
-      }
+      Object result =
+          retried(
+              () -> {
+                UnifiedJedis jedis = client();
+                try {
+                  return jedis.evalsha(script.sha(), keyList, argList);
+                } catch (JedisNoScriptException e) {
+                  return jedis.eval(script.body(), keyList, argList);
+                }
+              });
       ScriptTiming.record(script, started);
       return result;
     } catch (JedisException e) {
       throw new QueueUnavailable("Redis script " + script + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code command}, again while its connection fails (Redis restarting: refused, or a pooled
+   * connection the old server closed), until this client's bound has passed. Lettuce, the other
+   * driver, holds a command while it reconnects and sends it again (at least once); the same here
+   * makes a Redis that is back within the bound cost the caller a wait, not a failure: a daemon
+   * whose completion failed would otherwise leave a sent message claimed until its visibility
+   * timeout (docs/decisions/redis-client.md). Like Lettuce's, a command whose connection broke
+   * after it was written may run twice; the scripts' tokens make that harmless (a second completion
+   * finds its claim gone).
+   */
+  private <T> T retried(Supplier<T> command) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long pause = FIRST_RETRY_PAUSE.toNanos();
+    while (true) {
+      try {
+        return command.get();
+      } catch (JedisConnectionException e) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw e;
+        }
+        try {
+          Thread.sleep(Duration.ofNanos(Math.min(pause, left)).toMillis() + 1);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+        pause = Math.min(pause * 2, LONGEST_RETRY_PAUSE.toNanos());
+      }
     }
   }
 
@@ -212,9 +253,9 @@ final class JedisRedisCalls implements RedisCalls {
     return clients.withTimeout(timeout);
   }
 
-  private static <T> T call(Supplier<T> command) {
+  private <T> T call(Supplier<T> command) {
     try {
-      return command.get();
+      return retried(command);
     } catch (JedisException e) {
       throw new QueueUnavailable("Redis command failed: " + e.getMessage(), e);
     }

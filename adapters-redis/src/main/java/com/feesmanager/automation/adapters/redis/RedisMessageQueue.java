@@ -17,7 +17,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +43,15 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
 
   /** Sessions this process already registered; the registry only grows, so caching is safe. */
   private final Set<String> registered = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Names each claim call, so the same call sent again after its connection broke (the client
+   * trying again) gets the claim it made (fragment-queue-claim.lua): this queue's own prefix,
+   * unique among the processes sharing Redis, then a count.
+   */
+  private final String requester = UUID.randomUUID() + ":";
+
+  private final AtomicLong requests = new AtomicLong();
 
   RedisMessageQueue(
       RedisCalls redis, Keys keys, Duration visibilityTimeout, Duration dedupeRetention) {
@@ -78,7 +89,12 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
     Objects.requireNonNull(session, "'session' must not be null");
     Objects.requireNonNull(now, "'now' must not be null");
     List<Object> claimed =
-        redis.multi(Script.QUEUE_CLAIM, keys.queue(session), Millis.of(now), visibilityMillis);
+        redis.multi(
+            Script.QUEUE_CLAIM,
+            keys.queue(session),
+            Millis.of(now),
+            visibilityMillis,
+            nextRequest());
     return claimAt(claimed, 0, session, now);
   }
 
@@ -95,9 +111,14 @@ public final class RedisMessageQueue implements MessageQueue, QueueMonitor {
             claim.token(),
             Millis.of(now),
             retentionMillis,
-            visibilityMillis);
+            visibilityMillis,
+            nextRequest());
     // answer[0] says whether the claim was completed; the port does not report it.
     return claimAt(answer, 1, claim.message().session(), now);
+  }
+
+  private String nextRequest() {
+    return requester + requests.incrementAndGet();
   }
 
   /**

@@ -4,11 +4,13 @@ import static com.feesmanager.automation.ports.out.contract.QueuedMessageBuilder
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.feesmanager.automation.ports.out.Claim;
+import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.contract.MessageQueueContract;
 import com.feesmanager.automation.ports.out.contract.Unique;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,6 +49,48 @@ class RedisMessageQueueIT extends MessageQueueContract {
             ? JedisRedisCalls.class
             : LettuceRedisCalls.class;
     assertThat(connection.redis()).isExactlyInstanceOf(expected);
+  }
+
+  /**
+   * A claim call sent again (its reply lost with the connection, the client trying again) answers
+   * with the claim the first one made: a second claim would leave the first message claimed, by
+   * nobody, until its visibility timeout.
+   */
+  @Test
+  void aClaimCallSentAgain_getsTheClaimItMade_andTheNextCallClaimsTheNextMessage() {
+    // given three messages
+    String prefix = TestRedis.prefix();
+    prefixes.add(prefix);
+    RedisMessageQueue queue = TestRedis.queue(connection, prefix);
+    String session = Unique.name("replayed");
+    Instant t0 = Instant.parse("2026-11-10T05:00:00Z");
+    for (String key : List.of("k1", "k2", "k3")) {
+      queue.enqueue(aQueuedMessage().inSession(session).withKey(key).build(), t0);
+    }
+    String[] keys = new Keys(prefix).queue(session);
+    String now = Millis.of(t0);
+    String visibility = Long.toString(TestRedis.VISIBILITY.toMillis());
+
+    // when the same claim call runs twice, then the worker's next call completes and claims, twice
+    List<Object> first = connection.redis().multi(Script.QUEUE_CLAIM, keys, now, visibility, "r1");
+    List<Object> again = connection.redis().multi(Script.QUEUE_CLAIM, keys, now, visibility, "r1");
+    String[] complete = {(String) first.get(0), (String) first.get(4), now, "60000", visibility};
+    List<Object> next = completeAndClaim(keys, complete, "r2");
+    List<Object> nextAgain = completeAndClaim(keys, complete, "r2");
+
+    // then each pair names one claim: the same message and token
+    assertThat(again).isEqualTo(first);
+    assertThat(first.get(0)).isEqualTo("k1");
+    assertThat(nextAgain.subList(1, nextAgain.size())).isEqualTo(next.subList(1, next.size()));
+    assertThat(next.get(1)).isEqualTo("k2");
+    // and only k2 is in flight: k3 waits, ready
+    assertThat(queue.counts(session, t0)).isEqualTo(new QueueCounts(1, 0, 1, 0));
+  }
+
+  private static List<Object> completeAndClaim(String[] keys, String[] args, String request) {
+    String[] withRequest = Arrays.copyOf(args, args.length + 1);
+    withRequest[args.length] = request;
+    return connection.redis().multi(Script.QUEUE_COMPLETE_CLAIM, keys, withRequest);
   }
 
   /**

@@ -89,23 +89,24 @@ final class SessionWorker {
     try {
       while (!stop.getAsBoolean()) {
         Instant now = clock.instant();
-        // not yet holding: a takeover first, as a plain acquire of a lapsed lease would forget
-        // its dead owner, whose claims then wait out their visibility timeout
-        held =
-            held
-                ? leases.acquire(session, owner, now, pacing.leaseTtl())
-                    || takeover.take(session, owner, now, pacing.leaseTtl())
-                : takeover.take(session, owner, now, pacing.leaseTtl())
-                    || leases.acquire(session, owner, now, pacing.leaseTtl());
-        if (!held) {
-          // another worker (here or in another instance) delivers this session: a message this
-          // one claimed ahead while it held the lease must not wait out its visibility timeout
-          deliver.pause(new PauseCommand(session, now));
-          sleeper.sleepUntil(now.plus(pacing.idlePoll()));
-          continue;
-        }
         Instant resume;
         try {
+          // not yet holding: a takeover first, as a plain acquire of a lapsed lease would forget
+          // its dead owner, whose claims then wait out their visibility timeout. A lease call
+          // that throws leaves `held` as it was: nothing is delivered until one answers.
+          held =
+              held
+                  ? leases.acquire(session, owner, now, pacing.leaseTtl())
+                      || takeover.take(session, owner, now, pacing.leaseTtl())
+                  : takeover.take(session, owner, now, pacing.leaseTtl())
+                      || leases.acquire(session, owner, now, pacing.leaseTtl());
+          if (!held) {
+            // another worker (here or in another instance) delivers this session: a message this
+            // one claimed ahead while it held the lease must not wait out its visibility timeout
+            deliver.pause(new PauseCommand(session, now));
+            sleeper.sleepUntil(now.plus(pacing.idlePoll()));
+            continue;
+          }
           DeliveryStep step = deliver.deliverNext(new DeliverNextCommand(session, now));
           if (!(step instanceof DeliveryStep.Idle) && LOG.isDebugEnabled()) {
             // the lateness timeline: when a step began (its claim) and what it came to
@@ -115,8 +116,9 @@ final class SessionWorker {
           resume = resumeAfter(step, now);
           errorPause = FIRST_ERROR_PAUSE;
         } catch (RuntimeException e) {
-          // a store that failed mid-step (Redis restarting): the message is safe in the queue, and
-          // a worker that ended here would leave the session undelivered until the next upkeep.
+          // a store that failed mid-step or on the lease (Redis restarting): the message is safe
+          // in the queue, and a worker that ended here would leave the session undelivered until
+          // the next upkeep, a minute later.
           // A restart takes seconds, so the worker tries again after 1 s, doubling up to half the
           // held pause: a restart costs seconds of sending, not the 30 s of a held session.
           listener.onError(session, e);

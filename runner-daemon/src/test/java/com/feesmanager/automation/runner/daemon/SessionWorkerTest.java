@@ -55,8 +55,16 @@ class SessionWorkerTest {
     String holder;
     final List<String> events = new ArrayList<>();
 
+    /** Lease calls still to throw, as while Redis restarts. */
+    int failing;
+
     @Override
     public boolean acquire(String session, String owner, Instant at, Duration ttl) {
+      if (failing > 0) {
+        failing--;
+        events.add("failed " + owner);
+        throw new IllegalStateException("Failed to connect to 127.0.0.1:6379");
+      }
       if (holder != null && !holder.equals(owner)) {
         events.add("refused " + owner);
         return false;
@@ -167,6 +175,19 @@ class SessionWorkerTest {
 
     assertThat(askedAt).containsExactly(START, START.plusSeconds(1), START.plusSeconds(1));
     assertThat(leases.events).endsWith("paused s", "released me");
+  }
+
+  @Test
+  void a_lease_call_that_throws_pauses_the_worker_instead_of_ending_it_and_delivers_nothing() {
+    // Redis refuses connections for a few seconds: the lease can be neither renewed nor taken
+    leases.failing = 2;
+
+    run("me", 3, new DeliveryStep.Sent("uid-1", KEY));
+
+    // nothing is delivered without the lease; it is tried again after 1 s, then 2 s, as a step
+    assertThat(askedAt).containsExactly(START.plusSeconds(3));
+    assertThat(leases.events)
+        .containsExactly("failed me", "failed me", "held me", "paused s", "released me");
   }
 
   @Test

@@ -1,0 +1,4 @@
+package com.feesmanager.automation.adapters.redis;
+
+/** {@link RedisRestartIT} on Jedis. */
+class RedisRestartJedisIT extends RedisRestartIT implements OnJedis {}
