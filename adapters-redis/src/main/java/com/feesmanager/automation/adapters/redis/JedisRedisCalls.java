@@ -44,7 +44,10 @@ final class JedisRedisCalls implements RedisCalls {
    */
   static final int POOL_SIZE = 16;
 
-  /** The first pause before a call whose connection failed tries again; it doubles. */
+  /**
+   * The first pause before a call whose connection failed tries again; it doubles up to the
+   * longest.
+   */
   static final Duration FIRST_RETRY_PAUSE = Duration.ofMillis(50);
 
   static final Duration LONGEST_RETRY_PAUSE = Duration.ofMillis(500);
@@ -154,8 +157,8 @@ final class JedisRedisCalls implements RedisCalls {
    * makes a Redis that is back within the bound cost the caller a wait, not a failure: a daemon
    * whose completion failed would otherwise leave a sent message claimed until its visibility
    * timeout (docs/decisions/redis-client.md). Like Lettuce's, a command whose connection broke
-   * after it was written may run twice; the scripts' tokens make that harmless (a second completion
-   * finds its claim gone).
+   * after it was written may run twice: a second completion finds its claim gone, a second claim
+   * call answers with the first one's claim (fragment-queue-claim.lua).
    */
   private <T> T retried(Supplier<T> command) {
     long deadline = System.nanoTime() + timeout.toNanos();
