@@ -19,8 +19,20 @@ import org.junit.jupiter.api.TestInfo;
 
 class RedisMessageQueueIT extends MessageQueueContract {
 
+  private static final Instant T0 = Instant.parse("2026-11-10T05:00:00Z");
+
   private static RedisConnection connection;
   private static final List<String> prefixes = new ArrayList<>();
+
+  /** A queue under a new {@code prefix} with k1, k2 and k3 of {@code session} enqueued at T0. */
+  private static RedisMessageQueue queueOfThree(String prefix, String session) {
+    prefixes.add(prefix);
+    RedisMessageQueue queue = TestRedis.queue(connection, prefix);
+    for (String key : List.of("k1", "k2", "k3")) {
+      queue.enqueue(aQueuedMessage().inSession(session).withKey(key).build(), T0);
+    }
+    return queue;
+  }
 
   @BeforeAll
   static void connect(TestInfo test) {
@@ -60,15 +72,10 @@ class RedisMessageQueueIT extends MessageQueueContract {
   void aClaimCallSentAgain_getsTheClaimItMade_andTheNextCallClaimsTheNextMessage() {
     // given three messages
     String prefix = TestRedis.prefix();
-    prefixes.add(prefix);
-    RedisMessageQueue queue = TestRedis.queue(connection, prefix);
     String session = Unique.name("replayed");
-    Instant t0 = Instant.parse("2026-11-10T05:00:00Z");
-    for (String key : List.of("k1", "k2", "k3")) {
-      queue.enqueue(aQueuedMessage().inSession(session).withKey(key).build(), t0);
-    }
+    RedisMessageQueue queue = queueOfThree(prefix, session);
     String[] keys = new Keys(prefix).queue(session);
-    String now = Millis.of(t0);
+    String now = Millis.of(T0);
     String visibility = Long.toString(TestRedis.VISIBILITY.toMillis());
 
     // when the same claim call runs twice, then the worker's next call completes and claims, twice
@@ -84,7 +91,7 @@ class RedisMessageQueueIT extends MessageQueueContract {
     assertThat(nextAgain.subList(1, nextAgain.size())).isEqualTo(next.subList(1, next.size()));
     assertThat(next.get(1)).isEqualTo("k2");
     // and only k2 is in flight: k3 waits, ready
-    assertThat(queue.counts(session, t0)).isEqualTo(new QueueCounts(1, 0, 1, 0));
+    assertThat(queue.counts(session, T0)).isEqualTo(new QueueCounts(1, 0, 1, 0));
   }
 
   private static List<Object> completeAndClaim(String[] keys, String[] args, String request) {
@@ -101,14 +108,10 @@ class RedisMessageQueueIT extends MessageQueueContract {
   void everyCompletion_renewsTheExpiryOfTheDedupeSet() {
     // given a session whose dedupe set has aged to its last five seconds
     String prefix = TestRedis.prefix();
-    prefixes.add(prefix);
-    RedisMessageQueue queue = TestRedis.queue(connection, prefix);
     String session = Unique.name("quiet");
-    Instant t0 = Instant.parse("2026-11-10T05:00:00Z");
+    RedisMessageQueue queue = queueOfThree(prefix, session);
+    Instant t0 = T0;
     String done = new Keys(prefix).queue(session)[4];
-    for (String key : List.of("k1", "k2", "k3")) {
-      queue.enqueue(aQueuedMessage().inSession(session).withKey(key).build(), t0);
-    }
     queue.complete(queue.claimNext(session, t0).orElseThrow(), t0);
     var redis = TestRedis.commands(connection);
     redis.pexpire(done, 5_000);
