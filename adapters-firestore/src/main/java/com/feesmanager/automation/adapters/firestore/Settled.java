@@ -1,9 +1,13 @@
 package com.feesmanager.automation.adapters.firestore;
 
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
-/** The flush of a writer: waiting on its lock until the writes handed over have settled. */
+/**
+ * A writer's timed waits on its lock: for the writes handed over to settle (a flush), or for any
+ * condition the writer notifies the lock about (room in its buffer).
+ */
 final class Settled {
 
   private Settled() {}
@@ -14,13 +18,29 @@ final class Settled {
    * the thread is interrupted first.
    */
   static <T> boolean await(Object lock, Set<T> waiting, Predicate<T> settled, long deadlineNanos) {
+    return until(
+        lock,
+        () -> {
+          waiting.removeIf(settled);
+          return waiting.isEmpty();
+        },
+        () -> false,
+        deadlineNanos);
+  }
+
+  /**
+   * Waits on {@code lock} (the caller holds it; the writer notifies it as things change) until
+   * {@code done}; false when {@code deadlineNanos} passes, {@code abandoned} says so, or the thread
+   * is interrupted first. {@code done} is asked first each time.
+   */
+  static boolean until(
+      Object lock, BooleanSupplier done, BooleanSupplier abandoned, long deadlineNanos) {
     while (true) {
-      waiting.removeIf(settled);
-      if (waiting.isEmpty()) {
+      if (done.getAsBoolean()) {
         return true;
       }
       long left = deadlineNanos - System.nanoTime();
-      if (left <= 0) {
+      if (left <= 0 || abandoned.getAsBoolean()) {
         return false;
       }
       try {

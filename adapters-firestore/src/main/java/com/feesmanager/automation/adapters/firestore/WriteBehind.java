@@ -409,22 +409,14 @@ final class WriteBehind implements AutoCloseable {
     if (closed) {
       throw new StoreUnavailable("the Firestore writer is closed");
     }
-    long deadline = System.nanoTime() + ROOM_WAIT.toNanos();
-    while (!pending.containsKey(write.ref().getPath())
-        && bytes > 0
-        && bytes + size(write) > maxBytes) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0 || closed) {
-        return false;
-      }
-      try {
-        lock.wait(Math.max(1, left / 1_000_000));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      }
-    }
-    return true;
+    return Settled.until(
+        lock,
+        () ->
+            pending.containsKey(write.ref().getPath())
+                || bytes <= 0
+                || bytes + size(write) <= maxBytes,
+        () -> closed,
+        System.nanoTime() + ROOM_WAIT.toNanos());
   }
 
   private StoreUnavailable full() {
