@@ -37,7 +37,6 @@ public final class FirestoreSettings {
         credentials,
         config.firestoreCacheMaxAge(),
         config.ledgerMaxAge(),
-        FirestoreConfig.DEFAULT_CALL_TIMEOUT,
-        FirestoreConfig.DEFAULT_PAGE_SIZE);
+        FirestoreConfig.DEFAULT_CALL_TIMEOUT);
   }
 }

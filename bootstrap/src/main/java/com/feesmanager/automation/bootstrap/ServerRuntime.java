@@ -87,16 +87,6 @@ public final class ServerRuntime {
   }
 
   /**
-   * As {@link #run(Map, Clock, Work)}, on the clients {@code footing} names (a one-shot tick opens
-   * the ones that start cheapest).
-   */
-  public static int run(
-      Map<String, String> environment, Clock clock, ServerClients.Footing footing, Work work)
-      throws InterruptedException {
-    return runWith(environment, clock, footing, UnaryOperator.identity(), work);
-  }
-
-  /**
    * As {@link #run(Map, Clock, Work, Runnable)}, with the gateway every use case gets wrapped by
    * {@code gateway} (the daemon times its sends).
    */
@@ -108,7 +98,7 @@ public final class ServerRuntime {
       Runnable afterClose)
       throws InterruptedException {
     try {
-      return runWith(environment, clock, ServerClients.Footing.LONG_RUNNING, gateway, work);
+      return runWith(environment, clock, gateway, work);
     } finally {
       afterClose.run();
     }
@@ -117,7 +107,6 @@ public final class ServerRuntime {
   private static int runWith(
       Map<String, String> environment,
       Clock clock,
-      ServerClients.Footing footing,
       UnaryOperator<WhatsAppGateway> gateway,
       Work work)
       throws InterruptedException {
@@ -125,7 +114,7 @@ public final class ServerRuntime {
     configureLogging(config);
     ServerClients clients;
     try {
-      clients = ServerClients.open(config, FirestoreSettings.from(config), clock, footing);
+      clients = ServerClients.open(config, FirestoreSettings.from(config), clock);
     } catch (IllegalArgumentException e) {
       throw new UsageProblem(e.getMessage());
     }

@@ -1,7 +1,6 @@
 package com.feesmanager.automation.bootstrap;
 
 import com.feesmanager.automation.application.AccountProblems;
-import com.feesmanager.automation.bootstrap.wiring.ServerClients;
 import com.feesmanager.automation.ports.in.DrainQueuesUseCase.DrainReport;
 import com.feesmanager.automation.ports.in.DrainQueuesUseCase.Left;
 import com.feesmanager.automation.ports.in.FireDueOccurrencesUseCase;
@@ -131,7 +130,6 @@ public final class Tick {
       ServerRuntime.run(
           environment,
           clock,
-          ServerClients.Footing.ONE_SHOT,
           (injector, config, clients) -> {
             TickTimeline.mark("configuration, clients open, injector");
             // the heartbeat at the end asks each session's state: its HTTP client loads meanwhile

@@ -26,8 +26,8 @@ final class Failures {
 
   /** The gRPC status code name of the first cause that has one, else "UNKNOWN". */
   static String code(Throwable failure) {
-    // a REST failure first: the checks below load the gRPC client's classes, which a REST-first
-    // tick must not (docs/firestore.md, "The REST path")
+    // a REST failure first: the checks below load the gRPC client's classes, which only the
+    // importer may (docs/firestore.md, "The REST path")
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof RestFailure rest) {
         return rest.code();

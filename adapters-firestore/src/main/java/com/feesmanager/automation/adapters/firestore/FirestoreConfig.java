@@ -16,13 +16,11 @@ public record FirestoreConfig(
     Credentials credentials,
     Duration cacheMaxAge,
     Duration ledgerMaxAge,
-    Duration callTimeout,
-    int pageSize) {
+    Duration callTimeout) {
 
   public static final Duration DEFAULT_CACHE_MAX_AGE = Duration.ofHours(1);
   public static final Duration DEFAULT_LEDGER_MAX_AGE = Duration.ofMinutes(5);
   public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(10);
-  public static final int DEFAULT_PAGE_SIZE = 1000;
 
   public FirestoreConfig {
     Objects.requireNonNull(projectId, "'projectId' must not be null");
@@ -36,9 +34,6 @@ public record FirestoreConfig(
     if (callTimeout.isNegative() || callTimeout.isZero()) {
       throw new IllegalArgumentException("'callTimeout' must be > 0");
     }
-    if (pageSize < 1 || pageSize > 10_000) {
-      throw new IllegalArgumentException("'pageSize' must be 1..10000: " + pageSize);
-    }
     if (projectId.isEmpty() && !(credentials instanceof CredentialsFile)) {
       throw new IllegalArgumentException("FIREBASE_PROJECT_ID is required");
     }
@@ -51,21 +46,15 @@ public record FirestoreConfig(
         new Emulator(host),
         DEFAULT_CACHE_MAX_AGE,
         DEFAULT_LEDGER_MAX_AGE,
-        DEFAULT_CALL_TIMEOUT,
-        DEFAULT_PAGE_SIZE);
+        DEFAULT_CALL_TIMEOUT);
   }
 
   public FirestoreConfig withCacheMaxAge(Duration value) {
-    return new FirestoreConfig(projectId, credentials, value, ledgerMaxAge, callTimeout, pageSize);
+    return new FirestoreConfig(projectId, credentials, value, ledgerMaxAge, callTimeout);
   }
 
   public FirestoreConfig withCallTimeout(Duration value) {
-    return new FirestoreConfig(projectId, credentials, cacheMaxAge, ledgerMaxAge, value, pageSize);
-  }
-
-  public FirestoreConfig withPageSize(int value) {
-    return new FirestoreConfig(
-        projectId, credentials, cacheMaxAge, ledgerMaxAge, callTimeout, value);
+    return new FirestoreConfig(projectId, credentials, cacheMaxAge, ledgerMaxAge, value);
   }
 
   /** How the backend authenticates to Firestore. */

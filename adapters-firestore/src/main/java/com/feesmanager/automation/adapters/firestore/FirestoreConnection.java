@@ -19,10 +19,9 @@ import java.util.Optional;
  * writer. The runner opens it from a {@link FirestoreConfig}, hands the adapters to the core, and
  * closes it at shutdown (which commits the writes still waiting, within a few seconds).
  *
- * <p>Opened {@linkplain #openRestFirst REST-first} (for a one-shot tick), the three ports a tick
- * with nothing due uses (accounts, rules, status board) talk to Firestore's REST API, and the gRPC
- * client with every other adapter is built on the first call of one of them, once (the ports are
- * handed out at once): a tick that fires nothing never loads it.
+ * <p>Every adapter talks to Firestore's REST API ({@link RestFirestore}): no gRPC, Netty or
+ * protobuf class is loaded by the daemon or a tick (docs/decisions/firestore-rest.md). Only the
+ * {@code import} command builds the gRPC client, on its first use.
  */
 public final class FirestoreConnection implements AutoCloseable {
 
@@ -35,115 +34,71 @@ public final class FirestoreConnection implements AutoCloseable {
   /** The longest a read waits for Firestore before the cache serves instead. */
   static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
 
-  /** The REST client and its heartbeat writer, in REST-first mode. */
-  private record Rest(RestFirestore client, RestStatusBoard statusBoard) {}
-
   private final FirestoreCredentials credentials;
   private final FirestoreConfig config;
-  private final AccountDefaults defaults;
-  private final Calls calls;
-  private final ReadCache cache;
-  private final Duration readTimeout;
-  private final Optional<Rest> rest;
+  private final RestFirestore client;
+  private final WriteBehind writer;
+  private final RestStatusBoard statusBoard;
   private final AccountDirectory accountDirectory;
   private final RuleSource ruleSource;
-  private final StatusBoard statusBoard;
   private final StudentDirectory studentDirectory;
   private final DeliveryLog deliveryLog;
   private final RunLog runLog;
   private final SessionBindings sessionBindings;
   private final Object grpcLock = new Object();
 
-  /** Built at open, or on first use in REST-first mode; guarded by {@code grpcLock} when built. */
-  private volatile GrpcAdapters grpc;
+  /** The importer's gRPC client, built on its first use; guarded by {@code grpcLock}. */
+  private GrpcAdapters grpc;
 
   private boolean closed;
 
-  private FirestoreConnection(
-      FirestoreConfig config, AccountDefaults defaults, Clock clock, boolean restFirst) {
+  private FirestoreConnection(FirestoreConfig config, AccountDefaults defaults, Clock clock) {
     this.config = config;
-    this.defaults = defaults;
     this.credentials = FirestoreCredentials.of(config);
     Duration timeout = config.callTimeout();
     // a read unanswered for READ_TIMEOUT is an outage: the cache serves (SPEC §8, a short outage
     // delays nothing), so sending never waits longer than that for Firestore
-    this.readTimeout = timeout.compareTo(READ_TIMEOUT) < 0 ? timeout : READ_TIMEOUT;
-    this.calls = new Calls(readTimeout, 3, Duration.ofMillis(100), readTimeout.multipliedBy(2));
-    this.cache = new ReadCache(clock, config.cacheMaxAge());
-    if (restFirst) {
-      RestFirestore client = RestFirestore.open(credentials, timeout);
-      Rest restPorts = new Rest(client, new RestStatusBoard(client, calls, timeout));
-      this.rest = Optional.of(restPorts);
-      this.accountDirectory = new RestAccountDirectory(client, calls, cache, defaults);
-      this.ruleSource = new RestRuleSource(client, calls, cache);
-      this.statusBoard = restPorts.statusBoard();
-      this.studentDirectory = OnFirstUse.students(() -> grpc().studentDirectory);
-      this.deliveryLog = OnFirstUse.deliveryLog(() -> grpc().deliveryLog);
-      this.runLog = OnFirstUse.runLog(() -> grpc().runLog);
-      this.sessionBindings = OnFirstUse.sessionBindings(() -> grpc().sessionBindings);
-    } else {
-      GrpcAdapters built =
-          GrpcAdapters.open(credentials, config, defaults, calls, cache, readTimeout);
-      this.grpc = built;
-      this.rest = Optional.empty();
-      this.accountDirectory = built.accountDirectory;
-      this.ruleSource = built.ruleSource;
-      this.statusBoard = built.statusBoard;
-      this.studentDirectory = built.studentDirectory;
-      this.deliveryLog = built.deliveryLog;
-      this.runLog = built.runLog;
-      this.sessionBindings = built.sessionBindings;
-    }
+    Duration readTimeout = timeout.compareTo(READ_TIMEOUT) < 0 ? timeout : READ_TIMEOUT;
+    Calls calls = new Calls(readTimeout, 3, Duration.ofMillis(100), readTimeout.multipliedBy(2));
+    ReadCache cache = new ReadCache(clock, config.cacheMaxAge());
+    this.client = RestFirestore.open(credentials, timeout);
+    // the writer retries on its own, without a circuit breaker shared with the reads
+    Calls writes = new Calls(timeout, 1, Duration.ofMillis(100), Duration.ofMillis(1));
+    this.writer = new WriteBehind(client, writes, timeout, MAX_PENDING_BYTES, Optional.of(calls));
+    this.statusBoard = new RestStatusBoard(client, calls, timeout);
+    this.accountDirectory = new RestAccountDirectory(client, calls, cache, defaults);
+    this.ruleSource = new RestRuleSource(client, calls, cache);
+    this.studentDirectory =
+        new FirestoreStudentDirectory(client, calls, cache, config.ledgerMaxAge(), timeout);
+    // the end of a message waits no longer than a read: then it is asked for later instead
+    this.deliveryLog = new FirestoreDeliveryLog(client, calls, writer, readTimeout);
+    this.runLog = new FirestoreRunLog(client, calls, writer);
+    this.sessionBindings = new FirestoreSessionBindings(client, calls);
   }
 
   /**
-   * Connects over gRPC (lazily: the first call dials), every adapter at once: the daemon's way. A
-   * key or key file that cannot be used is an {@link IllegalArgumentException} with a one-line
-   * message naming the setting.
+   * Connects (lazily: the first call dials), every adapter at once. A key or key file that cannot
+   * be used is an {@link IllegalArgumentException} with a one-line message naming the setting.
    */
   public static FirestoreConnection open(
       FirestoreConfig config, AccountDefaults defaults, Clock clock) {
-    return open(config, defaults, clock, false);
-  }
-
-  /**
-   * Connects for a one-shot tick: accounts, rules and the status board over Firestore's REST API
-   * (no gRPC, Netty or protobuf classes to load), the gRPC client and the other adapters built on
-   * their first use. Flush and close cover both.
-   */
-  public static FirestoreConnection openRestFirst(
-      FirestoreConfig config, AccountDefaults defaults, Clock clock) {
-    return open(config, defaults, clock, true);
-  }
-
-  private static FirestoreConnection open(
-      FirestoreConfig config, AccountDefaults defaults, Clock clock, boolean restFirst) {
     Objects.requireNonNull(config, "'config' must not be null");
     Objects.requireNonNull(defaults, "'defaults' must not be null");
     Objects.requireNonNull(clock, "'clock' must not be null");
-    return new FirestoreConnection(config, defaults, clock, restFirst);
+    return new FirestoreConnection(config, defaults, clock);
   }
 
-  /** The gRPC adapters, built now if they were not yet (thread-safe, once). */
+  /** The importer's gRPC client, built now if it was not yet (thread-safe, once). */
   private GrpcAdapters grpc() {
-    GrpcAdapters built = grpc;
-    if (built != null) {
-      return built;
-    }
     synchronized (grpcLock) {
       if (grpc == null) {
         if (closed) {
           throw new StoreUnavailable("the Firestore connection is closed");
         }
-        grpc = GrpcAdapters.open(credentials, config, defaults, calls, cache, readTimeout);
+        grpc = GrpcAdapters.open(credentials, config);
       }
       return grpc;
     }
-  }
-
-  /** The gRPC adapters if they were built; empty otherwise (never builds them). */
-  private Optional<GrpcAdapters> grpcIfBuilt() {
-    return Optional.ofNullable(grpc);
   }
 
   public AccountDirectory accountDirectory() {
@@ -174,7 +129,7 @@ public final class FirestoreConnection implements AutoCloseable {
     return sessionBindings;
   }
 
-  /** The importer (the {@code import} command); REST-first, it builds the gRPC client. */
+  /** The importer (the {@code import} command): it builds the gRPC client. */
   public AccountImporter importer() {
     return grpc().importer;
   }
@@ -184,23 +139,23 @@ public final class FirestoreConnection implements AutoCloseable {
     return grpc().firestore;
   }
 
-  /** Whether the gRPC client was built (tests: a REST-first tick must not build it). */
+  /** The REST client the adapters use, for tests in this package. */
+  RestFirestore rest() {
+    return client;
+  }
+
+  /** Whether the gRPC client was built (tests: only the importer builds it). */
   boolean grpcBuilt() {
-    return grpc != null;
+    synchronized (grpcLock) {
+      return grpc != null;
+    }
   }
 
   /**
    * True when Firestore answers a one-document query within {@code timeout} now, bypassing the
-   * outage cache (for readiness and outage alerts); never throws. Over REST in REST-first mode.
+   * outage cache (for readiness and outage alerts); never throws.
    */
   public boolean isReachable(Duration timeout) {
-    if (rest.isPresent()) {
-      return reachableOverRest(rest.get().client(), timeout);
-    }
-    return grpc().isReachable(timeout);
-  }
-
-  private static boolean reachableOverRest(RestFirestore client, Duration timeout) {
     try {
       client
           .query("", "users", Optional.empty(), 1)
@@ -214,21 +169,17 @@ public final class FirestoreConnection implements AutoCloseable {
     }
   }
 
-  /**
-   * Waits until every log, run and heartbeat written so far is committed (the REST heartbeats and
-   * the gRPC writer's, if built); false on timeout.
-   */
+  /** Waits until every log, run and heartbeat written so far is committed; false on timeout. */
   public boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    boolean flushed = rest.map(ports -> ports.statusBoard().flush(timeout)).orElse(true);
+    boolean flushed = writer.flush(timeout);
     Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
-    return grpcIfBuilt().map(built -> built.writer.flush(left)).orElse(true) && flushed;
+    return statusBoard.flush(left) && flushed;
   }
 
   /** Writes handed over and not yet committed (for the heartbeat and health checks). */
   public int pendingWrites() {
-    return rest.map(ports -> ports.statusBoard().pendingCount()).orElse(0)
-        + grpcIfBuilt().map(built -> built.writer.pendingCount()).orElse(0);
+    return writer.pendingCount() + statusBoard.pendingCount();
   }
 
   /** Commits what is waiting (for up to 10 s), then closes the client. */
@@ -240,9 +191,8 @@ public final class FirestoreConnection implements AutoCloseable {
   /**
    * Commits what is waiting for up to {@code within} (the rest of a shutdown's budget), then closes
    * the client; writes left are logged as a count. Ends of queued messages are never among them:
-   * those were written through. In REST-first mode the gRPC writer, if it was built, goes first
-   * (its QUEUED logs and run records matter more than a heartbeat, which the next run rewrites),
-   * then the REST heartbeats get what is left.
+   * those were written through. The logs and run records go first (they matter more than a
+   * heartbeat, which the next run rewrites), then the heartbeats get what is left.
    */
   public void close(Duration within) {
     long deadline = System.nanoTime() + within.toNanos();
@@ -252,15 +202,12 @@ public final class FirestoreConnection implements AutoCloseable {
       built = grpc;
     }
     try {
-      if (built != null) {
-        built.close(within);
-      }
+      writer.close(within);
+      statusBoard.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     } finally {
-      rest.ifPresent(
-          ports ->
-              ports
-                  .statusBoard()
-                  .close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))));
+      if (built != null) {
+        built.close();
+      }
     }
   }
 }

@@ -4,11 +4,6 @@ import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.MessageLog;
-import com.google.cloud.firestore.DocumentReference;
-import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Query;
-import com.google.cloud.firestore.QuerySnapshot;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -29,12 +24,13 @@ import java.util.Optional;
  */
 public final class FirestoreDeliveryLog implements DeliveryLog {
 
-  private final Firestore firestore;
+  private final RestFirestore firestore;
   private final Calls calls;
   private final WriteBehind writer;
   private final Duration writeWithin;
 
-  FirestoreDeliveryLog(Firestore firestore, Calls calls, WriteBehind writer, Duration writeWithin) {
+  FirestoreDeliveryLog(
+      RestFirestore firestore, Calls calls, WriteBehind writer, Duration writeWithin) {
     this.firestore = firestore;
     this.calls = calls;
     this.writer = writer;
@@ -44,10 +40,10 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
   @Override
   public boolean record(MessageLog log) {
     Objects.requireNonNull(log, "'log' must not be null");
-    DocumentReference ref = ref(log.uid(), log.key());
+    String path = path(log.uid(), log.key());
     return endsQueuedMessage(log)
-        ? writer.logNow(ref, log, writeWithin)
-        : writer.log(ref, log, writeWithin);
+        ? writer.logNow(path, log, writeWithin)
+        : writer.log(path, log, writeWithin);
   }
 
   /** Whether the caller completes a queued message after this log: then it must be durable. */
@@ -59,17 +55,17 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
   public Optional<MessageLog> find(String uid, MessageKey key) {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(key, "'key' must not be null");
-    DocumentReference ref = ref(uid, key);
-    Optional<MessageLog> waiting = waiting(writer.unsettled(ref.getPath()));
+    String path = path(uid, key);
+    Optional<MessageLog> waiting = waiting(writer.unsettled(path));
     if (waiting.isPresent()) {
       return waiting;
     }
-    DocumentSnapshot snapshot = calls.read(ref.getPath(), ref::get);
-    if (!snapshot.exists()) {
+    Optional<RestFirestore.Document> stored = calls.read(path, () -> firestore.get(path));
+    if (stored.isEmpty()) {
       return Optional.empty();
     }
-    WrittenDocuments.status(snapshot).ifPresent(status -> writer.saw(ref.getPath(), status));
-    return Optional.of(WrittenDocuments.log(uid, snapshot));
+    WrittenDocuments.status(stored.get()).ifPresent(status -> writer.saw(path, status));
+    return Optional.of(WrittenDocuments.log(uid, stored.get()));
   }
 
   /**
@@ -91,22 +87,22 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
     if (!waiting.isEmpty()) {
       return waiting(Optional.of(waiting.get(0)));
     }
-    QuerySnapshot found =
+    List<RestFirestore.Document> found =
         calls.read(
             "messageLogs where providerMessageId == " + providerMessageId,
             () ->
-                firestore
-                    .collectionGroup("messageLogs")
-                    .whereEqualTo("providerMessageId", providerMessageId)
-                    .limit(1)
-                    .get());
+                firestore.query(
+                    RestFirestore.Query.group("messageLogs")
+                        .where("providerMessageId", providerMessageId)
+                        .limit(1)));
     if (found.isEmpty()) {
       return Optional.empty();
     }
-    DocumentSnapshot snapshot = found.getDocuments().get(0);
+    RestFirestore.Document stored = found.get(0);
     // users/{uid}/messageLogs/{key}: the account is the grandparent
-    String uid = snapshot.getReference().getParent().getParent().getId();
-    return Optional.of(WrittenDocuments.log(uid, snapshot));
+    String[] segments = stored.path().split("/");
+    String uid = segments.length >= 4 ? segments[segments.length - 3] : "";
+    return Optional.of(WrittenDocuments.log(uid, stored));
   }
 
   /** Committed logs only: this process's unsettled writes show once Firestore has them. */
@@ -116,18 +112,15 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
     if (limit <= 0) {
       return List.of();
     }
-    QuerySnapshot found =
+    List<RestFirestore.Document> found =
         calls.read(
             "users/" + uid + "/messageLogs by updatedAt",
             () ->
-                firestore
-                    .collection("users")
-                    .document(uid)
-                    .collection("messageLogs")
-                    .orderBy("updatedAt", Query.Direction.DESCENDING)
-                    .limit(limit)
-                    .get());
-    return found.getDocuments().stream().map(d -> WrittenDocuments.log(uid, d)).toList();
+                firestore.query(
+                    RestFirestore.Query.of("users/" + uid, "messageLogs")
+                        .orderBy("updatedAt", true)
+                        .limit(limit)));
+    return found.stream().map(d -> WrittenDocuments.log(uid, d)).toList();
   }
 
   private static Optional<MessageLog> waiting(Optional<WriteBehind.Write> write) {
@@ -136,11 +129,7 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
         .map(w -> ((WriteBehind.LogWrite) w).log());
   }
 
-  private DocumentReference ref(String uid, MessageKey key) {
-    return firestore
-        .collection("users")
-        .document(uid)
-        .collection("messageLogs")
-        .document(key.value());
+  private static String path(String uid, MessageKey key) {
+    return "users/" + uid + "/messageLogs/" + key.value();
   }
 }

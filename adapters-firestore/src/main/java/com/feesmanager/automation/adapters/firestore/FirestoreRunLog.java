@@ -2,13 +2,6 @@ package com.feesmanager.automation.adapters.firestore;
 
 import com.feesmanager.automation.ports.out.RunLog;
 import com.feesmanager.automation.ports.out.RunSummary;
-import com.google.cloud.firestore.CollectionReference;
-import com.google.cloud.firestore.DocumentReference;
-import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Query;
-import com.google.cloud.firestore.QueryDocumentSnapshot;
-import com.google.cloud.firestore.QuerySnapshot;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,11 +20,11 @@ public final class FirestoreRunLog implements RunLog {
   private static final Comparator<RunSummary> MOST_RECENT_FIRST =
       Comparator.comparing(RunSummary::firedAt).thenComparing(RunSummary::runId).reversed();
 
-  private final Firestore firestore;
+  private final RestFirestore firestore;
   private final Calls calls;
   private final WriteBehind writer;
 
-  FirestoreRunLog(Firestore firestore, Calls calls, WriteBehind writer) {
+  FirestoreRunLog(RestFirestore firestore, Calls calls, WriteBehind writer) {
     this.firestore = firestore;
     this.calls = calls;
     this.writer = writer;
@@ -40,7 +33,7 @@ public final class FirestoreRunLog implements RunLog {
   @Override
   public void record(RunSummary summary) {
     Objects.requireNonNull(summary, "'summary' must not be null");
-    writer.put(runs(summary.uid()).document(summary.runId()), WrittenDocuments.runFields(summary));
+    writer.put(runs(summary.uid()) + "/" + summary.runId(), WrittenDocuments.runFields(summary));
   }
 
   /** Ordered by {@code firedAt} descending (then document id, Firestore's implicit tie-break). */
@@ -53,22 +46,25 @@ public final class FirestoreRunLog implements RunLog {
     if (limit == 0) {
       return List.of();
     }
-    CollectionReference runs = runs(uid);
+    String runs = runs(uid);
     // waiting writes first: one committed meanwhile is then in the query's answer
-    String prefix = runs.getPath() + "/";
-    List<WriteBehind.Write> waiting =
-        writer.unsettled(write -> write.ref().getPath().startsWith(prefix));
-    QuerySnapshot stored =
+    String prefix = runs + "/";
+    List<WriteBehind.Write> waiting = writer.unsettled(write -> write.path().startsWith(prefix));
+    List<RestFirestore.Document> stored =
         calls.read(
-            runs.getPath(),
-            () -> runs.orderBy("firedAt", Query.Direction.DESCENDING).limit(limit).get());
+            runs,
+            () ->
+                firestore.query(
+                    RestFirestore.Query.of("users/" + uid, "automationRuns")
+                        .orderBy("firedAt", true)
+                        .limit(limit)));
     Map<String, RunSummary> byId = new LinkedHashMap<>();
-    for (QueryDocumentSnapshot document : stored.getDocuments()) {
-      byId.put(document.getId(), WrittenDocuments.run(uid, document));
+    for (RestFirestore.Document document : stored) {
+      byId.put(document.id(), WrittenDocuments.run(uid, document));
     }
     for (WriteBehind.Write write : waiting) {
       if (write instanceof WriteBehind.Put put) {
-        byId.put(put.ref().getId(), summary(uid, put.data()));
+        byId.put(put.id(), summary(uid, put.data()));
       }
     }
     return byId.values().stream().sorted(MOST_RECENT_FIRST).limit(limit).toList();
@@ -80,13 +76,14 @@ public final class FirestoreRunLog implements RunLog {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(ruleId, "'ruleId' must not be null");
     Objects.requireNonNull(occurrence, "'occurrence' must not be null");
-    DocumentReference ref = runs(uid).document(ruleId + "_" + occurrence);
-    Optional<WriteBehind.Write> waiting = writer.unsettled(ref.getPath());
+    String path = runs(uid) + "/" + ruleId + "_" + occurrence;
+    Optional<WriteBehind.Write> waiting = writer.unsettled(path);
     if (waiting.isPresent() && waiting.get() instanceof WriteBehind.Put put) {
       return Optional.of(summary(uid, put.data()));
     }
-    DocumentSnapshot stored = calls.read(ref.getPath(), ref::get);
-    return stored.exists() ? Optional.of(WrittenDocuments.run(uid, stored)) : Optional.empty();
+    return calls
+        .read(path, () -> firestore.get(path))
+        .map(stored -> WrittenDocuments.run(uid, stored));
   }
 
   private static RunSummary summary(String uid, Map<String, Object> fields) {
@@ -102,7 +99,7 @@ public final class FirestoreRunLog implements RunLog {
         Optional.ofNullable((String) plain.get("error")));
   }
 
-  private CollectionReference runs(String uid) {
-    return firestore.collection("users").document(uid).collection("automationRuns");
+  private static String runs(String uid) {
+    return "users/" + uid + "/automationRuns";
   }
 }

@@ -1,56 +1,23 @@
 package com.feesmanager.automation.adapters.firestore;
 
-import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.google.api.gax.core.FixedCredentialsProvider;
 import com.google.cloud.firestore.Firestore;
 import com.google.cloud.firestore.FirestoreOptions;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * The gRPC Firestore client and every adapter built on it, with one write-behind writer; the read
- * cache and the reads' calls are the connection's, shared with the REST adapters when there are
- * any. Only this class and the adapters it builds name the gRPC client's types, so a connection
- * that never builds it never loads them.
+ * The gRPC Firestore client and the importer built on it (the {@code import} command's batched
+ * writes). Only this class and the importer name the gRPC client's types, so a process that never
+ * imports never loads them: every port talks REST ({@link RestFirestore}).
  */
 final class GrpcAdapters {
 
   final Firestore firestore;
-  final WriteBehind writer;
-  final FirestoreAccountDirectory accountDirectory;
-  final FirestoreRuleSource ruleSource;
-  final FirestoreStudentDirectory studentDirectory;
-  final FirestoreDeliveryLog deliveryLog;
-  final FirestoreRunLog runLog;
-  final FirestoreStatusBoard statusBoard;
-  final FirestoreSessionBindings sessionBindings;
   final AccountImporter importer;
 
-  private GrpcAdapters(
-      Firestore firestore,
-      FirestoreConfig config,
-      AccountDefaults defaults,
-      Calls calls,
-      ReadCache cache,
-      Duration readTimeout) {
+  private GrpcAdapters(Firestore firestore, Duration timeout) {
     this.firestore = firestore;
-    Duration timeout = config.callTimeout();
-    // the writer retries on its own, without a circuit breaker shared with the reads
-    Calls writes = new Calls(timeout, 1, Duration.ofMillis(100), Duration.ofMillis(1));
-    this.writer =
-        new WriteBehind(
-            firestore, writes, timeout, FirestoreConnection.MAX_PENDING_BYTES, Optional.of(calls));
-    this.accountDirectory = new FirestoreAccountDirectory(firestore, calls, cache, defaults);
-    this.ruleSource = new FirestoreRuleSource(firestore, calls, cache);
-    this.studentDirectory =
-        new FirestoreStudentDirectory(
-            firestore, calls, cache, config.pageSize(), config.ledgerMaxAge(), timeout);
-    // the end of a message waits no longer than a read: then it is asked for later instead
-    this.deliveryLog = new FirestoreDeliveryLog(firestore, calls, writer, readTimeout);
-    this.runLog = new FirestoreRunLog(firestore, calls, writer);
-    this.statusBoard = new FirestoreStatusBoard(firestore, calls, writer);
-    this.sessionBindings = new FirestoreSessionBindings(firestore, calls);
     this.importer =
         new AccountImporter(
             firestore, new Calls(timeout, 3, Duration.ofMillis(100), Duration.ofMillis(1)));
@@ -59,17 +26,9 @@ final class GrpcAdapters {
   /**
    * Builds the client (lazily: the first call dials) from {@link FirestoreOptions} as
    * firebase-admin's {@code FirestoreClient} builds it (fixed credentials scoped for Firestore, the
-   * project, the default database), without a {@code FirebaseApp}: the app's HTTP transport (Apache
-   * HttpClient, Jackson) is never used by Firestore and cost a tenth of a second at every cold
-   * start.
+   * project, the default database), without a {@code FirebaseApp}.
    */
-  static GrpcAdapters open(
-      FirestoreCredentials credentials,
-      FirestoreConfig config,
-      AccountDefaults defaults,
-      Calls calls,
-      ReadCache cache,
-      Duration readTimeout) {
+  static GrpcAdapters open(FirestoreCredentials credentials, FirestoreConfig config) {
     FirestoreOptions.Builder options = FirestoreOptions.newBuilder();
     credentials.emulatorHost().ifPresent(options::setEmulatorHost);
     Firestore firestore;
@@ -84,45 +43,15 @@ final class GrpcAdapters {
     } catch (RuntimeException e) {
       throw new StoreUnavailable("cannot create the Firestore client: " + e.getMessage(), e);
     }
-    try {
-      return new GrpcAdapters(firestore, config, defaults, calls, cache, readTimeout);
-    } catch (RuntimeException e) {
-      closeQuietly(firestore);
-      throw new StoreUnavailable("cannot create the Firestore client: " + e.getMessage(), e);
-    }
+    return new GrpcAdapters(firestore, config.callTimeout());
   }
 
-  /** True when a one-document query answers within {@code timeout}; never throws. */
-  boolean isReachable(Duration timeout) {
-    try {
-      firestore
-          .collection("users")
-          .limit(1)
-          .get()
-          .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    } catch (Exception e) {
-      return false;
-    }
-  }
-
-  /** Commits what is waiting for up to {@code within}, then closes the client. */
-  void close(Duration within) {
-    try {
-      writer.close(within);
-    } finally {
-      closeQuietly(firestore);
-    }
-  }
-
-  private static void closeQuietly(Firestore firestore) {
+  /** Closes the client; already failing, it holds no data worth a second error. */
+  void close() {
     try {
       firestore.close();
     } catch (Exception e) {
-      // Already failing; the client holds no data worth a second error.
+      // nothing to keep
     }
   }
 }

@@ -9,8 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@link FirestoreAccountDirectory} over Firestore's REST API: the same query, cache and mapping,
- * without loading the gRPC client (the nothing-due tick's path, docs/firestore.md).
+ * The accounts at {@code users/{uid}}: the enabled ones by one query ({@code automation.enabled ==
+ * true}), one account by a document read; both served by the read cache while Firestore is away.
  */
 final class RestAccountDirectory implements AccountDirectory {
 

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@link FirestoreRuleSource} over Firestore's REST API: both collections queried together, the
- * same cache and mapping, without loading the gRPC client.
+ * An account's {@code automationRules} and {@code templates}: both collections queried together,
+ * served by the read cache while Firestore is away.
  */
 final class RestRuleSource implements RuleSource {
 

@@ -19,13 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link FirestoreStatusBoard} over Firestore's REST API. A heartbeat is sent at once, without
- * waiting for it: at most one write per document is in flight, and a newer heartbeat of the same
- * account waits behind it, replacing an older one still waiting. A write that fails for a transient
- * reason is sent again with backoff (the newest heartbeat waiting, if any, in its place) until it
- * lands or the board is closed, as the write-behind writer retries a whole-document write; one
- * Firestore refuses for good is logged and dropped, as it drops one. {@link #last} sees a heartbeat
- * not yet written; {@link #flush} and {@link #close} wait for them within their budget.
+ * The heartbeat at {@code users/{uid}/automation/status}, rewritten whole on each publish. A
+ * heartbeat is sent at once, without waiting for it: at most one write per document is in flight,
+ * and a newer heartbeat of the same account waits behind it, replacing an older one still waiting.
+ * A write that fails for a transient reason is sent again with backoff (the newest heartbeat
+ * waiting, if any, in its place) until it lands or the board is closed, as the write-behind writer
+ * retries a whole-document write; one Firestore refuses for good is logged and dropped, as it drops
+ * one. {@link #last} sees a heartbeat not yet written; {@link #flush} and {@link #close} wait for
+ * them within their budget.
  */
 final class RestStatusBoard implements StatusBoard {
 

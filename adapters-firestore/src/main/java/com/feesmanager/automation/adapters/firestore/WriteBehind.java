@@ -3,11 +3,6 @@ package com.feesmanager.automation.adapters.firestore;
 import com.feesmanager.automation.domain.delivery.MessageStatus;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
-import com.google.cloud.firestore.DocumentReference;
-import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.Firestore;
-import com.google.cloud.firestore.Precondition;
-import com.google.cloud.firestore.WriteBatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,20 +54,26 @@ final class WriteBehind implements AutoCloseable {
 
   /** One document write. */
   sealed interface Write permits Put, LogWrite {
-    DocumentReference ref();
+    /** The document's path below {@code documents/}. */
+    String path();
+
+    /** The document's id: the last segment of its path. */
+    default String id() {
+      return path().substring(path().lastIndexOf('/') + 1);
+    }
   }
 
   /** A whole document, replacing what is there. */
-  record Put(DocumentReference ref, Map<String, Object> data) implements Write {}
+  record Put(String path, Map<String, Object> data) implements Write {}
 
   /**
    * A message log, written only when its status may move. {@code unseen}: this process knew nothing
    * of the log when it was handed over (a new message), so the first attempt creates it without
    * reading it first; if it exists after all, the create fails and the batch is re-read.
    */
-  record LogWrite(DocumentReference ref, MessageLog log, boolean unseen) implements Write {}
+  record LogWrite(String path, MessageLog log, boolean unseen) implements Write {}
 
-  private final Firestore firestore;
+  private final RestFirestore firestore;
   private final Calls calls;
   private final Duration maxBackoff;
   private final long maxBytes;
@@ -126,7 +127,7 @@ final class WriteBehind implements AutoCloseable {
    */
   static final Duration UNTRIED_WINDOW = Duration.ofSeconds(5);
 
-  WriteBehind(Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes) {
+  WriteBehind(RestFirestore firestore, Calls calls, Duration maxBackoff, long maxBytes) {
     this(firestore, calls, maxBackoff, maxBytes, Optional.empty());
   }
 
@@ -136,7 +137,11 @@ final class WriteBehind implements AutoCloseable {
    * through that failed opens it, so the next read goes to the cache at once.
    */
   WriteBehind(
-      Firestore firestore, Calls calls, Duration maxBackoff, long maxBytes, Optional<Calls> reads) {
+      RestFirestore firestore,
+      Calls calls,
+      Duration maxBackoff,
+      long maxBytes,
+      Optional<Calls> reads) {
     this.reads = reads;
     this.firestore = firestore;
     this.calls = calls;
@@ -151,8 +156,8 @@ final class WriteBehind implements AutoCloseable {
    * Queues a document write; a later write of the same document replaces a waiting one. When the
    * buffer stays full for {@link #ROOM_WAIT}, a {@link StoreUnavailable}.
    */
-  void put(DocumentReference ref, Map<String, Object> data) {
-    Put put = new Put(ref, data);
+  void put(String path, Map<String, Object> data) {
+    Put put = new Put(path, data);
     synchronized (lock) {
       if (!awaitRoom(put)) {
         throw full();
@@ -166,14 +171,13 @@ final class WriteBehind implements AutoCloseable {
    * last status written or read) shows it would move the status backwards; then returns false. When
    * the buffer stays full for {@link #ROOM_WAIT}, the log is written through ({@link #logNow}).
    */
-  boolean log(DocumentReference ref, MessageLog log, Duration within) {
-    String path = ref.getPath();
+  boolean log(String path, MessageLog log, Duration within) {
     synchronized (lock) {
       MessageStatus current = knownStatus(path);
       if (current != null && current != log.status() && !current.canMoveTo(log.status())) {
         return false;
       }
-      LogWrite write = new LogWrite(ref, log, current == null);
+      LogWrite write = new LogWrite(path, log, current == null);
       if (awaitRoom(write)) {
         enqueue(write);
         known.put(path, log.status());
@@ -183,7 +187,7 @@ final class WriteBehind implements AutoCloseable {
         throw full();
       }
     }
-    return logNow(ref, log, within);
+    return logNow(path, log, within);
   }
 
   /**
@@ -193,7 +197,7 @@ final class WriteBehind implements AutoCloseable {
    * written in time (nothing is left behind: the caller writes it again later). A write of the same
    * log still waiting in the buffer is older, and is dropped once this one is committed.
    */
-  boolean logNow(DocumentReference ref, MessageLog log, Duration within) {
+  boolean logNow(String path, MessageLog log, Duration within) {
     long unansweredAt = throughUnansweredAt;
     long sinceUnanswered = System.nanoTime() - unansweredAt;
     if (unansweredAt != 0 && sinceUnanswered < UNTRIED_WINDOW.toNanos()) {
@@ -205,9 +209,8 @@ final class WriteBehind implements AutoCloseable {
     if (firestoreDoubtful() && within.compareTo(DOUBTFUL_WITHIN) > 0) {
       within = DOUBTFUL_WITHIN;
     }
-    String path = ref.getPath();
     long deadline = System.nanoTime() + within.toNanos();
-    LogWrite write = new LogWrite(ref, log, false);
+    LogWrite write = new LogWrite(path, log, false);
     Write older;
     synchronized (lock) {
       if (closed) {
@@ -268,30 +271,29 @@ final class WriteBehind implements AutoCloseable {
 
   /** Reads the stored log and writes {@code write} if its status may move, retrying in time. */
   private boolean writeThrough(LogWrite write, long deadline, Duration within) {
-    DocumentReference ref = write.ref();
-    String path = ref.getPath();
+    String path = write.path();
     long backoffMillis = 50;
     int conflicts = 0;
     while (true) {
       try {
-        DocumentSnapshot stored =
+        Optional<RestFirestore.Document> stored =
             calls.await(
-                "message log " + ref.getId(),
-                ref.get(),
+                "message log " + write.id(),
+                firestore.get(path),
                 Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
-        WriteBatch batch = firestore.batch();
+        List<RestFirestore.Write> batch = new ArrayList<>(1);
         boolean written = addLog(batch, write, stored);
         if (written) {
           calls.await(
-              "commit of message log " + ref.getId(),
-              batch.commit(),
+              "commit of message log " + write.id(),
+              firestore.commit(batch),
               Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
         synchronized (lock) {
           if (written) {
             known.put(path, write.log().status());
           } else {
-            WrittenDocuments.status(stored).ifPresent(status -> known.put(path, status));
+            stored.flatMap(WrittenDocuments::status).ifPresent(status -> known.put(path, status));
           }
         }
         return written;
@@ -305,19 +307,14 @@ final class WriteBehind implements AutoCloseable {
         long leftMillis = (deadline - System.nanoTime()) / 1_000_000;
         if (leftMillis <= backoffMillis) {
           throw new StoreUnavailable(
-              "message log "
-                  + ref.getId()
-                  + " not written within "
-                  + within
-                  + ": "
-                  + e.getMessage(),
+              "message log " + write.id() + " not written within " + within + ": " + e.getMessage(),
               e);
         }
         try {
           Thread.sleep(backoffMillis);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
-          throw new StoreUnavailable("interrupted writing message log " + ref.getId(), e);
+          throw new StoreUnavailable("interrupted writing message log " + write.id(), e);
         }
         backoffMillis = Math.min(backoffMillis * 2, 1000);
       }
@@ -411,10 +408,7 @@ final class WriteBehind implements AutoCloseable {
     }
     return Settled.until(
         lock,
-        () ->
-            pending.containsKey(write.ref().getPath())
-                || bytes <= 0
-                || bytes + size(write) <= maxBytes,
+        () -> pending.containsKey(write.path()) || bytes <= 0 || bytes + size(write) <= maxBytes,
         () -> closed,
         System.nanoTime() + ROOM_WAIT.toNanos());
   }
@@ -430,7 +424,7 @@ final class WriteBehind implements AutoCloseable {
     if (closed) {
       throw new StoreUnavailable("the Firestore writer is closed");
     }
-    String path = write.ref().getPath();
+    String path = write.path();
     Write replaced = pending.remove(path);
     if (replaced != null) {
       bytes -= size(replaced);
@@ -458,7 +452,7 @@ final class WriteBehind implements AutoCloseable {
   }
 
   private boolean settled(Write write) {
-    String path = write.ref().getPath();
+    String path = write.path();
     return pending.get(path) != write && inFlight.get(path) != write && through.get(path) != write;
   }
 
@@ -484,7 +478,7 @@ final class WriteBehind implements AutoCloseable {
         while (waiting.hasNext() && batch.size() < MAX_BATCH) {
           Write write = waiting.next();
           waiting.remove();
-          inFlight.put(write.ref().getPath(), write);
+          inFlight.put(write.path(), write);
           batch.add(write);
         }
       }
@@ -539,70 +533,64 @@ final class WriteBehind implements AutoCloseable {
       }
       return;
     }
-    LOG.error("Firestore refused a write of {}: {}", batch.get(0).ref().getPath(), e.getMessage());
+    LOG.error("Firestore refused a write of {}: {}", batch.get(0).path(), e.getMessage());
     settle(batch);
   }
 
   private void commitOnce(List<Write> batch, boolean blind) {
-    List<DocumentReference> logRefs = new ArrayList<>();
+    List<String> logPaths = new ArrayList<>();
     for (Write write : batch) {
       if (write instanceof LogWrite logWrite && !(blind && logWrite.unseen())) {
-        logRefs.add(write.ref());
+        logPaths.add(write.path());
       }
     }
-    Map<String, DocumentSnapshot> stored = new HashMap<>();
-    if (!logRefs.isEmpty()) {
-      List<DocumentSnapshot> snapshots =
-          calls.await("message logs", firestore.getAll(logRefs.toArray(new DocumentReference[0])));
-      snapshots.forEach(snapshot -> stored.put(snapshot.getReference().getPath(), snapshot));
-    }
-    WriteBatch writes = firestore.batch();
-    int count = 0;
+    Map<String, RestFirestore.Document> stored =
+        logPaths.isEmpty() ? Map.of() : calls.await("message logs", firestore.getAll(logPaths));
+    List<RestFirestore.Write> writes = new ArrayList<>(batch.size());
     for (Write write : batch) {
       if (write instanceof Put put) {
-        writes.set(put.ref(), put.data());
-        count++;
+        writes.add(RestFirestore.Write.set(put.path(), put.data()));
       } else if (write instanceof LogWrite logWrite) {
-        if (addLog(writes, logWrite, stored.get(logWrite.ref().getPath()))) {
-          count++;
-        }
+        addLog(writes, logWrite, Optional.ofNullable(stored.get(logWrite.path())));
       }
     }
-    if (count > 0) {
-      calls.await("commit of " + count + " document(s)", writes.commit());
+    if (!writes.isEmpty()) {
+      calls.await("commit of " + writes.size() + " document(s)", firestore.commit(writes));
     }
   }
 
-  private boolean addLog(WriteBatch writes, LogWrite write, DocumentSnapshot stored) {
+  private boolean addLog(
+      List<RestFirestore.Write> writes, LogWrite write, Optional<RestFirestore.Document> stored) {
     MessageLog log = write.log();
-    if (stored == null || !stored.exists()) {
-      writes.create(write.ref(), WrittenDocuments.logFields(log));
+    if (stored.isEmpty()) {
+      writes.add(RestFirestore.Write.create(write.path(), WrittenDocuments.logFields(log)));
       return true;
     }
-    Optional<MessageStatus> current = WrittenDocuments.status(stored);
+    Optional<MessageStatus> current = WrittenDocuments.status(stored.get());
     if (current.isPresent()
         && current.get() != log.status()
         && !current.get().canMoveTo(log.status())) {
-      LOG.debug(
-          "message log {} stays {}: refused {}", write.ref().getId(), current.get(), log.status());
+      LOG.debug("message log {} stays {}: refused {}", write.id(), current.get(), log.status());
       synchronized (lock) {
-        if (knownStatus(write.ref().getPath()) == log.status()) {
-          known.put(write.ref().getPath(), current.get());
+        if (knownStatus(write.path()) == log.status()) {
+          known.put(write.path(), current.get());
         }
       }
       return false;
     }
-    writes.update(
-        write.ref(),
-        WrittenDocuments.logUpdate(log),
-        Precondition.updatedAt(stored.getUpdateTime()));
+    writes.add(
+        RestFirestore.Write.update(
+            write.path(),
+            WrittenDocuments.logFields(log),
+            WrittenDocuments.LOG_MASK,
+            stored.get().updateTime()));
     return true;
   }
 
   private void settle(List<Write> batch) {
     synchronized (lock) {
       for (Write write : batch) {
-        String path = write.ref().getPath();
+        String path = write.path();
         if (inFlight.get(path) == write) {
           inFlight.remove(path);
         }
@@ -619,7 +607,7 @@ final class WriteBehind implements AutoCloseable {
    * the objects around them. Stable for a given write, so what is added is what is taken away.
    */
   static long size(Write write) {
-    long size = 160 + text(write.ref().getPath());
+    long size = 160 + text(write.path());
     if (write instanceof Put put) {
       return size + value(put.data());
     }

@@ -13,8 +13,6 @@ import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.RunSummary;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.google.cloud.Timestamp;
-import com.google.cloud.firestore.DocumentSnapshot;
-import com.google.cloud.firestore.FieldValue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,20 +52,33 @@ final class WrittenDocuments {
     return doc;
   }
 
-  /** The fields replacing an existing log's: absent optionals delete the field. */
-  static Map<String, Object> logUpdate(MessageLog log) {
-    Map<String, Object> doc = logFields(log);
-    for (String optional :
-        List.of(
-            "to", "reason", "queuedAt", "sentAt", "deliveredAt", "readAt", "providerMessageId")) {
-      doc.putIfAbsent(optional, FieldValue.delete());
-    }
-    return doc;
-  }
+  /**
+   * Every field of a log, the update mask replacing an existing log's: a field in it that {@link
+   * #logFields} leaves out (an absent optional) is deleted. Other fields of the document (written
+   * by someone else) are kept.
+   */
+  static final List<String> LOG_MASK =
+      List.of(
+          "ruleId",
+          "ruleName",
+          "occurrence",
+          "studentId",
+          "studentName",
+          "to",
+          "body",
+          "status",
+          "reason",
+          "attempts",
+          "queuedAt",
+          "sentAt",
+          "deliveredAt",
+          "readAt",
+          "updatedAt",
+          "providerMessageId");
 
   /** The status of a stored log; empty when the field is missing or not a status. */
-  static Optional<MessageStatus> status(DocumentSnapshot snapshot) {
-    Object value = snapshot.get("status");
+  static Optional<MessageStatus> status(RestFirestore.Document stored) {
+    Object value = stored.data().get("status");
     if (value instanceof String text) {
       try {
         return Optional.of(MessageStatus.valueOf(text));
@@ -78,10 +89,11 @@ final class WrittenDocuments {
     return Optional.empty();
   }
 
-  static MessageLog log(String uid, DocumentSnapshot snapshot) {
+  static MessageLog log(String uid, RestFirestore.Document stored) {
+    Map<String, Object> snapshot = stored.data();
     return new MessageLog(
         uid,
-        new MessageKey(snapshot.getId()),
+        new MessageKey(stored.id()),
         text(snapshot, "ruleId"),
         text(snapshot, "ruleName"),
         text(snapshot, "occurrence"),
@@ -89,7 +101,7 @@ final class WrittenDocuments {
         text(snapshot, "studentName"),
         optionalText(snapshot, "to"),
         text(snapshot, "body"),
-        status(snapshot).orElse(MessageStatus.QUEUED),
+        status(stored).orElse(MessageStatus.QUEUED),
         optionalText(snapshot, "reason"),
         (int) number(snapshot, "attempts"),
         instant(snapshot, "queuedAt"),
@@ -115,7 +127,8 @@ final class WrittenDocuments {
     return doc;
   }
 
-  static RunSummary run(String uid, DocumentSnapshot snapshot) {
+  static RunSummary run(String uid, RestFirestore.Document stored) {
+    Map<String, Object> snapshot = stored.data();
     return new RunSummary(
         uid,
         text(snapshot, "ruleId"),
@@ -265,19 +278,19 @@ final class WrittenDocuments {
     return value instanceof Number number ? Math.max(0, number.longValue()) : 0;
   }
 
-  private static String text(DocumentSnapshot snapshot, String field) {
+  private static String text(Map<String, Object> snapshot, String field) {
     return snapshot.get(field) instanceof String text ? text : "";
   }
 
-  private static Optional<String> optionalText(DocumentSnapshot snapshot, String field) {
+  private static Optional<String> optionalText(Map<String, Object> snapshot, String field) {
     return snapshot.get(field) instanceof String text ? Optional.of(text) : Optional.empty();
   }
 
-  private static long number(DocumentSnapshot snapshot, String field) {
+  private static long number(Map<String, Object> snapshot, String field) {
     return snapshot.get(field) instanceof Number number ? Math.max(0, number.longValue()) : 0;
   }
 
-  private static Optional<Instant> instant(DocumentSnapshot snapshot, String field) {
+  private static Optional<Instant> instant(Map<String, Object> snapshot, String field) {
     return snapshot.get(field) instanceof Timestamp timestamp
         ? Optional.of(toInstant(timestamp))
         : Optional.empty();

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The account data contract against Firestore (the emulator) over gRPC, seeded by the importer. */
+/** The account data contract against Firestore (the emulator), seeded by the importer. */
 @ExtendWith(FirestoreEmulatorExtension.class)
 @NeedsOfficialEmulator(
     value = "nested-field filters (users where automation.enabled == true)",
@@ -27,7 +27,6 @@ class FirestoreAccountDataIT extends AccountDataContract {
     CONNECTIONS.clear();
   }
 
-  /** The connection under test: over gRPC here, REST-first in {@link RestAccountDataIT}. */
   FirestoreConnection open(FirestoreConfig config, AccountDefaults defaults) {
     return FirestoreConnection.open(config, defaults, Clock.systemUTC());
   }

@@ -35,17 +35,12 @@ class FirestoreCacheEvictionIT {
     try (FirestoreConnection connection =
             FirestoreConnection.open(emulator.config(), AccountDefaults.SPEC, Clock.systemUTC());
         Firestore webApp = emulator.documentsClient()) {
-      FirestoreAccountDirectory accounts =
-          new FirestoreAccountDirectory(connection.firestore(), calls, cache, AccountDefaults.SPEC);
-      FirestoreRuleSource rules = new FirestoreRuleSource(connection.firestore(), calls, cache);
+      RestAccountDirectory accounts =
+          new RestAccountDirectory(connection.rest(), calls, cache, AccountDefaults.SPEC);
+      RestRuleSource rules = new RestRuleSource(connection.rest(), calls, cache);
       FirestoreStudentDirectory students =
           new FirestoreStudentDirectory(
-              connection.firestore(),
-              calls,
-              cache,
-              100,
-              Duration.ofMinutes(5),
-              Duration.ofSeconds(10));
+              connection.rest(), calls, cache, Duration.ofMinutes(5), Duration.ofSeconds(10));
       // given two enabled accounts whose rules and students were read (and cached)
       String kept = Unique.name("academy");
       String switchedOff = Unique.name("academy");

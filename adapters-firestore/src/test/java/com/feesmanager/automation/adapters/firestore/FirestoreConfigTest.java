@@ -42,8 +42,7 @@ class FirestoreConfigTest {
         credentials,
         FirestoreConfig.DEFAULT_CACHE_MAX_AGE,
         FirestoreConfig.DEFAULT_LEDGER_MAX_AGE,
-        FirestoreConfig.DEFAULT_CALL_TIMEOUT,
-        FirestoreConfig.DEFAULT_PAGE_SIZE);
+        FirestoreConfig.DEFAULT_CALL_TIMEOUT);
   }
 
   private static FirestoreConfig serviceAccount(String key) {

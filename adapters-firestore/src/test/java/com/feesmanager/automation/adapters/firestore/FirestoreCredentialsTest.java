@@ -43,8 +43,7 @@ class FirestoreCredentialsTest {
             new ServiceAccount(email, pem),
             FirestoreConfig.DEFAULT_CACHE_MAX_AGE,
             FirestoreConfig.DEFAULT_LEDGER_MAX_AGE,
-            Duration.ofSeconds(10),
-            FirestoreConfig.DEFAULT_PAGE_SIZE);
+            Duration.ofSeconds(10));
 
     // when (no network here: a token exchange would fail, a self-signed JWT does not need one)
     Map<String, List<String>> headers =

@@ -178,10 +178,9 @@ class FirestoreDurableLogIT {
     long bound = 40 * 1024;
     Calls calls =
         new Calls(Duration.ofSeconds(10), 1, Duration.ofMillis(100), Duration.ofMillis(1));
-    WriteBehind writer =
-        new WriteBehind(connection.firestore(), calls, Duration.ofSeconds(1), bound);
+    WriteBehind writer = new WriteBehind(connection.rest(), calls, Duration.ofSeconds(1), bound);
     FirestoreDeliveryLog log =
-        new FirestoreDeliveryLog(connection.firestore(), calls, writer, Duration.ofSeconds(10));
+        new FirestoreDeliveryLog(connection.rest(), calls, writer, Duration.ofSeconds(10));
     String uid = Unique.name("academy");
     List<MessageLog> logs = new ArrayList<>();
     long largest = 0;
@@ -201,7 +200,8 @@ class FirestoreDurableLogIT {
 
     // then the buffer never held more than its bound, and every log is in Firestore
     long oneLog =
-        WriteBehind.size(new WriteBehind.LogWrite(ref(uid, logs.get(0)), logs.get(0), true));
+        WriteBehind.size(
+            new WriteBehind.LogWrite(ref(uid, logs.get(0)).getPath(), logs.get(0), true));
     assertThat(largest).isPositive().isLessThanOrEqualTo(bound);
     assertThat(oneLog).isGreaterThan(800); // 400 characters at two bytes, and the rest
     assertThat(

@@ -54,17 +54,14 @@ class FirestoreMappingIT {
   private Firestore firestore;
   private String uid;
 
-  /**
-   * The connection under test: over gRPC here, REST-first in {@link RestMappingIT} (documents are
-   * written with the gRPC client either way, as the web app's SDK writes them).
-   */
+  /** The connection under test (documents are written with the gRPC client, as the web app's). */
   FirestoreConnection open(FirestoreConfig config, AccountDefaults defaults) {
     return FirestoreConnection.open(config, defaults, Clock.systemUTC());
   }
 
   @BeforeAll
   void connect() {
-    connection = open(FirestoreEmulatorExtension.emulator().config().withPageSize(3), DEFAULTS);
+    connection = open(FirestoreEmulatorExtension.emulator().config(), DEFAULTS);
     firestore = connection.firestore();
   }
 

@@ -150,8 +150,7 @@ class FirestoreOutageIT {
                 emulator
                     .config()
                     .withCallTimeout(Duration.ofSeconds(1))
-                    .withCacheMaxAge(Duration.ofMinutes(30))
-                    .withPageSize(50),
+                    .withCacheMaxAge(Duration.ofMinutes(30)),
                 AccountDefaults.SPEC,
                 clock)) {
       // given an account of 600 varied students (Urdu text, fractions, unreadable documents)

@@ -42,7 +42,7 @@ class FirestoreSessionBindingsIT extends SessionBindingsContract {
   @Override
   protected SessionBindings newBindings() {
     return new FirestoreSessionBindings(
-        connection.firestore(),
+        connection.rest(),
         new Calls(Duration.ofSeconds(10), 3, Duration.ofMillis(50), Duration.ofMillis(1)));
   }
 

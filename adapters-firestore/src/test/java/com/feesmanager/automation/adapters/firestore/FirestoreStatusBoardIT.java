@@ -21,14 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The StatusBoard contract against Firestore (the emulator), over gRPC. */
+/** The StatusBoard contract against Firestore (the emulator). */
 @ExtendWith(FirestoreEmulatorExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirestoreStatusBoardIT extends StatusBoardContract {
 
   FirestoreConnection connection;
 
-  /** The connection under test: over gRPC here, REST-first in {@link RestStatusBoardIT}. */
   FirestoreConnection open(FirestoreConfig config) {
     return FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC());
   }

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * {@link FirestoreOutageIT} for the REST-first ports: while Firestore is gone (stopped, or frozen)
- * accounts and rules are served from the last good copy, a heartbeat is taken at once, seen by
- * {@code last}, and written once Firestore is back; past the cache's age the reads fail.
+ * {@link FirestoreOutageIT} for the accounts, rules and heartbeats: while Firestore is gone
+ * (stopped, or frozen) accounts and rules are served from the last good copy, a heartbeat is taken
+ * at once, seen by {@code last}, and written once Firestore is back; past the cache's age the reads
+ * fail.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
 @NeedsOfficialEmulator("nested-field filters (users where automation.enabled == true)")
@@ -51,7 +52,7 @@ class RestOutageIT {
   }
 
   private static FirestoreConnection restFirst(FirestoreEmulator emulator, Clock clock) {
-    return FirestoreConnection.openRestFirst(
+    return FirestoreConnection.open(
         emulator
             .config()
             .withCallTimeout(Duration.ofSeconds(1))
@@ -101,7 +102,7 @@ class RestOutageIT {
         try (FirestoreConnection other = restFirst(emulator, Clock.systemUTC())) {
           assertThat(other.statusBoard().last(uid)).contains(heartbeat);
         }
-        // a tick with nothing due never needed the gRPC client
+        // and the gRPC client was never built
         assertThat(connection.grpcBuilt()).isFalse();
       }
     }

@@ -9,24 +9,44 @@ import com.feesmanager.automation.ports.out.Heartbeat;
 import com.feesmanager.automation.ports.out.PairingQr;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.contract.Unique;
+import com.google.cloud.firestore.Firestore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The StatusBoard contract REST-first, and heartbeats written over REST read back over gRPC and the
- * other way round (the REST codec against what the gRPC client writes and reads).
+ * Heartbeats written over REST read back by the web app's gRPC client and the other way round (the
+ * REST codec against what the gRPC client writes and reads), and the REST board's writer: refused
+ * writes dropped, a newer heartbeat replacing one still waiting.
  */
-class RestStatusBoardIT extends FirestoreStatusBoardIT {
+@ExtendWith(FirestoreEmulatorExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RestStatusBoardIT {
 
   private static final Instant AT = Instant.parse("2026-11-10T05:00:00.123456Z");
 
-  @Override
-  FirestoreConnection open(FirestoreConfig config) {
-    return FirestoreConnection.openRestFirst(config, AccountDefaults.SPEC, Clock.systemUTC());
+  private FirestoreConnection connection;
+
+  private static FirestoreConnection open(FirestoreConfig config) {
+    return FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC());
+  }
+
+  @BeforeAll
+  void connect() {
+    connection = open(FirestoreEmulatorExtension.emulator().config());
+  }
+
+  @AfterAll
+  void close() {
+    connection.close();
   }
 
   private static Heartbeat everyField() {
@@ -43,7 +63,8 @@ class RestStatusBoardIT extends FirestoreStatusBoardIT {
   }
 
   @Test
-  void a_heartbeat_written_over_rest_is_read_back_over_grpc_and_by_a_fresh_rest_board() {
+  void a_heartbeat_written_over_rest_is_read_back_over_grpc_and_by_a_fresh_rest_board()
+      throws Exception {
     // given
     String uid = Unique.name("academy");
     Heartbeat heartbeat = everyField();
@@ -55,10 +76,12 @@ class RestStatusBoardIT extends FirestoreStatusBoardIT {
 
     // then
     FirestoreConfig config = FirestoreEmulatorExtension.emulator().config();
-    try (FirestoreConnection grpc =
-            FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC());
+    try (Firestore webApp = FirestoreEmulatorExtension.emulator().documentsClient();
         FirestoreConnection rest = open(config)) {
-      assertThat(grpc.statusBoard().last(uid)).contains(heartbeat);
+      assertThat(
+              WrittenDocuments.heartbeat(
+                  webApp.document(statusPath(uid)).get().get(10, TimeUnit.SECONDS).getData()))
+          .isEqualTo(heartbeat);
       assertThat(rest.statusBoard().last(uid)).contains(heartbeat);
       assertThat(rest.grpcBuilt()).isFalse();
     }
@@ -80,15 +103,16 @@ class RestStatusBoardIT extends FirestoreStatusBoardIT {
   }
 
   @Test
-  void a_heartbeat_written_over_grpc_is_read_over_rest() {
+  void a_heartbeat_written_over_grpc_is_read_over_rest() throws Exception {
     // given
     String uid = Unique.name("academy");
     Heartbeat heartbeat = everyField();
     FirestoreConfig config = FirestoreEmulatorExtension.emulator().config();
-    try (FirestoreConnection grpc =
-        FirestoreConnection.open(config, AccountDefaults.SPEC, Clock.systemUTC())) {
-      grpc.statusBoard().publish(uid, heartbeat);
-      assertThat(grpc.flush(Duration.ofSeconds(10))).isTrue();
+    try (Firestore webApp = FirestoreEmulatorExtension.emulator().documentsClient()) {
+      webApp
+          .document(statusPath(uid))
+          .set(WrittenDocuments.heartbeatFields(heartbeat))
+          .get(10, TimeUnit.SECONDS);
     }
 
     // when
@@ -117,5 +141,9 @@ class RestStatusBoardIT extends FirestoreStatusBoardIT {
       assertThat(rest.statusBoard().last(uid).map(Heartbeat::heartbeatAt))
           .contains(AT.plusSeconds(2));
     }
+  }
+
+  private static String statusPath(String uid) {
+    return "users/" + uid + "/automation/status";
   }
 }

@@ -22,21 +22,6 @@ import java.util.concurrent.FutureTask;
  */
 public final class ServerClients implements AutoCloseable {
 
-  /** Which clients a process opens: what it runs for decides what it may spend at start. */
-  public enum Footing {
-    /**
-     * A process that runs for long (the daemon, the operator's commands): Firestore's gRPC client
-     * for everything, as its figures were measured.
-     */
-    LONG_RUNNING,
-    /**
-     * One tick and exit (cron, a function platform): the tick's own Firestore reads and heartbeats
-     * over REST, so a tick with nothing due loads no gRPC (issue 16,
-     * docs/decisions/firestore-rest.md); gRPC is built when something is due.
-     */
-    ONE_SHOT
-  }
-
   /** How long closing waits for Firestore's write-behind queue, unless told otherwise. */
   public static final Duration FLUSH_ON_CLOSE = Duration.ofSeconds(10);
 
@@ -62,25 +47,10 @@ public final class ServerClients implements AutoCloseable {
    */
   public static ServerClients open(
       AutomationConfig config, FirestoreConfig firestoreConfig, Clock clock) {
-    return open(config, firestoreConfig, clock, Footing.LONG_RUNNING);
-  }
-
-  /**
-   * As {@link #open(AutomationConfig, FirestoreConfig, Clock)}, with the clients {@code footing}
-   * names.
-   */
-  public static ServerClients open(
-      AutomationConfig config, FirestoreConfig firestoreConfig, Clock clock, Footing footing) {
-    Objects.requireNonNull(footing, "'footing' must not be null");
     AccountDefaults defaults = accountDefaults(config);
     WppConnectConfig wppconnect = wppconnectConfig(config);
-    boolean oneShot = footing == Footing.ONE_SHOT;
     FutureTask<FirestoreConnection> firestore =
-        new FutureTask<>(
-            () ->
-                oneShot
-                    ? FirestoreConnection.openRestFirst(firestoreConfig, defaults, clock)
-                    : FirestoreConnection.open(firestoreConfig, defaults, clock));
+        new FutureTask<>(() -> FirestoreConnection.open(firestoreConfig, defaults, clock));
     Thread opener = new Thread(firestore, "firestore-open");
     opener.setDaemon(true);
     opener.start();

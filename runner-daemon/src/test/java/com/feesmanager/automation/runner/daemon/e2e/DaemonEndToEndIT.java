@@ -225,7 +225,8 @@ class DaemonEndToEndIT {
     daemon.terminate();
     assertThat(daemon.waitFor(Duration.ofSeconds(35))).isTrue();
     assertThat(daemon.exitCode()).as(daemon.err()).isZero();
-    // and it reached Redis through Jedis: no class of Lettuce, its Netty or Reactor (issue 16)
+    // and it reached Redis through Jedis (no class of Lettuce, its Netty or Reactor) and Firestore
+    // over REST (no class of gRPC or the Firestore client) (issue 16)
     List<String> loaded = LoadedClasses.in(Files.readAllLines(classes));
     assertThat(loaded).anyMatch(name -> name.startsWith("redis.clients.jedis."));
     assertThat(loaded)
@@ -233,7 +234,10 @@ class DaemonEndToEndIT {
             name ->
                 name.startsWith("io.lettuce.")
                     || name.startsWith("io.netty.")
-                    || name.startsWith("reactor."));
+                    || name.startsWith("reactor.")
+                    || name.startsWith("io.grpc.")
+                    || name.startsWith("com.google.cloud.firestore.")
+                    || name.startsWith("com.google.firestore.v1."));
   }
 
   @Test

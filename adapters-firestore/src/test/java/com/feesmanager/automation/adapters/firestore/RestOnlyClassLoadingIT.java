@@ -18,19 +18,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A tick with nothing due, REST-first, loads none of the gRPC client's classes (issue 16: they are
- * what makes a cold tick dear). Run in a JVM of its own with class loading logged, against the
- * emulator.
+ * Every port of the connection talks REST: a JVM making every kind of call the daemon and a tick
+ * make loads none of the gRPC client's classes (issue 16: they made a cold tick dear and were a
+ * sixth of the daemon's resident memory). Run in a JVM of its own with class loading logged,
+ * against the emulator.
  */
 @ExtendWith(FirestoreEmulatorExtension.class)
 @NeedsOfficialEmulator("nested-field filters (users where automation.enabled == true)")
-class RestFirstClassLoadingIT {
+class RestOnlyClassLoadingIT {
 
   private static final List<String> FORBIDDEN =
       List.of("io.grpc.", "io.netty.", "com.google.cloud.firestore.", "com.google.firestore.v1.");
 
   @Test
-  void a_nothing_due_tick_rest_first_loads_no_grpc_netty_or_firestore_sdk_class() throws Exception {
+  void every_port_s_calls_load_no_grpc_netty_or_firestore_sdk_class() throws Exception {
     // given two enabled accounts with a rule each
     FirestoreEmulator emulator = FirestoreEmulatorExtension.emulator();
     List<String> uids = List.of(Unique.name("academy"), Unique.name("academy"));
@@ -41,6 +42,8 @@ class RestFirstClassLoadingIT {
             .importer()
             .importAccount(
                 anAccountFile(uid)
+                    .withStudent("stu-001", doc("name", "Ali", "guardianPhone", "+923001234567"))
+                    .withStudent("stu-002", doc("name", "Sara", "guardianPhone", "+923001234568"))
                     .withTemplate("t", "T", "Dear {guardianName|Parent}")
                     .withRule(
                         "daily",
@@ -53,18 +56,20 @@ class RestFirstClassLoadingIT {
       }
     }
 
-    // when a tick's calls run in a JVM of its own, REST-first
-    Path classes = Files.createTempFile("rest-first-classes-", ".log");
-    Path output = Files.createTempFile("rest-first-out-", ".log");
+    // when every port's calls run in a JVM of its own
+    Path classes = Files.createTempFile("rest-only-classes-", ".log");
+    Path output = Files.createTempFile("rest-only-out-", ".log");
     Process tick =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xlog:class+load=info:file=" + classes,
                 "-cp",
                 System.getProperty("java.class.path"),
-                RestFirstTick.class.getName(),
+                EveryPortCalls.class.getName(),
                 emulator.host(),
-                FirestoreEmulator.PROJECT)
+                FirestoreEmulator.PROJECT,
+                uids.get(0),
+                uids.get(1))
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();
@@ -73,15 +78,21 @@ class RestFirstClassLoadingIT {
       tick.destroyForcibly();
     }
 
-    // then it read both accounts and their rules, and wrote their heartbeats
+    // then it read both accounts, their rules and students, and wrote what it was given
     String printed = Files.readString(output, StandardCharsets.UTF_8);
-    assertThat(ended).as("the tick ended").isTrue();
+    assertThat(ended).as("the calls ended").isTrue();
     assertThat(tick.exitValue()).as(printed).isZero();
-    assertThat(printed).contains("rules=").contains("grpc=false");
+    assertThat(printed).contains("rules=2 students=4").contains("grpc=false");
     try (Firestore documents = emulator.documentsClient()) {
       for (String uid : uids) {
         assertThat(documents.document("users/" + uid + "/automation/status").get().get().exists())
             .isTrue();
+        assertThat(documents.collection("users/" + uid + "/messageLogs").get().get().size())
+            .isEqualTo(1);
+        assertThat(documents.collection("users/" + uid + "/automationRuns").get().get().size())
+            .isEqualTo(1);
+        assertThat(documents.document("automationSessions/session-" + uid).get().get().get("uid"))
+            .isEqualTo(uid + "-other");
       }
     }
     // and loaded no class of gRPC, Netty or the Firestore client
