@@ -1,5 +1,6 @@
 package com.feesmanager.automation.adapters.firestore;
 
+import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.google.auth.Credentials;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -228,7 +229,8 @@ final class RestFirestore {
    * answer (a JSON array, one element per document) is parsed as it streams in, so a large
    * collection is never held whole and one query serves it all. Waiting longer than {@code idle}
    * for the answer's headers or its next document fails the read; time spent in {@code each} does
-   * not count. Every failure is a {@link RestFailure}; documents handed on before it stay handed.
+   * not count. Every failure is a {@link RestFailure} (an interrupt a {@link StoreUnavailable});
+   * documents handed on before it stay handed.
    */
   void stream(Query query, Duration idle, Consumer<Document> each) {
     HttpRequest.Builder request = queryRequest(query).timeout(idle);
@@ -244,13 +246,14 @@ final class RestFirestore {
       throw RestFailure.of(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new RestFailure("CANCELLED", "interrupted", e);
+      throw new StoreUnavailable("interrupted while reading " + query.collection(), e);
     }
     IdleWatch watch = new IdleWatch(response.body(), idle);
     try (InputStream body = response.body()) {
       if (response.statusCode() / 100 != 2) {
-        answer(
-            response.statusCode(), new String(body.readAllBytes(), StandardCharsets.UTF_8), false);
+        byte[] error = watch.waiting(body::readAllBytes);
+        // an error answer always throws
+        answer(response.statusCode(), new String(error, StandardCharsets.UTF_8), false);
         return;
       }
       JsonReader reader = new JsonReader(new InputStreamReader(body, StandardCharsets.UTF_8));
