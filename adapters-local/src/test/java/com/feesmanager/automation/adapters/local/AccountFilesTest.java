@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -92,9 +93,66 @@ class AccountFilesTest {
     assertThatThrownBy(() -> AccountFiles.read(path))
         .isInstanceOf(StoreUnavailable.class)
         .hasMessageStartingWith("account file " + path + " is not valid JSON: ")
-        .hasMessageContaining("line: 2")
+        .hasMessageEndingWith("at line 2 column 26 path $.students.s[2]")
         .hasMessageNotContaining("REDACTED")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void numbersWithoutAFraction_areIntegerLongOrBigIntegerBySize_andOthersBigDecimal()
+      throws IOException {
+    // given
+    Path path =
+        file(
+            "a.json",
+            "{\"uid\": \"a\", \"account\": {\"int\": -5, \"long\": 923001234567,"
+                + " \"big\": 12345678901234567890, \"one\": 1.0, \"exp\": 1e3, \"far\": 1e400}}");
+
+    // when
+    Map<String, Object> account = AccountFiles.read(path).account();
+
+    // then
+    assertThat(account.get("int")).isEqualTo(-5);
+    assertThat(account.get("long")).isEqualTo(923001234567L);
+    assertThat(account.get("big")).isEqualTo(new BigInteger("12345678901234567890"));
+    assertThat(account.get("one")).isEqualTo(new BigDecimal("1.0"));
+    assertThat(account.get("exp")).isEqualTo(new BigDecimal("1000.0"));
+    assertThat(account.get("far")).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void whatIsNotStrictJson_isRefused_andWhatFollowsTheObject_isNotRead() throws IOException {
+    // given
+    Map<String, String> notJson =
+        Map.of(
+            "",
+            "No JSON input to parse",
+            "{\"uid\": \"a\",}",
+            "Expected name at line 1 column 14 path $.uid",
+            "{\"uid\": \"a\" // note\n}",
+            "Unexpected text (names and strings need double quotes; no comments, NaN or leading zeros)"
+                + " at line 1 column 14 path $.uid",
+            "{'uid': 'a'}",
+            "Unexpected text (names and strings need double quotes; no comments, NaN or leading zeros)"
+                + " at line 1 column 3 path $.",
+            "{\"uid\": \"a\", \"account\": {\"x\": NaN}}",
+            "Unexpected text (names and strings need double quotes; no comments, NaN or leading zeros)"
+                + " at line 1 column 31 path $.account.x",
+            "{\"uid\": \"a\tb\"}",
+            "Unescaped control characters (\\u0000-\\u001F) are not allowed"
+                + " at line 1 column 10 path $.uid",
+            "{\"uid\": \"a\"",
+            "Unexpected end of input at line 1 column 12 path $.uid");
+
+    // when / then
+    for (Map.Entry<String, String> bad : notJson.entrySet()) {
+      Path path = file("bad.json", bad.getKey());
+      assertThatThrownBy(() -> AccountFiles.read(path))
+          .as(bad.getKey())
+          .isInstanceOf(StoreUnavailable.class)
+          .hasMessage("account file " + path + " is not valid JSON: " + bad.getValue());
+    }
+    assertThat(AccountFiles.read(file("a.json", "{\"uid\": \"a\"} and more")).uid()).isEqualTo("a");
   }
 
   @Test
