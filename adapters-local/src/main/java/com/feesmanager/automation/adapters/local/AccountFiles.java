@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -152,15 +153,41 @@ public final class AccountFiles {
 
     static Object read(byte[] json) throws IOException {
       JsonReader reader =
-          new JsonReader(
-              new InputStreamReader(new ByteArrayInputStream(json), StandardCharsets.UTF_8));
+          new JsonReader(new InputStreamReader(new ByteArrayInputStream(json), encoding(json)));
       reader.setStrictness(Strictness.STRICT);
+      // as deep as Jackson went (Gson stops at 255)
+      reader.setNestingLimit(1000);
       try {
         reader.peek();
       } catch (EOFException nothing) {
         throw new EOFException("No JSON input to parse");
       }
       return VALUES.read(reader);
+    }
+
+    /**
+     * UTF-8 unless a byte order mark or the zero bytes of the first characters say UTF-16 or UTF-32
+     * (RFC 4627 §3), as Jackson told them apart: a file saved as "Unicode" on Windows still reads.
+     */
+    static Charset encoding(byte[] json) {
+      int[] b = new int[4];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = i < json.length ? json[i] & 0xFF : -1;
+      }
+      if (b[0] == 0 && b[1] == 0 && (b[2] == 0 || b[2] == 0xFE) && b[3] > 0) {
+        return Charset.forName("UTF-32BE");
+      }
+      if (b[0] > 0 && b[1] == 0 && b[2] == 0 && b[3] == 0
+          || b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) {
+        return Charset.forName("UTF-32LE");
+      }
+      if ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0 && b[1] > 0)) {
+        return StandardCharsets.UTF_16BE;
+      }
+      if ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] > 0 && b[1] == 0)) {
+        return StandardCharsets.UTF_16LE;
+      }
+      return StandardCharsets.UTF_8;
     }
 
     /**

@@ -8,6 +8,8 @@ import com.feesmanager.automation.ports.out.StoreUnavailable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -153,6 +155,47 @@ class AccountFilesTest {
           .hasMessage("account file " + path + " is not valid JSON: " + bad.getValue());
     }
     assertThat(AccountFiles.read(file("a.json", "{\"uid\": \"a\"} and more")).uid()).isEqualTo("a");
+  }
+
+  @Test
+  void aFileInUtf16OrUtf32_withOrWithoutAByteOrderMark_reads() throws IOException {
+    // given
+    String json = "\uFEFF{\"uid\": \"academy-1\", \"account\": {\"academyName\": \"علی\"}}";
+    List<Charset> encodings =
+        List.of(
+            StandardCharsets.UTF_8,
+            StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16BE,
+            Charset.forName("UTF-32LE"),
+            Charset.forName("UTF-32BE"));
+
+    for (Charset encoding : encodings) {
+      for (String text : List.of(json, json.substring(1))) {
+        // when
+        Path path = dir.resolve("account.json");
+        Files.write(path, text.getBytes(encoding));
+        AccountFile read = AccountFiles.read(path);
+
+        // then
+        assertThat(read.uid()).as(encoding + " " + text).isEqualTo("academy-1");
+        assertThat(read.account()).containsEntry("academyName", "علی");
+      }
+    }
+  }
+
+  @Test
+  void nestingUpToAThousandDeep_reads_andDeeperIsRefused() throws IOException {
+    // given: the file's object, "account", and arrays to 1,000 levels, then one more
+    String deep = "[".repeat(998) + "]".repeat(998);
+    String deeper = "[".repeat(999) + "]".repeat(999);
+    Path path = file("deep.json", "{\"uid\": \"a\", \"account\": {\"x\": " + deep + "}}");
+    Path tooDeep = file("deeper.json", "{\"uid\": \"a\", \"account\": {\"x\": " + deeper + "}}");
+
+    // when / then
+    assertThat(AccountFiles.read(path).account()).containsKey("x");
+    assertThatThrownBy(() -> AccountFiles.read(tooDeep))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageContaining("Nesting limit 1000 reached");
   }
 
   @Test

@@ -44,6 +44,8 @@ final class Json {
             new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
     // comments, single quotes, NaN and raw control characters in strings are not JSON
     reader.setStrictness(Strictness.STRICT);
+    // as deep as Jackson went (Gson stops at 255)
+    reader.setNestingLimit(1000);
     try {
       // the first value; what follows it is not looked at
       return Optional.ofNullable(VALUES.read(reader));

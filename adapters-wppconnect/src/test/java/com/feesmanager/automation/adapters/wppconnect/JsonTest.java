@@ -111,6 +111,8 @@ class JsonTest {
             "Service Unavailable")) {
       assertThat(read(notJson)).as(notJson).isEmpty();
     }
+    assertThat(read("{\"a\":" + "[".repeat(999) + "]".repeat(999) + "}")).isPresent();
+    assertThat(read("{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}")).isEmpty();
     assertThat(read("{\"a\":1} trailing")).contains(Map.of("a", 1));
     assertThat(read("\uFEFF{\"a\":1}")).contains(Map.of("a", 1));
   }
