@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -152,17 +153,24 @@ public final class AccountFiles {
         new GsonBuilder().setObjectToNumberStrategy(Json::number).create().getAdapter(Object.class);
 
     static Object read(byte[] json) throws IOException {
+      Charset encoding = encoding(json);
+      // a decoder of its own reports bytes that are not text (a Latin-1 file), as Jackson did
       JsonReader reader =
-          new JsonReader(new InputStreamReader(new ByteArrayInputStream(json), encoding(json)));
+          new JsonReader(
+              new InputStreamReader(new ByteArrayInputStream(json), encoding.newDecoder()));
       reader.setStrictness(Strictness.STRICT);
       // as deep as Jackson went (Gson stops at 255)
       reader.setNestingLimit(1000);
       try {
-        reader.peek();
-      } catch (EOFException nothing) {
-        throw new EOFException("No JSON input to parse");
+        try {
+          reader.peek();
+        } catch (EOFException nothing) {
+          throw new EOFException("No JSON input to parse");
+        }
+        return VALUES.read(reader);
+      } catch (CharacterCodingException e) {
+        throw new IOException("Invalid " + encoding + " bytes (save the file as UTF-8 text)", e);
       }
-      return VALUES.read(reader);
     }
 
     /**

@@ -184,6 +184,21 @@ class AccountFilesTest {
   }
 
   @Test
+  void aFileThatIsNotUtf8Text_isRefused() throws IOException {
+    // given: Latin-1
+    Path path = dir.resolve("latin.json");
+    Files.write(path, "{\"uid\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+
+    // when / then
+    assertThatThrownBy(() -> AccountFiles.read(path))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessage(
+            "account file "
+                + path
+                + " is not valid JSON: Invalid UTF-8 bytes (save the file as UTF-8 text)");
+  }
+
+  @Test
   void nestingUpToAThousandDeep_reads_andDeeperIsRefused() throws IOException {
     // given: the file's object, "account", and arrays to 1,000 levels, then one more
     String deep = "[".repeat(998) + "]".repeat(998);

@@ -39,9 +39,11 @@ final class Json {
     if (body.length == 0) {
       return Optional.empty();
     }
+    // a decoder of its own reports bytes that are not UTF-8, as Jackson did
     JsonReader reader =
         new JsonReader(
-            new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            new InputStreamReader(
+                new ByteArrayInputStream(body), StandardCharsets.UTF_8.newDecoder()));
     // comments, single quotes, NaN and raw control characters in strings are not JSON
     reader.setStrictness(Strictness.STRICT);
     // as deep as Jackson went (Gson stops at 255)

@@ -113,6 +113,7 @@ class JsonTest {
     }
     assertThat(read("{\"a\":" + "[".repeat(999) + "]".repeat(999) + "}")).isPresent();
     assertThat(read("{\"a\":" + "[".repeat(1000) + "]".repeat(1000) + "}")).isEmpty();
+    assertThat(Json.read("{\"a\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
     assertThat(read("{\"a\":1} trailing")).contains(Map.of("a", 1));
     assertThat(read("\uFEFF{\"a\":1}")).contains(Map.of("a", 1));
   }
