@@ -149,10 +149,10 @@ public final class ArchitectureRules {
   public static final ArchRule FAILSAFE_ONLY_IN_ADAPTERS_AND_RUNNERS =
       sdkOnlyIn("Failsafe", new String[] {"dev.failsafe.."}, ADAPTERS, RUNNERS);
 
-  /** Micronaut (serde) is an adapter and runner concern; no Micronaut type crosses a port. */
+  /** JSON (Gson) is an adapter and runner concern; no Gson type crosses a port. */
   @ArchTest
-  public static final ArchRule MICRONAUT_ONLY_IN_ADAPTERS_AND_RUNNERS =
-      sdkOnlyIn("Micronaut", new String[] {"io.micronaut.."}, ADAPTERS, RUNNERS);
+  public static final ArchRule GSON_ONLY_IN_ADAPTERS_AND_RUNNERS =
+      sdkOnlyIn("Gson", new String[] {"com.google.gson.."}, ADAPTERS, RUNNERS);
 
   /** Adapters are interchangeable plug-ins; only a runner combines them. */
   @ArchTest

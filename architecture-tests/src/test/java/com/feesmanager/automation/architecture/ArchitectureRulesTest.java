@@ -168,12 +168,11 @@ class ArchitectureRulesTest {
   }
 
   @Test
-  void micronaut_only_in_adapters_and_runners_fails_on_micronaut_in_the_domain() {
+  void gson_only_in_adapters_and_runners_fails_on_gson_in_the_domain() {
     assertViolated(
-        ArchitectureRules.MICRONAUT_ONLY_IN_ADAPTERS_AND_RUNNERS,
-        DomainFixtures.UsesMicronaut.class);
+        ArchitectureRules.GSON_ONLY_IN_ADAPTERS_AND_RUNNERS, DomainFixtures.UsesGson.class);
     assertNotViolated(
-        ArchitectureRules.MICRONAUT_ONLY_IN_ADAPTERS_AND_RUNNERS,
+        ArchitectureRules.GSON_ONLY_IN_ADAPTERS_AND_RUNNERS,
         LocalAdapterFixtures.SomeLocalAdapter.class,
         WppConnectAdapterFixtures.SomeWppConnectAdapter.class,
         DaemonRunnerFixtures.SomeRunner.class);

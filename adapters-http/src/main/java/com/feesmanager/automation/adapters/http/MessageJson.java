@@ -1,23 +1,27 @@
 package com.feesmanager.automation.adapters.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import com.google.gson.JsonObject;
 
 /** A one-field answer: {@code {"status": …}} for health, or a result or error word. */
-@Serdeable
-@JsonInclude(JsonInclude.Include.NON_NULL)
-record MessageJson(@Nullable String status, @Nullable String result, @Nullable String error) {
+final class MessageJson {
 
-  static MessageJson status(String status) {
-    return new MessageJson(status, null, null);
+  private MessageJson() {}
+
+  static JsonObject status(String status) {
+    return of("status", status);
   }
 
-  static MessageJson result(String result) {
-    return new MessageJson(null, result, null);
+  static JsonObject result(String result) {
+    return of("result", result);
   }
 
-  static MessageJson error(String error) {
-    return new MessageJson(null, null, error);
+  static JsonObject error(String error) {
+    return of("error", error);
+  }
+
+  private static JsonObject of(String name, String value) {
+    JsonObject json = new JsonObject();
+    json.addProperty(name, value);
+    return json;
   }
 }

@@ -36,17 +36,13 @@ final class ReadinessHandler implements Route.Handler {
       running.put(check, runner.submit(() -> check.check().check()));
     }
     long deadline = System.nanoTime() + checkTimeout.toNanos();
-    Map<String, ReadinessJson.CheckJson> results = new LinkedHashMap<>();
-    boolean allUp = true;
+    Map<String, ReadinessCheck.Result> results = new LinkedHashMap<>();
     for (Map.Entry<ReadinessCheck.Named, Future<ReadinessCheck.Result>> entry :
         running.entrySet()) {
-      ReadinessCheck.Result result = outcome(entry.getValue(), deadline);
-      allUp &= result.up();
-      results.put(
-          entry.getKey().name(),
-          new ReadinessJson.CheckJson(result.up() ? "UP" : "DOWN", result.detail()));
+      results.put(entry.getKey().name(), outcome(entry.getValue(), deadline));
     }
-    Responses.json(exchange, allUp ? 200 : 503, new ReadinessJson(allUp ? "UP" : "DOWN", results));
+    boolean allUp = results.values().stream().allMatch(ReadinessCheck.Result::up);
+    Responses.json(exchange, allUp ? 200 : 503, ReadinessJson.of(results));
   }
 
   private ReadinessCheck.Result outcome(Future<ReadinessCheck.Result> future, long deadline) {

@@ -1,7 +1,7 @@
 package com.feesmanager.automation.adapters.http;
 
+import com.google.gson.JsonElement;
 import com.sun.net.httpserver.HttpExchange;
-import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +11,10 @@ final class Responses {
 
   static final String JSON = "application/json";
 
-  private static final ObjectMapper MAPPER = ObjectMapper.getDefault();
-
   private Responses() {}
 
-  static void json(HttpExchange exchange, int code, Object body) throws IOException {
-    send(exchange, code, JSON, MAPPER.writeValueAsBytes(body));
+  static void json(HttpExchange exchange, int code, JsonElement body) throws IOException {
+    send(exchange, code, JSON, JsonText.of(body));
   }
 
   static void send(HttpExchange exchange, int code, String contentType, String body)

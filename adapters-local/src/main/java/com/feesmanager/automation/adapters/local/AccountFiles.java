@@ -1,9 +1,19 @@
 package com.feesmanager.automation.adapters.local;
 
 import com.feesmanager.automation.ports.out.StoreUnavailable;
-import io.micronaut.serde.ObjectMapper;
+import com.google.gson.GsonBuilder;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -64,11 +74,11 @@ public final class AccountFiles {
   static AccountFile parse(String source, byte[] json) {
     Object tree;
     try {
-      tree = Json.MAPPER.readValue(json, Object.class);
+      tree = Json.read(json);
     } catch (IOException e) {
       // from bytes in memory, the only failure left is malformed JSON
       throw new StoreUnavailable(
-          "account file " + source + " is not valid JSON: " + readable(e.getMessage()), e);
+          "account file " + source + " is not valid JSON: " + readable(e), e);
     }
     if (!(tree instanceof Map<?, ?> top)) {
       throw new StoreUnavailable(
@@ -120,16 +130,88 @@ public final class AccountFiles {
     return Collections.unmodifiableMap(copy);
   }
 
-  /** Jackson's message without its "Source: REDACTED" noise, on one line. */
-  private static String readable(String message) {
-    if (message == null) {
-      return "unreadable content";
-    }
-    return message.replaceAll("Source: [^;\\]]*; ", "").replaceAll("\\s*\\R\\s*", " ").trim();
+  /**
+   * Gson's message on one line, without its pointer to Gson's guide and its advice to Gson users.
+   */
+  private static String readable(IOException e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+    return message
+        .replaceFirst("^End of input at ", "Unexpected end of input at ")
+        .replace(
+            "Use JsonReader.setStrictness(Strictness.LENIENT) to accept malformed JSON",
+            "Unexpected text (names and strings need double quotes; no comments, NaN or leading zeros)")
+        .replace(" in strict mode", "");
   }
 
-  /** The mapper is costly to create (about a second), so it is made once, on first use. */
+  /**
+   * Strict JSON (RFC 8259: no comments, single quotes, NaN or raw control characters in strings),
+   * as maps, lists, strings, booleans, nulls and numbers; what follows the first value is not read.
+   */
   private static final class Json {
-    static final ObjectMapper MAPPER = ObjectMapper.getDefault();
+
+    private static final TypeAdapter<Object> VALUES =
+        new GsonBuilder().setObjectToNumberStrategy(Json::number).create().getAdapter(Object.class);
+
+    static Object read(byte[] json) throws IOException {
+      Charset encoding = encoding(json);
+      // a decoder of its own reports bytes that are not text (a Latin-1 file), as Jackson did
+      JsonReader reader =
+          new JsonReader(
+              new InputStreamReader(new ByteArrayInputStream(json), encoding.newDecoder()));
+      reader.setStrictness(Strictness.STRICT);
+      // as deep as Jackson went (Gson stops at 255)
+      reader.setNestingLimit(1000);
+      try {
+        try {
+          reader.peek();
+        } catch (EOFException nothing) {
+          throw new EOFException("No JSON input to parse");
+        }
+        return VALUES.read(reader);
+      } catch (CharacterCodingException e) {
+        throw new IOException("Invalid " + encoding + " bytes (save the file as UTF-8 text)", e);
+      }
+    }
+
+    /**
+     * UTF-8 unless a byte order mark or the zero bytes of the first characters say UTF-16 or UTF-32
+     * (RFC 4627 §3), as Jackson told them apart: a file saved as "Unicode" on Windows still reads.
+     */
+    static Charset encoding(byte[] json) {
+      int[] b = new int[4];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = i < json.length ? json[i] & 0xFF : -1;
+      }
+      if (b[0] == 0 && b[1] == 0 && (b[2] == 0 || b[2] == 0xFE) && b[3] > 0) {
+        return Charset.forName("UTF-32BE");
+      }
+      if (b[0] > 0 && b[1] == 0 && b[2] == 0 && b[3] == 0
+          || b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0) {
+        return Charset.forName("UTF-32LE");
+      }
+      if ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0 && b[1] > 0)) {
+        return StandardCharsets.UTF_16BE;
+      }
+      if ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] > 0 && b[1] == 0)) {
+        return StandardCharsets.UTF_16LE;
+      }
+      return StandardCharsets.UTF_8;
+    }
+
+    /**
+     * Integer, Long or BigInteger by size without a fraction or exponent, else Double (made a
+     * BigDecimal above): the types Jackson gave before issue 16.
+     */
+    private static Number number(JsonReader in) throws IOException {
+      String text = in.nextString();
+      if (text.indexOf('.') < 0 && text.indexOf('e') < 0 && text.indexOf('E') < 0) {
+        BigInteger integer = new BigInteger(text);
+        if (integer.bitLength() < Integer.SIZE) {
+          return integer.intValue();
+        }
+        return integer.bitLength() < Long.SIZE ? integer.longValue() : integer;
+      }
+      return Double.parseDouble(text);
+    }
   }
 }

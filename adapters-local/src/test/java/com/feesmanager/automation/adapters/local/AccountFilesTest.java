@@ -7,6 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -92,9 +95,122 @@ class AccountFilesTest {
     assertThatThrownBy(() -> AccountFiles.read(path))
         .isInstanceOf(StoreUnavailable.class)
         .hasMessageStartingWith("account file " + path + " is not valid JSON: ")
-        .hasMessageContaining("line: 2")
+        .hasMessageEndingWith("at line 2 column 26 path $.students.s[2]")
         .hasMessageNotContaining("REDACTED")
         .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void numbersWithoutAFraction_areIntegerLongOrBigIntegerBySize_andOthersBigDecimal()
+      throws IOException {
+    // given
+    Path path =
+        file(
+            "a.json",
+            "{\"uid\": \"a\", \"account\": {\"int\": -5, \"long\": 923001234567,"
+                + " \"big\": 12345678901234567890, \"one\": 1.0, \"exp\": 1e3, \"far\": 1e400}}");
+
+    // when
+    Map<String, Object> account = AccountFiles.read(path).account();
+
+    // then
+    assertThat(account.get("int")).isEqualTo(-5);
+    assertThat(account.get("long")).isEqualTo(923001234567L);
+    assertThat(account.get("big")).isEqualTo(new BigInteger("12345678901234567890"));
+    assertThat(account.get("one")).isEqualTo(new BigDecimal("1.0"));
+    assertThat(account.get("exp")).isEqualTo(new BigDecimal("1000.0"));
+    assertThat(account.get("far")).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void whatIsNotStrictJson_isRefused_andWhatFollowsTheObject_isNotRead() throws IOException {
+    // given
+    Map<String, String> notJson =
+        Map.of(
+            "",
+            "No JSON input to parse",
+            "{\"uid\": \"a\",}",
+            "Expected name at line 1 column 14 path $.uid",
+            "{\"uid\": \"a\" // note\n}",
+            "Unexpected text (names and strings need double quotes; no comments, NaN or leading zeros)"
+                + " at line 1 column 14 path $.uid",
+            "{'uid': 'a'}",
+            "Unexpected text (names and strings need double quotes; no comments, NaN or leading zeros)"
+                + " at line 1 column 3 path $.",
+            "{\"uid\": \"a\", \"account\": {\"x\": NaN}}",
+            "Unexpected text (names and strings need double quotes; no comments, NaN or leading zeros)"
+                + " at line 1 column 31 path $.account.x",
+            "{\"uid\": \"a\tb\"}",
+            "Unescaped control characters (\\u0000-\\u001F) are not allowed"
+                + " at line 1 column 10 path $.uid",
+            "{\"uid\": \"a\"",
+            "Unexpected end of input at line 1 column 12 path $.uid");
+
+    // when / then
+    for (Map.Entry<String, String> bad : notJson.entrySet()) {
+      Path path = file("bad.json", bad.getKey());
+      assertThatThrownBy(() -> AccountFiles.read(path))
+          .as(bad.getKey())
+          .isInstanceOf(StoreUnavailable.class)
+          .hasMessage("account file " + path + " is not valid JSON: " + bad.getValue());
+    }
+    assertThat(AccountFiles.read(file("a.json", "{\"uid\": \"a\"} and more")).uid()).isEqualTo("a");
+  }
+
+  @Test
+  void aFileInUtf16OrUtf32_withOrWithoutAByteOrderMark_reads() throws IOException {
+    // given
+    String json = "\uFEFF{\"uid\": \"academy-1\", \"account\": {\"academyName\": \"علی\"}}";
+    List<Charset> encodings =
+        List.of(
+            StandardCharsets.UTF_8,
+            StandardCharsets.UTF_16LE,
+            StandardCharsets.UTF_16BE,
+            Charset.forName("UTF-32LE"),
+            Charset.forName("UTF-32BE"));
+
+    for (Charset encoding : encodings) {
+      for (String text : List.of(json, json.substring(1))) {
+        // when
+        Path path = dir.resolve("account.json");
+        Files.write(path, text.getBytes(encoding));
+        AccountFile read = AccountFiles.read(path);
+
+        // then
+        assertThat(read.uid()).as(encoding + " " + text).isEqualTo("academy-1");
+        assertThat(read.account()).containsEntry("academyName", "علی");
+      }
+    }
+  }
+
+  @Test
+  void aFileThatIsNotUtf8Text_isRefused() throws IOException {
+    // given: Latin-1
+    Path path = dir.resolve("latin.json");
+    Files.write(path, "{\"uid\": \"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1));
+
+    // when / then
+    assertThatThrownBy(() -> AccountFiles.read(path))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessage(
+            "account file "
+                + path
+                + " is not valid JSON: Invalid UTF-8 bytes (save the file as UTF-8 text)");
+  }
+
+  @Test
+  void nestingUpToAThousandDeep_reads_andDeeperIsRefused() throws IOException {
+    // given: the file's object, "account", and arrays to 1,000 levels, then one more
+    String deep = "[".repeat(998) + "]".repeat(998);
+    String deeper = "[".repeat(999) + "]".repeat(999);
+    Path path = file("deep.json", "{\"uid\": \"a\", \"account\": {\"x\": " + deep + "}}");
+    Path tooDeep = file("deeper.json", "{\"uid\": \"a\", \"account\": {\"x\": " + deeper + "}}");
+
+    // when / then
+    assertThat(AccountFiles.read(path).account()).containsKey("x");
+    assertThatThrownBy(() -> AccountFiles.read(tooDeep))
+        .isInstanceOf(StoreUnavailable.class)
+        .hasMessageContaining("Nesting limit 1000 reached");
   }
 
   @Test

@@ -2,7 +2,8 @@ package com.feesmanager.automation.adapters.local;
 
 import com.feesmanager.automation.domain.document.AccountDefaults;
 import com.feesmanager.automation.ports.out.contract.AccountDataContract;
-import io.micronaut.serde.ObjectMapper;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,6 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The account-data contract over real JSON files, so parsing is part of what is tested. */
 class FileAccountDataTest extends AccountDataContract {
 
+  /** Writes the maps as they are, nulls included. */
+  private static final Gson GSON = new GsonBuilder().serializeNulls().create();
+
   @TempDir Path dir;
 
   @Override
@@ -24,7 +28,7 @@ class FileAccountDataTest extends AccountDataContract {
     for (Map<String, Object> accountFile : accountFiles) {
       Path path = dir.resolve("account-" + paths.size() + ".json");
       try {
-        Files.write(path, ObjectMapper.getDefault().writeValueAsBytes(accountFile));
+        Files.writeString(path, GSON.toJson(accountFile));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -7,12 +7,12 @@ import com.feesmanager.automation.ports.out.SendResult;
 import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
+import com.google.gson.JsonObject;
 import dev.failsafe.CircuitBreaker;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,10 +110,10 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
   }
 
   private Attempt doSend(String session, PhoneNumber to, String text) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("phone", to.digits());
-    body.put("message", text);
-    body.put("isGroup", false);
+    JsonObject body = new JsonObject();
+    body.addProperty("phone", to.digits());
+    body.addProperty("message", text);
+    body.addProperty("isGroup", false);
     byte[] json = Json.write(body);
     URI uri = Paths.resolve(config.serverUrl(), "api", session, "send-message");
     Exchange exchange =
@@ -317,9 +317,9 @@ public final class WppConnectGateway implements WhatsAppGateway, AutoCloseable {
   @Override
   public SessionState startSession(String session) {
     Objects.requireNonNull(session, "'session' must not be null");
-    Map<String, Object> body = new LinkedHashMap<>();
-    config.webhookUrl().ifPresent(url -> body.put("webhook", url.toString()));
-    body.put("waitQrCode", false);
+    JsonObject body = new JsonObject();
+    config.webhookUrl().ifPresent(url -> body.addProperty("webhook", url.toString()));
+    body.addProperty("waitQrCode", false);
     byte[] json = Json.write(body);
     URI uri = Paths.resolve(config.serverUrl(), "api", session, "start-session");
     Exchange exchange =

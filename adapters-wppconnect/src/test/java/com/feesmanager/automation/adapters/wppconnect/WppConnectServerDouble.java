@@ -2,7 +2,6 @@ package com.feesmanager.automation.adapters.wppconnect;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -131,7 +130,6 @@ public final class WppConnectServerDouble implements AutoCloseable {
   private volatile HttpServer server;
   private final ExecutorService executor;
   private final SecureRandom random = new SecureRandom();
-  private final ObjectMapper json = ObjectMapper.getDefault();
   private volatile String secretKey;
   private volatile boolean rejectAllTokens;
   private final Map<String, Set<String>> issuedTokens = new ConcurrentHashMap<>();
@@ -800,15 +798,7 @@ public final class WppConnectServerDouble implements AutoCloseable {
   }
 
   private Map<?, ?> parseObject(byte[] raw) {
-    if (raw.length == 0) {
-      return Map.of();
-    }
-    try {
-      Object value = json.readValue(raw, Object.class);
-      return value instanceof Map<?, ?> map ? map : Map.of();
-    } catch (IOException e) {
-      return Map.of();
-    }
+    return Json.readObject(raw).orElse(Map.of());
   }
 
   private static void pause(Duration delay) {

@@ -2,7 +2,7 @@ package com.feesmanager.automation.domain.archfixture;
 
 import com.acme.sdk.archfixture.ThirdPartyType;
 import com.feesmanager.automation.ports.archfixture.PortsFixtures;
-import io.micronaut.archfixture.MicronautStandIn;
+import com.google.gson.archfixture.GsonStandIn;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,9 +64,9 @@ public final class DomainFixtures {
     public JavaxInjectStandIn injected;
   }
 
-  /** Breaks the Micronaut rule: a serde type in the domain. */
-  public static final class UsesMicronaut {
-    public MicronautStandIn serde;
+  /** Breaks the Gson rule: a JSON type in the domain. */
+  public static final class UsesGson {
+    public GsonStandIn json;
   }
 
   /** Breaks the no-cycles rule together with {@link PortsFixtures.CyclicPort}. */

@@ -39,7 +39,6 @@ public final class Logging {
           "com.google.cloud.firestore",
           "com.google.api",
           "com.google.auth",
-          "io.micronaut",
           "org.apache.http");
 
   private Logging() {}

@@ -13,8 +13,9 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import ch.qos.logback.core.status.Status;
 import ch.qos.logback.core.status.StatusUtil;
 import com.feesmanager.automation.bootstrap.config.LogLevel;
-import io.micronaut.core.type.Argument;
-import io.micronaut.serde.ObjectMapper;
+import com.google.gson.GsonBuilder;
+import com.google.gson.ToNumberPolicy;
+import com.google.gson.reflect.TypeToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -62,10 +63,11 @@ class LoggingTest {
     return stderr.toString(StandardCharsets.UTF_8).lines().toList();
   }
 
-  private static Map<String, Object> json(String line) throws IOException {
-    return ObjectMapper.getDefault()
-        .readValue(
-            line.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
+  private static Map<String, Object> json(String line) {
+    return new GsonBuilder()
+        .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE)
+        .create()
+        .fromJson(line, new TypeToken<Map<String, Object>>() {});
   }
 
   private void configureFromLogbackXml(String level, String format) throws JoranException {

@@ -11,8 +11,9 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The daemon's shaded jar stays lean (issue 15): at most 45 MB, without firebase-admin, gRPC's xDS
- * or natives for macOS and Windows, and with gRPC's service files kept (docs/firestore.md).
+ * The daemon's shaded jar stays lean (issue 15): at most 45 MB, without firebase-admin, gRPC's xDS,
+ * natives for macOS and Windows or Micronaut (issue 16: JSON through Gson), and with gRPC's service
+ * files kept (docs/firestore.md).
  */
 class ShadedJarIT {
 
@@ -26,6 +27,7 @@ class ShadedJarIT {
         .noneMatch(e -> e.startsWith("com/google/firebase/"))
         .noneMatch(e -> e.startsWith("io/grpc/xds/"))
         .noneMatch(e -> e.startsWith("com/google/cloud/storage/"))
+        .noneMatch(e -> e.startsWith("io/micronaut/"))
         .noneMatch(
             e -> e.startsWith("META-INF/native/") && (e.contains("osx") || e.contains("windows")))
         .contains("META-INF/services/io.grpc.NameResolverProvider")

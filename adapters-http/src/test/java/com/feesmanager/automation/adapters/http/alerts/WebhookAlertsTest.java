@@ -8,10 +8,10 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.feesmanager.automation.ports.out.Alert;
+import com.google.gson.Gson;
+import com.google.gson.reflect.TypeToken;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.micronaut.core.type.Argument;
-import io.micronaut.serde.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -96,10 +96,8 @@ class WebhookAlertsTest {
     return new Alert(Alert.Level.CRITICAL, event, "acct-1", text, AT);
   }
 
-  private static Map<String, Object> json(String text) throws IOException {
-    return ObjectMapper.getDefault()
-        .readValue(
-            text.getBytes(StandardCharsets.UTF_8), Argument.mapOf(String.class, Object.class));
+  private static Map<String, Object> json(String text) {
+    return new Gson().fromJson(text, new TypeToken<Map<String, Object>>() {});
   }
 
   private ILoggingEvent awaitWarning(Predicate<String> matching) throws InterruptedException {

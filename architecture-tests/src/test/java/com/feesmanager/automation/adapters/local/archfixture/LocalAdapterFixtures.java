@@ -1,6 +1,6 @@
 package com.feesmanager.automation.adapters.local.archfixture;
 
-import io.micronaut.archfixture.MicronautStandIn;
+import com.google.gson.archfixture.GsonStandIn;
 import java.io.PrintStream;
 import java.util.logging.Logger;
 
@@ -9,10 +9,10 @@ public final class LocalAdapterFixtures {
 
   private LocalAdapterFixtures() {}
 
-  /** Obeys every rule: Micronaut serde in an adapter, writing to a stream it is given. */
+  /** Obeys every rule: Gson in an adapter, writing to a stream it is given. */
   public static final class SomeLocalAdapter {
     private final PrintStream out;
-    public MicronautStandIn serde;
+    public GsonStandIn json;
 
     public SomeLocalAdapter(PrintStream out) {
       this.out = out;

@@ -6,8 +6,8 @@ import com.feesmanager.automation.application.archfixture.ApplicationFixtures;
 import com.feesmanager.automation.domain.archfixture.DomainFixtures;
 import com.feesmanager.automation.ports.archfixture.PortsFixtures;
 import com.google.firebase.archfixture.FirebaseStandIn;
+import com.google.gson.archfixture.GsonStandIn;
 import dev.failsafe.archfixture.FailsafeStandIn;
-import io.micronaut.archfixture.MicronautStandIn;
 import jakarta.inject.Inject;
 import java.net.http.HttpClient;
 
@@ -25,7 +25,7 @@ public final class DaemonRunnerFixtures {
         new LocalAdapterFixtures.SomeLocalAdapter(System.out);
     public DomainFixtures.PureValue value;
     public FailsafeStandIn retry;
-    public MicronautStandIn serde;
+    public GsonStandIn json;
 
     public void run() {
       outbox.write(String.valueOf(service.run(System.getenv("ACCOUNT"))));

@@ -1,7 +1,7 @@
 package com.feesmanager.automation.runner.daemon.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
+import com.feesmanager.automation.adapters.http.JsonText;
 import com.feesmanager.automation.adapters.redis.RedisConnection;
 import com.feesmanager.automation.adapters.wppconnect.WppConnectGateway;
 import com.feesmanager.automation.bootstrap.FirestoreSettings;
@@ -11,7 +11,8 @@ import com.feesmanager.automation.bootstrap.config.AutomationConfig;
 import com.feesmanager.automation.bootstrap.config.ConfigLoader;
 import com.feesmanager.automation.bootstrap.wiring.ServerClients;
 import com.feesmanager.automation.ports.out.SessionState;
-import io.micronaut.serde.annotation.Serdeable;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -50,8 +51,6 @@ final class CheckCli implements Callable<Integer> {
   }
 
   /** One line of the report. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
   record Part(String part, Status status, boolean ok, String detail) {
     static Part of(String part, Status status, String detail) {
       return new Part(part, status, status == Status.OK, detail);
@@ -63,9 +62,21 @@ final class CheckCli implements Callable<Integer> {
   }
 
   /** {@code check --json}: {@code {"ok", "parts":[{"part", "status", "ok", "detail"}]}}. */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Report(boolean ok, List<Part> parts) {}
+  static JsonObject json(boolean ok, List<Part> parts) {
+    JsonArray lines = new JsonArray(parts.size());
+    for (Part part : parts) {
+      JsonObject line = new JsonObject();
+      line.addProperty("part", part.part());
+      line.addProperty("status", part.status().name());
+      line.addProperty("ok", part.ok());
+      line.addProperty("detail", part.detail());
+      lines.add(line);
+    }
+    JsonObject report = new JsonObject();
+    report.addProperty("ok", ok);
+    report.add("parts", lines);
+    return report;
+  }
 
   @Option(names = "--json", description = "Print JSON instead of text (docs/commands.md).")
   boolean json;
@@ -91,7 +102,7 @@ final class CheckCli implements Callable<Integer> {
     }
     boolean ok = parts.stream().allMatch(Part::ok);
     if (json) {
-      out.println(CliJson.write(new Report(ok, parts)));
+      out.println(JsonText.of(json(ok, parts)));
     } else {
       parts.forEach(part -> out.println(part.line()));
     }

@@ -1,5 +1,6 @@
 package com.feesmanager.automation.runner.daemon.cli;
 
+import com.feesmanager.automation.adapters.http.JsonText;
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.domain.message.MessageKey;
 import com.feesmanager.automation.ports.out.DeadLetter;
@@ -63,7 +64,7 @@ final class DeadCli implements Runnable {
           (injector, config, clients) -> {
             List<DeadLetter> dead = injector.getInstance(QueueMonitor.class).deadLetters(limit);
             if (json) {
-              out.println(CliJson.write(DeadJson.of(dead)));
+              out.println(JsonText.of(DeadJson.of(dead)));
               return 0;
             }
             for (DeadLetter letter : dead) {

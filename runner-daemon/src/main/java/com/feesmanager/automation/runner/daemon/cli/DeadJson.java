@@ -1,47 +1,37 @@
 package com.feesmanager.automation.runner.daemon.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.feesmanager.automation.ports.out.DeadLetter;
-import io.micronaut.serde.annotation.Serdeable;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import java.util.List;
 
 /**
  * {@code dead list --json}: {@code {"count", "deadLetters":[{"key", "account", "rule",
  * "occurrence", "session", "to" (masked), "attempts", "reason", "diedAt"}]}}.
  */
-@Serdeable
-@JsonInclude(JsonInclude.Include.ALWAYS)
-record DeadJson(int count, List<Letter> deadLetters) {
+final class DeadJson {
 
-  static DeadJson of(List<DeadLetter> dead) {
-    return new DeadJson(dead.size(), dead.stream().map(Letter::of).toList());
-  }
+  private DeadJson() {}
 
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Letter(
-      String key,
-      String account,
-      String rule,
-      String occurrence,
-      String session,
-      String to,
-      int attempts,
-      String reason,
-      String diedAt) {
-
-    static Letter of(DeadLetter letter) {
+  static JsonObject of(List<DeadLetter> dead) {
+    JsonArray letters = new JsonArray(dead.size());
+    for (DeadLetter letter : dead) {
       var message = letter.message();
-      return new Letter(
-          message.key().value(),
-          message.uid(),
-          message.ruleId(),
-          message.occurrence().toString(),
-          message.session(),
-          message.message().to().masked(),
-          letter.attempts(),
-          letter.reason(),
-          letter.diedAt().toString());
+      JsonObject json = new JsonObject();
+      json.addProperty("key", message.key().value());
+      json.addProperty("account", message.uid());
+      json.addProperty("rule", message.ruleId());
+      json.addProperty("occurrence", message.occurrence());
+      json.addProperty("session", message.session());
+      json.addProperty("to", message.message().to().masked());
+      json.addProperty("attempts", letter.attempts());
+      json.addProperty("reason", letter.reason());
+      json.addProperty("diedAt", letter.diedAt().toString());
+      letters.add(json);
     }
+    JsonObject json = new JsonObject();
+    json.addProperty("count", dead.size());
+    json.add("deadLetters", letters);
+    return json;
   }
 }

@@ -1,6 +1,7 @@
 package com.feesmanager.automation.runner.daemon.cli;
 
 import com.feesmanager.automation.adapters.firestore.FirestoreConnection;
+import com.feesmanager.automation.adapters.http.JsonText;
 import com.feesmanager.automation.adapters.local.OutboxGateway;
 import com.feesmanager.automation.application.AutomationSettings;
 import com.feesmanager.automation.application.PreviewOccurrenceService;
@@ -20,8 +21,6 @@ import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.Preview;
 import com.feesmanager.automation.ports.in.PreviewOccurrenceUseCase.PreviewCommand;
 import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.google.inject.Injector;
-import io.micronaut.serde.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -76,7 +75,7 @@ final class PreviewCli implements Callable<Integer> {
   @Mixin Environment environment = new Environment();
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Instant instant = at != null ? at : Instant.now();
     AtomicReference<Optional<ZoneId>> zone = new AtomicReference<>(Optional.empty());
@@ -91,10 +90,8 @@ final class PreviewCli implements Callable<Integer> {
     }
     Preview.Planned planned = (Preview.Planned) preview;
     if (json) {
-      PreviewJson body =
-          PreviewJson.of(planned.ruleId(), planned.occurrence().orElse(null), planned.plan());
       out.println(
-          new String(ObjectMapper.getDefault().writeValueAsBytes(body), StandardCharsets.UTF_8));
+          JsonText.of(PreviewJson.of(planned.ruleId(), planned.occurrence(), planned.plan())));
       return 0;
     }
     out.println(

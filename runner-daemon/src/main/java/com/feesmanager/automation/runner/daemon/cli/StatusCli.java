@@ -1,6 +1,6 @@
 package com.feesmanager.automation.runner.daemon.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.feesmanager.automation.adapters.http.JsonText;
 import com.feesmanager.automation.adapters.http.StatusJson;
 import com.feesmanager.automation.bootstrap.ServerRuntime;
 import com.feesmanager.automation.ports.in.GetStatusUseCase;
@@ -11,8 +11,8 @@ import com.feesmanager.automation.ports.out.InfrastructureException;
 import com.feesmanager.automation.ports.out.QueueCounts;
 import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.SessionBindings;
-import io.micronaut.core.annotation.Nullable;
-import io.micronaut.serde.annotation.Serdeable;
+import com.google.gson.JsonNull;
+import com.google.gson.JsonObject;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -47,28 +47,6 @@ final class StatusCli implements Callable<Integer> {
 
   /** The environment; tests replace it. */
   @Mixin Environment environment = new Environment();
-
-  /**
-   * {@code status --json}: the shape of {@code GET /status} ({@code queue}, {@code sessions},
-   * {@code accounts}) plus {@code bindings} (session → {uid, boundAt}) and {@code firestore} ({ok,
-   * detail}).
-   */
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  record Json(
-      StatusJson.QueueJson queue,
-      Map<String, StatusJson.QueueJson> sessions,
-      Map<String, StatusJson.HeartbeatJson> accounts,
-      Map<String, BindingJson> bindings,
-      FirestoreJson firestore) {}
-
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  record BindingJson(String uid, String boundAt) {}
-
-  @Serdeable
-  @JsonInclude(JsonInclude.Include.ALWAYS)
-  record FirestoreJson(boolean ok, @Nullable String detail) {}
 
   @Override
   public Integer call() throws InterruptedException {
@@ -121,33 +99,37 @@ final class StatusCli implements Callable<Integer> {
     return new StatusReport(queues, Map.of());
   }
 
+  /**
+   * {@code status --json}: the shape of {@code GET /status} ({@code queue}, {@code sessions},
+   * {@code accounts}) plus {@code bindings} (session → {uid, boundAt}, or null) and {@code
+   * firestore} ({ok, detail}).
+   */
   private static void printJson(
       PrintStream out,
       StatusReport report,
       Map<String, SessionBindings.Bound> bindings,
       Optional<String> firestoreDown) {
-    StatusJson status = StatusJson.of(report);
-    Map<String, BindingJson> bound = new TreeMap<>();
-    report
-        .queues()
-        .keySet()
-        .forEach(
-            session -> {
-              SessionBindings.Bound binding = bindings.get(session);
-              bound.put(
-                  session,
-                  binding == null
-                      ? null
-                      : new BindingJson(binding.uid(), binding.boundAt().toString()));
-            });
-    out.println(
-        CliJson.write(
-            new Json(
-                status.queue(),
-                status.sessions(),
-                status.accounts(),
-                firestoreDown.isPresent() ? Map.of() : bound,
-                new FirestoreJson(firestoreDown.isEmpty(), firestoreDown.orElse(null)))));
+    JsonObject bound = new JsonObject();
+    if (firestoreDown.isEmpty()) {
+      for (String session : new TreeMap<>(report.queues()).keySet()) {
+        SessionBindings.Bound binding = bindings.get(session);
+        if (binding == null) {
+          bound.add(session, JsonNull.INSTANCE);
+        } else {
+          JsonObject json = new JsonObject();
+          json.addProperty("uid", binding.uid());
+          json.addProperty("boundAt", binding.boundAt().toString());
+          bound.add(session, json);
+        }
+      }
+    }
+    JsonObject firestore = new JsonObject();
+    firestore.addProperty("ok", firestoreDown.isEmpty());
+    firestore.addProperty("detail", firestoreDown.orElse(null));
+    JsonObject json = StatusJson.of(report);
+    json.add("bindings", bound);
+    json.add("firestore", firestore);
+    out.println(JsonText.of(json));
   }
 
   private static void printText(

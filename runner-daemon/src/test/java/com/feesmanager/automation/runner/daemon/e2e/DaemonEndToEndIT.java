@@ -225,8 +225,9 @@ class DaemonEndToEndIT {
     daemon.terminate();
     assertThat(daemon.waitFor(Duration.ofSeconds(35))).isTrue();
     assertThat(daemon.exitCode()).as(daemon.err()).isZero();
-    // and it reached Redis through Jedis (no class of Lettuce, its Netty or Reactor) and Firestore
-    // over REST (no class of gRPC or the Firestore client) (issue 16)
+    // and it reached Redis through Jedis (no class of Lettuce, its Netty or Reactor), Firestore
+    // over REST (no class of gRPC or the Firestore client), and its JSON (webhook answers, gateway
+    // requests) through Gson (no class of Micronaut) (issue 16)
     List<String> loaded = LoadedClasses.in(Files.readAllLines(classes));
     assertThat(loaded).anyMatch(name -> name.startsWith("redis.clients.jedis."));
     assertThat(loaded)
@@ -237,7 +238,8 @@ class DaemonEndToEndIT {
                     || name.startsWith("reactor.")
                     || name.startsWith("io.grpc.")
                     || name.startsWith("com.google.cloud.firestore.")
-                    || name.startsWith("com.google.firestore.v1."));
+                    || name.startsWith("com.google.firestore.v1.")
+                    || name.startsWith("io.micronaut."));
   }
 
   @Test
