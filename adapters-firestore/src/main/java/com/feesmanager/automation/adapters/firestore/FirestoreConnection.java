@@ -158,7 +158,7 @@ public final class FirestoreConnection implements AutoCloseable {
   public boolean isReachable(Duration timeout) {
     try {
       client
-          .query("", "users", Optional.empty(), 1)
+          .query(RestFirestore.Query.of("", "users").limit(1))
           .get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
       return true;
     } catch (InterruptedException e) {

@@ -40,10 +40,7 @@ final class RestAccountDirectory implements AccountDirectory {
             "users where automation.enabled == true",
             () ->
                 firestore.query(
-                    "",
-                    "users",
-                    Optional.of(new RestFirestore.Equals("automation.enabled", true)),
-                    0));
+                    RestFirestore.Query.of("", "users").where("automation.enabled", true)));
     return StoredDocuments.scan(
         documents.stream().map(RestAccountDirectory::stored).toList(), defaults, cache);
   }

@@ -194,17 +194,6 @@ final class RestFirestore {
         timeout);
   }
 
-  /**
-   * The documents of the collection {@code collection} below {@code parent} (a document path, or
-   * empty for a root collection), filtered by {@code where} if given, at most {@code limit} if
-   * positive.
-   */
-  CompletableFuture<List<Document>> query(
-      String parent, String collection, Optional<Equals> where, int limit) {
-    Query query = Query.of(parent, collection).limit(Math.max(0, limit));
-    return query(where.map(filter -> query.where(filter.field(), filter.value())).orElse(query));
-  }
-
   /** The documents a structured query answers, in its order. */
   CompletableFuture<List<Document>> query(Query query) {
     return send(queryRequest(query), false)

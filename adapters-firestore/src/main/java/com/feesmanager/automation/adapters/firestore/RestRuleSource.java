@@ -3,7 +3,6 @@ package com.feesmanager.automation.adapters.firestore;
 import com.feesmanager.automation.ports.out.RuleSource;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,9 +35,9 @@ final class RestRuleSource implements RuleSource {
             account + "/automationRules and templates",
             () -> {
               CompletableFuture<List<RestFirestore.Document>> rules =
-                  firestore.query(account, "automationRules", Optional.empty(), 0);
+                  firestore.query(RestFirestore.Query.of(account, "automationRules"));
               CompletableFuture<List<RestFirestore.Document>> templates =
-                  firestore.query(account, "templates", Optional.empty(), 0);
+                  firestore.query(RestFirestore.Query.of(account, "templates"));
               return rules.thenCombine(templates, List::of);
             });
     return StoredDocuments.ruleBook(
