@@ -17,7 +17,6 @@ import com.feesmanager.automation.ports.out.Claim;
 import com.feesmanager.automation.ports.out.DailyTally;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.InfrastructureException;
-import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.MessageQueue;
 import com.feesmanager.automation.ports.out.OperatorHolds;
 import com.feesmanager.automation.ports.out.QueuedMessage;
@@ -30,21 +29,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.random.RandomGenerator;
 
 /**
  * Delivers one message of a session per call (SPEC §4–§6). The order of checks is deliberate: an
- * operator's hold of the account first (the message waits, untouched), then quiet hours (nothing is
- * read for a message that must wait), then the data as it is now (switched off, opted out, paid:
- * SKIPPED), then the durable log (a message logged SENT is never sent again, even when Redis has
- * lost its data), then the session's binding, and only then a rate-limit slot, which is given back
- * when the send does not reach the gateway.
+ * operator's hold of the account first (the message waits, untouched), then quiet hours, then the
+ * data as it is now (switched off, opted out, paid: SKIPPED), then the durable log (a message
+ * logged SENT is never sent again, even when Redis has lost its data), then the session's binding,
+ * and only then a rate-limit slot, which is given back when the send does not reach the gateway.
  *
  * <p>A send whose outcome is unknown — an ambiguous reply, or a previous holder that died after
  * marking the send started — is never blindly repeated: the gateway is asked whether it went out.
@@ -68,9 +64,6 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
   static final String DATA_UNAVAILABLE = "DATA_UNAVAILABLE";
   static final String SESSION_TAKEN = "SESSION_TAKEN";
   static final String OPERATOR_HOLD = "OPERATOR_HOLD";
-
-  private static final Set<MessageStatus> SENT_OR_LATER =
-      EnumSet.of(MessageStatus.SENT, MessageStatus.DELIVERED, MessageStatus.READ);
 
   private final MessageQueue queue;
   private final AccountDirectory accounts;
@@ -185,7 +178,8 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
         return waitUntil(
             claim, new RateDecision.WaitUntil(now.plus(settings.holdDelay()), OPERATOR_HOLD));
       }
-      Optional<AccountSettings> account = accounts.account(queued.uid());
+      SendTimeTruth.Reading reading = truth.read(queued);
+      Optional<AccountSettings> account = reading.account();
       if (account.isPresent() && account.get().automation().enabled()) {
         RateDecision quiet =
             RateLimitPolicy.quietHours(
@@ -194,11 +188,11 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
           return waitUntil(claim, wait);
         }
       }
-      Optional<SkipReason> stale = truth.reasonNotToSend(queued, account);
+      Optional<SkipReason> stale = reading.reasonNotToSend();
       if (stale.isPresent()) {
         return skip(claim, stale.get().code(), now);
       }
-      if (alreadySent()) {
+      if (reading.alreadySent()) {
         complete(claim, now);
         return new DeliveryStep.Skipped(queued.uid(), queued.key(), ALREADY_SENT);
       }
@@ -232,27 +226,6 @@ public final class DeliverMessagesService implements DeliverMessagesUseCase {
       SendResult result =
           gateway.send(queued.session(), queued.message().to(), queued.message().body());
       return outcome(this, result);
-    }
-
-    /** The durable record (SPEC §4): a message whose log says SENT or later is complete. */
-    /**
-     * Whether the durable record says the message went out (Redis lost it and it was queued again).
-     * A record that cannot be read (Firestore down) leaves the queue's word standing: the queue
-     * holds the message's send marks and dedupe key, and a re-queue after lost Redis data needs
-     * Firestore to have been readable (the run record is checked before re-firing). Holding every
-     * message instead would stop all sending for the whole outage (SPEC §8: a short outage delays
-     * nothing).
-     */
-    private boolean alreadySent() {
-      try {
-        return deliveryLog
-            .find(queued.uid(), queued.key())
-            .map(MessageLog::status)
-            .filter(SENT_OR_LATER::contains)
-            .isPresent();
-      } catch (InfrastructureException unreadable) {
-        return false;
-      }
     }
 
     /** The send did not reach the gateway: its slot is given back (SPEC §5). */

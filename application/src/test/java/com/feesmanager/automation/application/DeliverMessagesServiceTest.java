@@ -40,6 +40,7 @@ import com.feesmanager.automation.ports.out.QueuedMessage;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SendTimeReads;
 import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
@@ -81,6 +82,8 @@ class DeliverMessagesServiceTest {
   @Mock RuleSource rules;
   @Mock SessionBindings bindings;
   @Mock OperatorHolds holds;
+  // reads nothing together unless a test says so (a mock's Optional is empty): the ports answer
+  @Mock SendTimeReads together;
   private final AccountProblems problems = new AccountProblems();
 
   private DeliverMessagesService service;
@@ -93,7 +96,13 @@ class DeliverMessagesServiceTest {
             queue,
             accounts,
             holds,
-            new SendTimeTruth(rules, students, new ReminderPlanner(new PhoneNormaliser("92"))),
+            new SendTimeTruth(
+                together,
+                accounts,
+                rules,
+                students,
+                deliveryLog,
+                new ReminderPlanner(new PhoneNormaliser("92"))),
             ledger,
             gateway,
             deliveryLog,
@@ -955,5 +964,110 @@ class DeliverMessagesServiceTest {
     verify(queue, never()).completeAndClaimNext(claim, NOW);
     verify(queue, never()).deadLetter(any(), any(), any());
     verify(queue).returnAt(claim, NOW.plus(SEND_GRACE));
+  }
+
+  // --- the send's documents read together (issue 16: one round trip instead of five) ---
+
+  private void readTogether(
+      Optional<AccountSettings> account, Optional<RuleDraft> rule, Optional<MessageLog> log) {
+    when(together.readTogether(message))
+        .thenReturn(
+            Optional.of(
+                new SendTimeReads.SendTimeData(
+                    account,
+                    rule,
+                    Map.of(
+                        "s1", Optional.of(Fixtures.student("s1", "Ali", "03001234567", 5000, 0))),
+                    log)));
+  }
+
+  @Test
+  void documents_read_together_decide_the_send_and_no_part_is_read_again() {
+    // given
+    Claim claim = claimed(0, false);
+    readTogether(
+        Optional.of(Fixtures.account()),
+        Optional.of(Fixtures.dailyDraft("overdue", "Dear parent")),
+        Optional.empty());
+    when(gateway.send(eq(SESSION), any(), any()))
+        .thenReturn(new SendResult.Sent("true_923001234567@c.us_ABC", false));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    verify(queue).markSending(claim, NOW);
+    verify(rules, never()).rules(any());
+    verify(students, never()).student(any(), any());
+    verify(deliveryLog, never()).find(any(), any());
+  }
+
+  @Test
+  void an_account_switched_off_as_read_together_sends_nothing() {
+    readTogether(
+        Optional.of(switchedOff()),
+        Optional.of(Fixtures.dailyDraft("overdue", "Dear parent")),
+        Optional.empty());
+
+    assertSkippedWithoutSending("AUTOMATION_DISABLED");
+  }
+
+  @Test
+  void a_rule_deleted_as_read_together_sends_nothing() {
+    readTogether(Optional.of(Fixtures.account()), Optional.empty(), Optional.empty());
+
+    assertSkippedWithoutSending("RULE_DISABLED");
+  }
+
+  @Test
+  void a_log_read_together_that_says_SENT_completes_the_message_without_sending() {
+    Claim claim = claimed(0, false);
+    MessageLog sent = org.mockito.Mockito.mock(MessageLog.class);
+    when(sent.status()).thenReturn(MessageStatus.SENT);
+    readTogether(
+        Optional.of(Fixtures.account()),
+        Optional.of(Fixtures.dailyDraft("overdue", "Dear parent")),
+        Optional.of(sent));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Skipped(message.uid(), message.key(), "ALREADY_SENT"));
+    verify(gateway, never()).send(any(), any(), any());
+    verify(queue).completeAndClaimNext(claim, NOW);
+  }
+
+  @Test
+  void when_reading_together_fails_each_part_is_read_through_its_port_and_the_send_goes() {
+    // given the batch read fails; the ports answer (from their copies, say)
+    claimed(0, false);
+    when(together.readTogether(message)).thenThrow(new StoreUnavailable("deadline exceeded"));
+    when(gateway.send(eq(SESSION), any(), any()))
+        .thenReturn(new SendResult.Sent("true_923001234567@c.us_ABC", false));
+
+    // when
+    DeliveryStep step = deliver();
+
+    // then
+    assertThat(step).isEqualTo(new DeliveryStep.Sent(message.uid(), message.key()));
+    verify(accounts, org.mockito.Mockito.atLeastOnce()).account(UID);
+    verify(rules).rules(UID);
+    verify(students).student(UID, "s1");
+    verify(deliveryLog).find(UID, message.key());
+  }
+
+  @Test
+  void when_reading_together_fails_and_a_port_cannot_answer_the_message_is_held() {
+    Claim claim = claimed(0, false);
+    when(together.readTogether(message)).thenThrow(new StoreUnavailable("deadline exceeded"));
+    when(accounts.account(UID)).thenThrow(new StoreUnavailable("no copy"));
+
+    DeliveryStep step = deliver();
+
+    assertThat(step)
+        .isEqualTo(new DeliveryStep.Held(message.uid(), message.key(), "DATA_UNAVAILABLE"));
+    verify(queue).release(claim, NOW.plusSeconds(30), false);
+    verify(gateway, never()).send(any(), any(), any());
   }
 }

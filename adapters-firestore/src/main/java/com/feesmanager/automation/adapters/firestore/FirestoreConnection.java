@@ -5,6 +5,7 @@ import com.feesmanager.automation.ports.out.AccountDirectory;
 import com.feesmanager.automation.ports.out.DeliveryLog;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SendTimeReads;
 import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StoreUnavailable;
@@ -39,10 +40,11 @@ public final class FirestoreConnection implements AutoCloseable {
   private final RestFirestore client;
   private final WriteBehind writer;
   private final RestStatusBoard statusBoard;
-  private final AccountDirectory accountDirectory;
+  private final RestAccountDirectory accountDirectory;
   private final RuleSource ruleSource;
   private final StudentDirectory studentDirectory;
-  private final DeliveryLog deliveryLog;
+  private final FirestoreDeliveryLog deliveryLog;
+  private final SendTimeReads sendTimeReads;
   private final RunLog runLog;
   private final SessionBindings sessionBindings;
   private final Object grpcLock = new Object();
@@ -72,6 +74,7 @@ public final class FirestoreConnection implements AutoCloseable {
         new FirestoreStudentDirectory(client, calls, cache, config.ledgerMaxAge(), timeout);
     // the end of a message waits no longer than a read: then it is asked for later instead
     this.deliveryLog = new FirestoreDeliveryLog(client, calls, writer, readTimeout);
+    this.sendTimeReads = new RestSendTimeReads(client, calls, accountDirectory, deliveryLog);
     this.runLog = new FirestoreRunLog(client, calls, writer);
     this.sessionBindings = new FirestoreSessionBindings(client, calls);
   }
@@ -119,6 +122,10 @@ public final class FirestoreConnection implements AutoCloseable {
 
   public DeliveryLog deliveryLog() {
     return deliveryLog;
+  }
+
+  public SendTimeReads sendTimeReads() {
+    return sendTimeReads;
   }
 
   public RunLog runLog() {

@@ -56,15 +56,24 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(key, "'key' must not be null");
     String path = path(uid, key);
-    Optional<MessageLog> waiting = waiting(writer.unsettled(path));
+    Optional<MessageLog> waiting = waiting(uid, key);
     if (waiting.isPresent()) {
       return waiting;
     }
-    Optional<RestFirestore.Document> stored = calls.read(path, () -> firestore.get(path));
+    return stored(uid, key, calls.read(path, () -> firestore.get(path)));
+  }
+
+  /** This process's own write of the log, not yet committed: what a read must answer first. */
+  Optional<MessageLog> waiting(String uid, MessageKey key) {
+    return waiting(writer.unsettled(path(uid, key)));
+  }
+
+  /** The log as read from {@code stored}; its status is remembered, so no write steps back. */
+  Optional<MessageLog> stored(String uid, MessageKey key, Optional<RestFirestore.Document> stored) {
     if (stored.isEmpty()) {
       return Optional.empty();
     }
-    WrittenDocuments.status(stored.get()).ifPresent(status -> writer.saw(path, status));
+    WrittenDocuments.status(stored.get()).ifPresent(status -> writer.saw(path(uid, key), status));
     return Optional.of(WrittenDocuments.log(uid, stored.get()));
   }
 
@@ -129,7 +138,7 @@ public final class FirestoreDeliveryLog implements DeliveryLog {
         .map(w -> ((WriteBehind.LogWrite) w).log());
   }
 
-  private static String path(String uid, MessageKey key) {
+  static String path(String uid, MessageKey key) {
     return "users/" + uid + "/messageLogs/" + key.value();
   }
 }

@@ -145,7 +145,7 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
     Objects.requireNonNull(uid, "'uid' must not be null");
     Objects.requireNonNull(studentId, "'studentId' must not be null");
     Optional<RestFirestore.Document> document;
-    String path = collection(uid) + "/" + studentId;
+    String path = path(uid, studentId);
     try {
       document = calls.read(path, () -> firestore.get(path));
     } catch (StoreUnavailable e) {
@@ -165,7 +165,16 @@ public final class FirestoreStudentDirectory implements StudentDirectory {
       }
       return copy.get().value().find(studentId).flatMap(FirestoreStudentDirectory::value);
     }
-    return document.flatMap(stored -> value(map(uid, stored)));
+    return document.flatMap(stored -> student(uid, stored));
+  }
+
+  /** The student in {@code document}; empty when it cannot be understood. */
+  static Optional<Student> student(String uid, RestFirestore.Document document) {
+    return value(map(uid, document));
+  }
+
+  static String path(String uid, String studentId) {
+    return collection(uid) + "/" + studentId;
   }
 
   private static Mapped<Student> map(String uid, RestFirestore.Document document) {

@@ -49,17 +49,33 @@ final class RestAccountDirectory implements AccountDirectory {
   public Optional<AccountSettings> account(String uid) {
     Objects.requireNonNull(uid, "'uid' must not be null");
     return cache.read(
-        "account/" + uid,
+        key(uid),
         "account " + uid,
-        () ->
-            calls
-                .read("users/" + uid, () -> firestore.get("users/" + uid))
-                .flatMap(
-                    document ->
-                        StoredDocuments.account(stored(document), defaults)
-                                instanceof Mapped.Ok<AccountSettings> ok
-                            ? Optional.of(ok.value())
-                            : Optional.empty()));
+        () -> settings(calls.read(path(uid), () -> firestore.get(path(uid)))));
+  }
+
+  /** The account read elsewhere (with the documents a send checks); kept as the copy. */
+  Optional<AccountSettings> accept(String uid, Optional<RestFirestore.Document> document) {
+    Optional<AccountSettings> account = settings(document);
+    cache.keep(key(uid), account);
+    return account;
+  }
+
+  private Optional<AccountSettings> settings(Optional<RestFirestore.Document> document) {
+    return document.flatMap(
+        stored ->
+            StoredDocuments.account(stored(stored), defaults)
+                    instanceof Mapped.Ok<AccountSettings> ok
+                ? Optional.of(ok.value())
+                : Optional.empty());
+  }
+
+  static String path(String uid) {
+    return "users/" + uid;
+  }
+
+  private static String key(String uid) {
+    return "account/" + uid;
   }
 
   static StoredDocuments.Stored stored(RestFirestore.Document document) {

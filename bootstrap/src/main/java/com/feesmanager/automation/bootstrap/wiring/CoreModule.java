@@ -32,6 +32,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SendTimeReads;
 import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.StatusBoard;
 import com.feesmanager.automation.ports.out.StudentDirectory;
@@ -151,6 +152,7 @@ public final class CoreModule extends AbstractModule {
       OperatorHolds holds,
       RuleSource rules,
       StudentDirectory students,
+      SendTimeReads together,
       ReminderPlanner planner,
       RateLimitLedger ledger,
       WhatsAppGateway gateway,
@@ -164,7 +166,7 @@ public final class CoreModule extends AbstractModule {
         queue,
         accounts,
         holds,
-        new SendTimeTruth(rules, students, planner),
+        new SendTimeTruth(together, accounts, rules, students, deliveryLog, planner),
         ledger,
         gateway,
         deliveryLog,

@@ -22,6 +22,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SendTimeReads;
 import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.StatusBoard;
@@ -82,6 +83,11 @@ public final class EmbeddedAdaptersModule extends AbstractModule {
   @Provides
   StudentDirectory students() {
     return data;
+  }
+
+  @Provides
+  SendTimeReads sendTimeReads() {
+    return SendTimeReads.ONE_BY_ONE;
   }
 
   @Provides

@@ -10,6 +10,7 @@ import com.feesmanager.automation.ports.out.QueueMonitor;
 import com.feesmanager.automation.ports.out.RateLimitLedger;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.SendTimeReads;
 import com.feesmanager.automation.ports.out.SessionBindings;
 import com.feesmanager.automation.ports.out.SessionLeases;
 import com.feesmanager.automation.ports.out.StatusBoard;
@@ -56,6 +57,11 @@ public final class ServerAdaptersModule extends AbstractModule {
   @Provides
   DeliveryLog deliveryLog() {
     return clients.firestore().deliveryLog();
+  }
+
+  @Provides
+  SendTimeReads sendTimeReads() {
+    return clients.firestore().sendTimeReads();
   }
 
   @Provides

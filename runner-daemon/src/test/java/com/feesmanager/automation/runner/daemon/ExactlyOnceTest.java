@@ -31,6 +31,7 @@ import com.feesmanager.automation.ports.out.ConnectionCheck;
 import com.feesmanager.automation.ports.out.MessageLog;
 import com.feesmanager.automation.ports.out.NumberCheck;
 import com.feesmanager.automation.ports.out.SendResult;
+import com.feesmanager.automation.ports.out.SendTimeReads;
 import com.feesmanager.automation.ports.out.SentLookup;
 import com.feesmanager.automation.ports.out.SessionState;
 import com.feesmanager.automation.ports.out.WhatsAppGateway;
@@ -137,7 +138,13 @@ class ExactlyOnceTest {
         queue,
         data,
         new InMemoryOperatorHolds(),
-        new SendTimeTruth(data, data, new ReminderPlanner(new PhoneNormaliser("92"))),
+        new SendTimeTruth(
+            SendTimeReads.ONE_BY_ONE,
+            data,
+            data,
+            data,
+            log,
+            new ReminderPlanner(new PhoneNormaliser("92"))),
         ledger,
         gateway,
         log,
