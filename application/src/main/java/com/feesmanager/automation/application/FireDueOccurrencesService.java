@@ -168,6 +168,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       return new FireReport(List.of(), problems, Map.of());
     }
     scan.problems().forEach(p -> problems.add(p.toString()));
+    readRulesAhead(scan.accounts());
     // every account is handed to the executor at once, in scan order (a bounded pool takes them
     // first come, first served); the report keeps scan order whatever order they finish in
     List<CompletableFuture<AccountFiring>> firings = new ArrayList<>();
@@ -192,6 +193,19 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       }
     }
     return new FireReport(reports, problems, ruleBooks);
+  }
+
+  /**
+   * Asks for the accounts' rules now, in firing order, so an account the pool takes late does not
+   * then wait for its first read. Best effort: an account whose rules were not read ahead reads
+   * them when it fires, as before.
+   */
+  private void readRulesAhead(List<AccountSettings> scanned) {
+    try {
+      rules.readAhead(scanned.stream().map(AccountSettings::uid).toList());
+    } catch (RuntimeException e) {
+      // each firing reads its account's rules itself
+    }
   }
 
   /** What firing one account reported, and its rule book when it was read. */

@@ -577,4 +577,36 @@ class FireDueOccurrencesServiceTest {
     assertThat(report.problems()).anyMatch(p -> p.contains(UID + " unavailable"));
     assertThat(report.ruleBooks()).containsExactly(Map.entry(UID, book));
   }
+
+  @Test
+  void the_scanned_accounts_rules_are_asked_for_ahead_in_scan_order_before_any_is_read() {
+    // given
+    givenAccounts(Fixtures.account(), Fixtures.otherAccount("academy-2"));
+    givenRules(Fixtures.dailyDraft("overdue", "Fees due: {amountDue}"));
+    when(rules.rules("academy-2"))
+        .thenReturn(new RuleSource.RuleBook(List.of(), Map.of(), List.of()));
+
+    // when
+    fire();
+
+    // then
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(rules);
+    order.verify(rules).readAhead(List.of(UID, "academy-2"));
+    order.verify(rules, org.mockito.Mockito.atLeastOnce()).rules(any());
+  }
+
+  @Test
+  void rules_that_cannot_be_asked_for_ahead_are_read_when_the_account_fires() {
+    // given
+    givenRules(Fixtures.dailyDraft("overdue", "Dear {guardianName}, {amountDue} is due."));
+    org.mockito.Mockito.doThrow(new IllegalStateException("no room")).when(rules).readAhead(any());
+
+    // when
+    FireReport report = fire();
+
+    // then
+    assertThat(report.occurrences()).hasSize(1);
+    assertThat(report.occurrences().get(0).outcome()).isEqualTo(Outcome.FIRED);
+    verify(queue).enqueue(any(), eq(AT));
+  }
 }
