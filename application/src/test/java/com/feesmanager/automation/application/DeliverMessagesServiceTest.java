@@ -206,6 +206,8 @@ class DeliverMessagesServiceTest {
     verify(queue).markSending(claim, NOW);
     verify(queue).completeAndClaimNext(claim, NOW);
     verify(tally).count(UID, java.time.LocalDate.of(2026, 11, 20), DailyTally.Outcome.SENT);
+    // the account is read once, for the check; its outcome is counted in the zone read then
+    verify(accounts).account(UID);
   }
 
   @Test
@@ -1001,6 +1003,9 @@ class DeliverMessagesServiceTest {
     verify(rules, never()).rules(any());
     verify(students, never()).student(any(), any());
     verify(deliveryLog, never()).find(any(), any());
+    // counted on the local day of the account read together, which is not read again
+    verify(accounts, never()).account(any());
+    verify(tally).count(UID, java.time.LocalDate.of(2026, 11, 20), DailyTally.Outcome.SENT);
   }
 
   @Test

@@ -16,17 +16,19 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An account's {@code automationRules} and {@code templates}: both collections queried together,
- * served by the read cache while Firestore is away. Reads asked for ahead ({@link #readAhead}) run
- * at most {@link #AHEAD} at a time, in the order asked, each serving the next {@link #rules} call
- * for its account.
+ * served by the read cache while Firestore is away. Reads asked for ahead ({@link #readAhead}) are
+ * started in the order asked, at most {@link #AHEAD} waiting to be taken, each serving the next
+ * {@link #rules} call for its account.
  */
 final class RestRuleSource implements RuleSource {
 
   /**
-   * Reads ahead in flight at once: enough to keep the accounts the firing pool takes next ready,
-   * few enough that a scan of many accounts does not send Firestore all their queries at once.
+   * Reads ahead started and not yet taken: one round of the firing pool (two threads), so each
+   * account's rules are read while the accounts before it fire, and a scan of many accounts does
+   * not send Firestore all their queries at once (on the emulator those slowed the first accounts'
+   * own reads, and so the minute's first message).
    */
-  static final int AHEAD = 8;
+  static final int AHEAD = 2;
 
   /** A read ahead this old serves no call: the rules are read again. */
   static final Duration AHEAD_AGE = Duration.ofSeconds(30);
@@ -80,7 +82,7 @@ final class RestRuleSource implements RuleSource {
     }
   }
 
-  /** Starts waiting reads while fewer than {@link #AHEAD} are in flight; under {@code lock}. */
+  /** Starts reads while fewer than {@link #AHEAD} wait to be taken; under {@code lock}. */
   private void startWhileRoom() {
     started.values().removeIf(this::isOld);
     while (started.size() < AHEAD && !waiting.isEmpty()) {
