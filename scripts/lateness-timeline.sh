@@ -30,5 +30,5 @@ for line in sys.stdin:
         if key in seen:
             continue  # only each session'"'"'s first step and first send of the minute
         seen.add(key)
-    print(f"{boundary:%H:%M} {ms:+8.0f} ms  {text[:110]}")
+    print(f"{boundary:%H:%M} {ms:+8.0f} ms  {text[:160]}")
 '

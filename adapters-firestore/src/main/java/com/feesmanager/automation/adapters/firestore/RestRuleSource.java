@@ -33,6 +33,8 @@ final class RestRuleSource implements RuleSource {
   /** A read ahead this old serves no call: the rules are read again. */
   static final Duration AHEAD_AGE = Duration.ofSeconds(30);
 
+  private static final String RULES = "automationRules";
+
   private final RestFirestore firestore;
   private final Calls calls;
   private final ReadCache cache;
@@ -91,6 +93,11 @@ final class RestRuleSource implements RuleSource {
     }
   }
 
+  /** The document of one rule. */
+  static String path(String uid, String ruleId) {
+    return RestAccountDirectory.path(uid) + "/" + RULES + "/" + ruleId;
+  }
+
   /** The accounts whose reads ahead are started and not yet taken, each with its read (tests). */
   Map<String, CompletableFuture<?>> startedAhead() {
     synchronized (lock) {
@@ -111,7 +118,7 @@ final class RestRuleSource implements RuleSource {
         new AtomicReference<>(ahead.orElse(null));
     List<List<RestFirestore.Document>> both =
         calls.read(
-            "users/" + uid + "/automationRules and templates",
+            RestAccountDirectory.path(uid) + "/" + RULES + " and templates",
             () -> {
               CompletableFuture<List<List<RestFirestore.Document>>> early = first.getAndSet(null);
               return early != null ? early : both(uid);
@@ -127,10 +134,10 @@ final class RestRuleSource implements RuleSource {
    * is a failed read, so a read ahead never throws at the one who asked for it.
    */
   private CompletableFuture<List<List<RestFirestore.Document>>> both(String uid) {
-    String account = "users/" + uid;
+    String account = RestAccountDirectory.path(uid);
     try {
       CompletableFuture<List<RestFirestore.Document>> rules =
-          firestore.query(RestFirestore.Query.of(account, "automationRules"));
+          firestore.query(RestFirestore.Query.of(account, RULES));
       CompletableFuture<List<RestFirestore.Document>> templates =
           firestore.query(RestFirestore.Query.of(account, "templates"));
       return rules.thenCombine(templates, List::of);

@@ -44,7 +44,7 @@ final class RestSendTimeReads implements SendTimeReads {
     // this process's own log write, not yet committed, answers before what Firestore holds
     Optional<MessageLog> waiting = logs.waiting(uid, queued.key());
     String account = RestAccountDirectory.path(uid);
-    String rule = account + "/automationRules/" + queued.ruleId();
+    String rule = RestRuleSource.path(uid, queued.ruleId());
     String log = FirestoreDeliveryLog.path(uid, queued.key());
     Set<String> studentIds = new LinkedHashSet<>(queued.message().studentIds());
     List<String> paths = new ArrayList<>(List.of(account, rule, log));
