@@ -51,6 +51,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
@@ -82,6 +83,10 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
   private final AutomationSettings settings;
   private final AccountProblems accountProblems;
   private final Executor accountsExecutor;
+  private final LargeAccounts largeAccounts;
+
+  /** Permits of {@link LargeAccounts#atOnce}, handed out in the order asked for. */
+  private final Semaphore largePermits;
 
   /**
    * Problems found only when something fires (unreadable students, a rule whose firing threw), kept
@@ -116,14 +121,16 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         planner,
         settings,
         accountProblems,
-        Runnable::run);
+        Runnable::run,
+        LargeAccounts.UNLIMITED);
   }
 
   /**
    * As above, each account fired as a task of {@code accountsExecutor} (a bounded pool fires that
    * many accounts at once; {@code Runnable::run} fires them one after another on the caller's
-   * thread). The ports must then be safe to call from several threads, as the delivery workers
-   * already call them.
+   * thread), of which at most {@code largeAccounts.atOnce()} large ones read their students and
+   * plan at the same time. The ports must then be safe to call from several threads, as the
+   * delivery workers already call them.
    */
   public FireDueOccurrencesService(
       AccountDirectory accounts,
@@ -138,9 +145,12 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       ReminderPlanner planner,
       AutomationSettings settings,
       AccountProblems accountProblems,
-      Executor accountsExecutor) {
+      Executor accountsExecutor,
+      LargeAccounts largeAccounts) {
     this.accountsExecutor =
         Objects.requireNonNull(accountsExecutor, "'accountsExecutor' must not be null");
+    this.largeAccounts = Objects.requireNonNull(largeAccounts, "'largeAccounts' must not be null");
+    this.largePermits = new Semaphore(largeAccounts.atOnce(), true);
     this.accounts = Objects.requireNonNull(accounts, "'accounts' must not be null");
     this.rules = Objects.requireNonNull(rules, "'rules' must not be null");
     this.students = Objects.requireNonNull(students, "'students' must not be null");
@@ -154,6 +164,28 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     this.settings = Objects.requireNonNull(settings, "'settings' must not be null");
     this.accountProblems =
         Objects.requireNonNull(accountProblems, "'accountProblems' must not be null");
+  }
+
+  /**
+   * How many large accounts read and plan their students at once. Small accounts spend their firing
+   * waiting on the stores, so many fire side by side; a large one spends it reading and planning on
+   * the CPU, and several at once would all finish late (and with them the minute's first messages).
+   * An account is large unless its last read handed over fewer than {@code fromStudents} students
+   * (so also before its first read in this process): it waits for one of {@code atOnce} permits
+   * before reading them. One that was small and has grown waits once its read has handed over
+   * {@code fromStudents}. The permit is kept until the account's firing ends.
+   */
+  public record LargeAccounts(int atOnce, int fromStudents) {
+
+    /** No account ever waits (accounts fired one after another need no limit). */
+    public static final LargeAccounts UNLIMITED = new LargeAccounts(Integer.MAX_VALUE, 1);
+
+    public LargeAccounts {
+      if (atOnce < 1 || fromStudents < 1) {
+        throw new IllegalArgumentException(
+            "'atOnce' and 'fromStudents' must be at least 1: " + atOnce + ", " + fromStudents);
+      }
+    }
   }
 
   @Override
@@ -193,6 +225,11 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       }
     }
     return new FireReport(reports, problems, ruleBooks);
+  }
+
+  /** Accounts waiting for a {@link LargeAccounts} permit now (tests). */
+  int waitingForLargePermit() {
+    return largePermits.getQueueLength();
   }
 
   /**
@@ -265,6 +302,8 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       return new AccountFiring(account.uid(), reports, problems, run.book);
     } catch (RuntimeException e) {
       run.failed(Optional.empty(), e);
+    } finally {
+      run.releaseLargePermit();
     }
     accountProblems.replace(account.uid(), AccountProblems.Source.FIRING, run.accountProblems());
     return new AccountFiring(account.uid(), reports, problems, run.book);
@@ -277,6 +316,9 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
 
     /** ACCOUNT_FAILED per rule id, until that rule's next occurrence runs through. */
     private final Map<String, AccountProblem> ruleFailures = new LinkedHashMap<>();
+
+    /** Whether the last students read handed over fewer than {@link LargeAccounts#fromStudents}. */
+    private boolean small;
   }
 
   /** One account's pass: students are read at most once, and only when something is due. */
@@ -290,6 +332,9 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
     private final Consumer<String> onFirstQueued;
     private List<Student> loadedStudents;
     private final List<String> studentProblems = new ArrayList<>();
+
+    /** Whether this account holds a {@link LargeAccounts} permit (then it is large). */
+    private boolean holdsLargePermit;
 
     /** This pass's problems for the heartbeat (RULE_INVALID, DOCUMENT_UNREADABLE, ...). */
     private final List<AccountProblem> found = new ArrayList<>();
@@ -547,9 +592,16 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
       if (loadedStudents == null) {
         List<Student> loaded = new ArrayList<>();
         List<AccountProblem> unreadable = new ArrayList<>();
+        if (!memory.small) {
+          awaitLargePermit();
+        }
+        int[] handed = {0};
         students.forEachStudent(
             account.uid(),
             mapped -> {
+              if (++handed[0] == largeAccounts.fromStudents()) {
+                awaitLargePermit();
+              }
               if (mapped instanceof Mapped.Ok<Student> ok) {
                 loaded.add(ok.value());
               } else if (mapped instanceof Mapped.Broken<Student> broken) {
@@ -559,9 +611,28 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
             });
         problems.addAll(studentProblems);
         memory.students = List.copyOf(unreadable);
+        memory.small = handed[0] < largeAccounts.fromStudents();
         loadedStudents = loaded;
       }
       return loadedStudents;
+    }
+
+    /**
+     * Waits, once, for one of the large accounts' permits. Uninterruptible: an interrupt would
+     * otherwise leave the account half read.
+     */
+    private void awaitLargePermit() {
+      if (!holdsLargePermit) {
+        largePermits.acquireUninterruptibly();
+        holdsLargePermit = true;
+      }
+    }
+
+    void releaseLargePermit() {
+      if (holdsLargePermit) {
+        holdsLargePermit = false;
+        largePermits.release();
+      }
     }
 
     /** One DOCUMENT_UNREADABLE per student or rule (the rest of the account's documents as one). */

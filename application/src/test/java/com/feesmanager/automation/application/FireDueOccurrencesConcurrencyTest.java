@@ -1,7 +1,9 @@
 package com.feesmanager.automation.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.never;
@@ -28,7 +30,9 @@ import com.feesmanager.automation.ports.out.OccurrenceClaims;
 import com.feesmanager.automation.ports.out.OccurrenceClaims.ClaimOutcome;
 import com.feesmanager.automation.ports.out.RuleSource;
 import com.feesmanager.automation.ports.out.RunLog;
+import com.feesmanager.automation.ports.out.StoreUnavailable;
 import com.feesmanager.automation.ports.out.StudentDirectory;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -112,7 +116,44 @@ class FireDueOccurrencesConcurrencyTest {
         .forEachStudent(eq(uid), any());
   }
 
+  /**
+   * {@code uid}'s students s1…s{count}, each told to the listener as "{@code uid} handed i" once
+   * the service took it, then {@code afterAll} on the reading thread.
+   */
+  private void givenStudents(String uid, int count, Runnable afterAll) {
+    givenStudents(uid, () -> {}, count, afterAll);
+  }
+
+  /** As above, with {@code first} run on the reading thread before any student is handed. */
+  private void givenStudents(String uid, Runnable first, int count, Runnable afterAll) {
+    doAnswer(
+            invocation -> {
+              first.run();
+              Consumer<Mapped<Student>> each = invocation.getArgument(1);
+              for (int i = 1; i <= count; i++) {
+                each.accept(
+                    new Mapped.Ok<>(
+                        Fixtures.student("s" + i, "Student " + i, "0300-123456" + i, 5000, 0)));
+                heard.add(uid + " handed " + i);
+              }
+              afterAll.run();
+              return null;
+            })
+        .when(students)
+        .forEachStudent(eq(uid), any());
+  }
+
+  /** What the listener heard of the accounts' occurrences, without the students' reads. */
+  private List<String> fired() {
+    return heard.stream().filter(h -> !h.contains(" ")).toList();
+  }
+
   private FireDueOccurrencesService service(Executor executor) {
+    return service(executor, FireDueOccurrencesService.LargeAccounts.UNLIMITED);
+  }
+
+  private FireDueOccurrencesService service(
+      Executor executor, FireDueOccurrencesService.LargeAccounts large) {
     return new FireDueOccurrencesService(
         accounts,
         rules,
@@ -126,13 +167,23 @@ class FireDueOccurrencesConcurrencyTest {
         new ReminderPlanner(new PhoneNormaliser("92")),
         AutomationSettings.defaults(),
         problems,
-        executor);
+        executor,
+        large);
   }
 
   private FireReport fire(Executor executor) {
     return service(executor)
         .fireDueOccurrences(
             new FireDueOccurrencesCommand(AT, Optional.empty(), r -> heard.add(r.uid())));
+  }
+
+  /** A permit never handed on would leave an account waiting for ever: bounded, not timed. */
+  private FireReport fireBounded(FireDueOccurrencesService service) {
+    return assertTimeoutPreemptively(
+        Duration.ofSeconds(60),
+        () ->
+            service.fireDueOccurrences(
+                new FireDueOccurrencesCommand(AT, Optional.empty(), r -> heard.add(r.uid()))));
   }
 
   /** Holds every account's task and runs them last first once all are submitted. */
@@ -197,6 +248,110 @@ class FireDueOccurrencesConcurrencyTest {
   }
 
   @Test
+  void an_account_not_read_before_waits_for_a_permit_before_its_students_are_read() {
+    // both would be small (one student, large from 100), but neither has been read yet
+    FireDueOccurrencesService service =
+        service(
+            pool = Executors.newFixedThreadPool(2),
+            new FireDueOccurrencesService.LargeAccounts(1, 100));
+    givenStudents("a", 1, () -> awaitQuietly(() -> service.waitingForLargePermit() == 1));
+    givenStudents("b", 1, () -> {});
+    givenStudents("c", 1, () -> {});
+
+    fireBounded(service);
+
+    // one account at a time, in whichever order: no read starts before the last account is done
+    assertThat(fired()).containsExactlyInAnyOrder("a", "b", "c");
+    for (int i = 0; i < heard.size(); i += 2) {
+      assertThat(heard.get(i)).isEqualTo(heard.get(i + 1) + " handed 1");
+    }
+  }
+
+  @Test
+  void large_accounts_read_one_at_a_time_while_small_ones_fire_beside_them() {
+    // a and b hand over two students each (large from two), c one; one large account at a time
+    FireDueOccurrencesService service =
+        service(
+            pool = Executors.newFixedThreadPool(3),
+            new FireDueOccurrencesService.LargeAccounts(1, 2));
+    givenStudents("a", 2, () -> {});
+    givenStudents("b", 2, () -> {});
+    givenStudents("c", 1, () -> {});
+    fireBounded(service); // the first pass learns which accounts are small
+    heard.clear();
+    givenStudents(
+        "a",
+        () -> heard.add("a reading"),
+        2,
+        () -> awaitQuietly(() -> service.waitingForLargePermit() == 1 && heard.contains("c")));
+    // b asks for its permit once a holds one
+    RuleSource.RuleBook book = rules.rules("b");
+    when(rules.rules("b"))
+        .thenAnswer(
+            invocation -> {
+              awaitQuietly(() -> heard.contains("a reading"));
+              return book;
+            });
+
+    FireReport report = fireBounded(service);
+
+    // b waited before its read until a was done; c never waited
+    assertThat(fired()).containsExactly("c", "a", "b");
+    assertThat(heard.indexOf("b handed 1")).isGreaterThan(heard.indexOf("a"));
+    assertThat(report.queued()).isEqualTo(5);
+    assertThat(report.problems()).isEmpty();
+  }
+
+  @Test
+  void a_small_account_that_has_grown_waits_for_a_permit_once_it_is_large() {
+    FireDueOccurrencesService service =
+        service(
+            pool = Executors.newFixedThreadPool(2),
+            new FireDueOccurrencesService.LargeAccounts(1, 2));
+    UIDS.forEach(uid -> givenStudents(uid, 1, () -> {}));
+    fireBounded(service); // all three small
+    heard.clear();
+    givenStudents("a", 2, () -> awaitQuietly(() -> service.waitingForLargePermit() == 1));
+    givenStudents("b", () -> awaitQuietly(() -> heard.contains("a handed 2")), 2, () -> {});
+
+    fireBounded(service);
+
+    // b read its first student beside a, and its second once a was done
+    assertThat(heard)
+        .containsSubsequence("b handed 1", "a", "b handed 2", "b")
+        .containsSubsequence("a handed 2", "a");
+  }
+
+  @Test
+  void a_large_account_that_fails_hands_its_permit_on() {
+    FireDueOccurrencesService service =
+        service(
+            pool = Executors.newFixedThreadPool(2),
+            new FireDueOccurrencesService.LargeAccounts(1, 1));
+    doAnswer(
+            invocation -> {
+              Consumer<Mapped<Student>> each = invocation.getArgument(1);
+              each.accept(new Mapped.Ok<>(Fixtures.student("s1", "Ali", "0300-1234567", 5000, 0)));
+              throw new StoreUnavailable("students stream broke");
+            })
+        .when(students)
+        .forEachStudent(eq("a"), any());
+    when(queue.enqueue(argThat(q -> q.uid().equals("b")), any()))
+        .thenThrow(new IllegalStateException("queue full"));
+
+    FireReport report = fireBounded(service);
+
+    // a let go when its read failed, b when its rule threw: c still got a permit and fired
+    assertThat(report.occurrences())
+        .extracting(r -> r.uid() + " " + r.outcome())
+        .containsExactly("c FIRED");
+    assertThat(report.problems())
+        .anySatisfy(p -> assertThat(p).contains("account a unavailable", "stream broke"))
+        .anySatisfy(p -> assertThat(p).contains("b", "queue full"));
+    assertThat(service.waitingForLargePermit()).isZero();
+  }
+
+  @Test
   void an_error_thrown_by_one_account_on_a_pool_is_its_problem_line_and_the_others_fire() {
     when(rules.rules("a")).thenThrow(new StackOverflowError("deep template"));
     pool = Executors.newFixedThreadPool(2);
@@ -238,6 +393,17 @@ class FireDueOccurrencesConcurrencyTest {
     assertThat(report.occurrences()).hasSize(3);
     assertThat(report.problems()).hasSize(3).allMatch(p -> p.contains("log appender broken"));
     verify(queue, times(3)).enqueue(any(), any());
+  }
+
+  /** Waits until {@code condition} holds: a guard against a hang, not a timing. */
+  private static void awaitQuietly(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the accounts did not get where this test waits for");
+      }
+      java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+    }
   }
 
   /** A guard against a hang if firing were sequential (the barrier then breaks), not a timing. */

@@ -23,10 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 final class RestRuleSource implements RuleSource {
 
   /**
-   * Reads ahead started and not yet taken: one round of the firing pool (two threads), so each
-   * account's rules are read while the accounts before it fire, and a scan of many accounts does
-   * not send Firestore all their queries at once (on the emulator those slowed the first accounts'
-   * own reads, and so the minute's first message).
+   * Reads ahead started and not yet taken: a few beyond the accounts the firing pool is reading for
+   * already, so each account's rules are read while the accounts before it fire, and a scan of many
+   * accounts does not send Firestore all their queries at once (on the emulator those slowed the
+   * first accounts' own reads, and so the minute's first message).
    */
   static final int AHEAD = 2;
 

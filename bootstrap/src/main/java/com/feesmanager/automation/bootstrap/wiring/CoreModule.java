@@ -110,16 +110,27 @@ public final class CoreModule extends AbstractModule {
         planner,
         settings,
         problems,
-        firingPool());
+        firingPool(),
+        LARGE_ACCOUNTS);
   }
 
   /**
-   * Accounts fired at once: two overlap one account's Firestore and Redis waits with another's
-   * planning. Not more: where firing is CPU-bound (a local emulator, a busy 2-core droplet), four
-   * accounts at once all finish late (measured: the first four together 9 s after the minute, 10 ×
-   * 5,000 students, load 20), and the first messages wait for them.
+   * Accounts fired at once. A small account's firing is mostly waiting on Firestore and Redis
+   * (rules, claim, run record, students, enqueue: 40–250 ms), so eight overlap those waits and the
+   * minute's occurrences go out together rather than two by two (docs/decisions/perf.md).
+   * Large accounts are bounded by {@link #LARGE_ACCOUNTS} instead.
    */
-  static final int FIRING_THREADS = 2;
+  static final int FIRING_THREADS = 8;
+
+  /**
+   * At most two accounts with 200 students or more (or not read yet since the start) read and plan
+   * at once: that work is CPU-bound (a local emulator, a busy 2-core droplet), and more at once all
+   * finish late (measured: four at once, the first message at 8.8 s; eight, at 4.1 s against 1.4 s
+   * with two; 10 × 5,000 students), the first messages with them; two overlap one's store waits
+   * with the other's planning.
+   */
+  static final FireDueOccurrencesService.LargeAccounts LARGE_ACCOUNTS =
+      new FireDueOccurrencesService.LargeAccounts(2, 200);
 
   /**
    * Fires up to {@link #FIRING_THREADS} accounts at once, the others queued in scan order (first
