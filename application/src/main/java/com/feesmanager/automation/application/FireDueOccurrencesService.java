@@ -173,7 +173,8 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
    * An account is large unless its last read handed over fewer than {@code fromStudents} students
    * (so also before its first read in this process): it waits for one of {@code atOnce} permits
    * before reading them. One that was small and has grown waits once its read has handed over
-   * {@code fromStudents}. The permit is kept until the account's firing ends.
+   * {@code fromStudents}. A large account keeps its permit until its firing ends; one found small
+   * by the read lets it go then.
    */
   public record LargeAccounts(int atOnce, int fromStudents) {
 
@@ -612,6 +613,10 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         problems.addAll(studentProblems);
         memory.students = List.copyOf(unreadable);
         memory.small = handed[0] < largeAccounts.fromStudents();
+        if (memory.small) {
+          // not read before, and found small: its planning needs no permit
+          releaseLargePermit();
+        }
         loadedStudents = loaded;
       }
       return loadedStudents;

@@ -117,8 +117,8 @@ public final class CoreModule extends AbstractModule {
   /**
    * Accounts fired at once. A small account's firing is mostly waiting on Firestore and Redis
    * (rules, claim, run record, students, enqueue: 40–250 ms), so eight overlap those waits and the
-   * minute's occurrences go out together rather than two by two (docs/decisions/perf.md).
-   * Large accounts are bounded by {@link #LARGE_ACCOUNTS} instead.
+   * minute's occurrences go out together rather than two by two (docs/decisions/perf.md). Large
+   * accounts are bounded by {@link #LARGE_ACCOUNTS} instead.
    */
   static final int FIRING_THREADS = 8;
 
