@@ -614,7 +614,7 @@ public final class FireDueOccurrencesService implements FireDueOccurrencesUseCas
         memory.students = List.copyOf(unreadable);
         memory.small = handed[0] < largeAccounts.fromStudents();
         if (memory.small) {
-          // not read before, and found small: its planning needs no permit
+          // found small by this read (not read before, or large before): no planning to protect
           releaseLargePermit();
         }
         loadedStudents = loaded;

@@ -332,9 +332,7 @@ class FireDueOccurrencesConcurrencyTest {
     fireBounded(service);
 
     // b read its first student beside a, and its second once a was done
-    assertThat(heard)
-        .containsSubsequence("b handed 1", "a", "b handed 2", "b")
-        .containsSubsequence("a handed 2", "a");
+    assertThat(heard).containsSubsequence("b handed 1", "a", "b handed 2", "b");
   }
 
   @Test
