@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -31,8 +32,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -134,7 +138,7 @@ class ConsoleBrowserIT {
     E2eStack.await(
         "the requeue notice",
         Duration.ofSeconds(20),
-        () -> !browser.findElements(By.id("notice")).isEmpty());
+        onPage(() -> !browser.findElements(By.id("notice")).isEmpty()));
     assertThat(browser.findElement(By.id("notice")).getText())
         .isEqualTo("Requeued 1 dead letter(s).");
     assertThat(redis.messageQueue().deadLetters(10))
@@ -150,7 +154,7 @@ class ConsoleBrowserIT {
     E2eStack.await(
         "the account to show as held",
         Duration.ofSeconds(20),
-        () -> account(browser).getText().contains("Held since"));
+        onPage(() -> account(browser).getText().contains("Held since")));
     assertThat(redis.operatorHolds().heldSince(account.uid())).isPresent();
     screenshot("held");
 
@@ -159,7 +163,7 @@ class ConsoleBrowserIT {
     E2eStack.await(
         "the account to show as not held",
         Duration.ofSeconds(20),
-        () -> account(browser).getText().contains("Not held"));
+        onPage(() -> account(browser).getText().contains("Not held")));
     assertThat(redis.operatorHolds().heldSince(account.uid())).isEmpty();
   }
 
@@ -189,9 +193,43 @@ class ConsoleBrowserIT {
     screenshot("preview");
   }
 
-  private void signIn(String token) {
+  /**
+   * Signs in and waits for the form's answer to load: Chromium may hand back from the click before
+   * the POST's page is there, and a {@code get} made then cancels it (and its cookie).
+   */
+  private void signIn(String token) throws InterruptedException {
+    WebElement button = browser.findElement(By.id("sign-in"));
     browser.findElement(By.id("token")).sendKeys(token);
-    browser.findElement(By.id("sign-in")).click();
+    button.click();
+    E2eStack.await(
+        "the sign-in answer to load",
+        Duration.ofSeconds(20),
+        () ->
+            isStale(button)
+                && "complete"
+                    .equals(
+                        ((JavascriptExecutor) browser)
+                            .executeScript("return document.readyState")));
+  }
+
+  private static boolean isStale(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException e) {
+      return true;
+    }
+  }
+
+  /** A page condition, false while the page it reads is being replaced. */
+  private static BooleanSupplier onPage(BooleanSupplier condition) {
+    return () -> {
+      try {
+        return condition.getAsBoolean();
+      } catch (WebDriverException e) {
+        return false;
+      }
+    };
   }
 
   private WebElement account(WebDriver page) {
