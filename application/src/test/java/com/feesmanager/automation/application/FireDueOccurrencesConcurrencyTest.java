@@ -144,6 +144,17 @@ class FireDueOccurrencesConcurrencyTest {
         .forEachStudent(eq(uid), any());
   }
 
+  /** {@code uid}'s rules, answered once the listener has heard {@code event}. */
+  private void givenRulesReadOnceHeard(String uid, String event) {
+    RuleSource.RuleBook book = rules.rules(uid);
+    when(rules.rules(uid))
+        .thenAnswer(
+            invocation -> {
+              awaitQuietly(() -> heard.contains(event));
+              return book;
+            });
+  }
+
   /** What the listener heard of the accounts' occurrences, without the students' reads. */
   private List<String> fired() {
     return heard.stream().filter(h -> !h.contains(" ")).toList();
@@ -151,6 +162,14 @@ class FireDueOccurrencesConcurrencyTest {
 
   private FireDueOccurrencesService service(Executor executor) {
     return service(executor, FireDueOccurrencesService.LargeAccounts.UNLIMITED);
+  }
+
+  /**
+   * Fired on a pool of {@code threads}, {@code atOnce} large accounts from {@code fromStudents}.
+   */
+  private FireDueOccurrencesService limited(int threads, int atOnce, int fromStudents) {
+    pool = Executors.newFixedThreadPool(threads);
+    return service(pool, new FireDueOccurrencesService.LargeAccounts(atOnce, fromStudents));
   }
 
   private FireDueOccurrencesService service(
@@ -251,21 +270,12 @@ class FireDueOccurrencesConcurrencyTest {
   @Test
   void an_account_not_read_before_waits_for_a_permit_to_read_and_lets_it_go_once_found_small() {
     // all three would be small (one student, large from 100), but none has been read yet
-    FireDueOccurrencesService service =
-        service(
-            pool = Executors.newFixedThreadPool(2),
-            new FireDueOccurrencesService.LargeAccounts(1, 100));
+    FireDueOccurrencesService service = limited(2, 1, 100);
     givenStudents("a", 1, () -> awaitQuietly(() -> service.waitingForLargePermit() == 1));
     givenStudents("b", 1, () -> {});
     givenStudents("c", 1, () -> {});
     // b asks for its permit once a holds it; a's enqueue then waits for b's read
-    RuleSource.RuleBook book = rules.rules("b");
-    when(rules.rules("b"))
-        .thenAnswer(
-            invocation -> {
-              awaitQuietly(() -> heard.contains("a handed 1"));
-              return book;
-            });
+    givenRulesReadOnceHeard("b", "a handed 1");
     when(queue.enqueue(argThat(q -> q != null && q.uid().equals("a")), any()))
         .thenAnswer(
             invocation -> {
@@ -285,10 +295,7 @@ class FireDueOccurrencesConcurrencyTest {
   @Test
   void large_accounts_read_one_at_a_time_while_small_ones_fire_beside_them() {
     // a and b hand over two students each (large from two), c one; one large account at a time
-    FireDueOccurrencesService service =
-        service(
-            pool = Executors.newFixedThreadPool(3),
-            new FireDueOccurrencesService.LargeAccounts(1, 2));
+    FireDueOccurrencesService service = limited(3, 1, 2);
     givenStudents("a", 2, () -> {});
     givenStudents("b", 2, () -> {});
     givenStudents("c", 1, () -> {});
@@ -300,13 +307,7 @@ class FireDueOccurrencesConcurrencyTest {
         2,
         () -> awaitQuietly(() -> service.waitingForLargePermit() == 1 && heard.contains("c")));
     // b asks for its permit once a holds one
-    RuleSource.RuleBook book = rules.rules("b");
-    when(rules.rules("b"))
-        .thenAnswer(
-            invocation -> {
-              awaitQuietly(() -> heard.contains("a reading"));
-              return book;
-            });
+    givenRulesReadOnceHeard("b", "a reading");
 
     FireReport report = fireBounded(service);
 
@@ -319,10 +320,7 @@ class FireDueOccurrencesConcurrencyTest {
 
   @Test
   void a_small_account_that_has_grown_waits_for_a_permit_once_it_is_large() {
-    FireDueOccurrencesService service =
-        service(
-            pool = Executors.newFixedThreadPool(2),
-            new FireDueOccurrencesService.LargeAccounts(1, 2));
+    FireDueOccurrencesService service = limited(2, 1, 2);
     UIDS.forEach(uid -> givenStudents(uid, 1, () -> {}));
     fireBounded(service); // all three small
     heard.clear();
@@ -337,10 +335,7 @@ class FireDueOccurrencesConcurrencyTest {
 
   @Test
   void a_large_account_that_fails_hands_its_permit_on() {
-    FireDueOccurrencesService service =
-        service(
-            pool = Executors.newFixedThreadPool(2),
-            new FireDueOccurrencesService.LargeAccounts(1, 1));
+    FireDueOccurrencesService service = limited(2, 1, 1);
     doAnswer(
             invocation -> {
               Consumer<Mapped<Student>> each = invocation.getArgument(1);

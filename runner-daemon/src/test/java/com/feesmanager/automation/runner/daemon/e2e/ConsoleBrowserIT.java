@@ -204,12 +204,13 @@ class ConsoleBrowserIT {
     E2eStack.await(
         "the sign-in answer to load",
         Duration.ofSeconds(20),
-        () ->
-            isStale(button)
-                && "complete"
-                    .equals(
-                        ((JavascriptExecutor) browser)
-                            .executeScript("return document.readyState")));
+        onPage(
+            () ->
+                isStale(button)
+                    && "complete"
+                        .equals(
+                            ((JavascriptExecutor) browser)
+                                .executeScript("return document.readyState"))));
   }
 
   private static boolean isStale(WebElement element) {
